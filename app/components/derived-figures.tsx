@@ -1,0 +1,108 @@
+/** The derived figures: computed from the facts, shown beside them, never asked. */
+import { useTranslation } from "react-i18next";
+import { WEEKDAYS } from "~/domain/answers";
+import type { Parameters } from "~/domain/content/schema";
+import type { DerivedFigures } from "~/domain/derived";
+import { useLng } from "~/utils/content-text";
+import { formatNumber, formatPercent } from "~/utils/format";
+
+export function DerivedFiguresPanel({ figures, parameters, live }: { figures: DerivedFigures; parameters: Parameters; live?: boolean }) {
+  const { t } = useTranslation();
+  const lng = useLng();
+  const n = (v: number | null, digits = 0) => (v === null ? t("derived.unknown") : formatNumber(v, lng, digits));
+  const perFte = figures.patientsWithoutHuisartsHours ? t("derived.noHours") : n(figures.patientsPerFte);
+  const line =
+    figures.aboveMaxPatientsPerFte === null
+      ? null
+      : figures.aboveMaxPatientsPerFte
+        ? t("derived.aboveLine", { max: formatNumber(parameters.maxPatientsPerFte, lng) })
+        : t("derived.belowLine", { max: formatNumber(parameters.maxPatientsPerFte, lng) });
+  return (
+    <section className="derived" aria-labelledby="derived-title" aria-live={live ? "polite" : undefined}>
+      <h2 id="derived-title">{t("derived.title")}</h2>
+      <p className="hint">{t("derived.intro")}</p>
+      <dl>
+        <div>
+          <dt>{t("derived.fte")}</dt>
+          <dd>
+            {n(figures.fteHuisarts, 2)}
+            {figures.huisartsHoursPerWeek !== null ? (
+              <span className="hint"> ({t("derived.hours", { hours: n(figures.huisartsHoursPerWeek, 1), perFte: parameters.hoursPerFte })})</span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("derived.patientsPerFte")}</dt>
+          <dd>
+            <strong>{perFte}</strong>
+            {line ? (
+              <span className={figures.aboveMaxPatientsPerFte ? "flag flag--attention" : "flag flag--ok"}>
+                <span aria-hidden="true">{figures.aboveMaxPatientsPerFte ? "▲ " : "✓ "}</span>
+                {line}
+              </span>
+            ) : null}
+            <span className="hint">
+              {" "}
+              {t("derived.norm", {
+                norm: formatNumber(parameters.normPatientsPerFte, lng),
+                ratio: figures.normRatio === null ? t("derived.unknown") : formatPercent(figures.normRatio, lng),
+              })}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("derived.consultsPerDayPerFte")}</dt>
+          <dd>
+            {n(figures.consultsPerDayPerFte, 1)}
+            <span className="hint">
+              {" "}
+              {t("derived.consultsBasis", {
+                consults: formatNumber(parameters.consultsPerPatientPerYear, lng, 1),
+                days: parameters.workingDaysPerYear,
+              })}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("derived.consultsPerDay")}</dt>
+          <dd>{n(figures.consultsPerDay, 0)}</dd>
+        </div>
+        <div>
+          <dt>{t("derived.waarnemerShare")}</dt>
+          <dd>{figures.waarnemerShare === null ? t("derived.unknown") : formatPercent(figures.waarnemerShare, lng)}</dd>
+        </div>
+      </dl>
+      <table className="presence">
+        <caption>{t("derived.presence")}</caption>
+        <thead>
+          <tr>
+            {WEEKDAYS.map((d) => (
+              <th key={d} scope="col">
+                <abbr title={t(`weekday.long.${d}`)}>{t(`weekday.short.${d}`)}</abbr>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {WEEKDAYS.map((d) => {
+              const count = figures.presence?.[d];
+              return (
+                <td key={d} className={count === 0 ? "presence--none" : undefined}>
+                  {count === undefined ? t("derived.unknown") : count === 0 ? (
+                    <>
+                      <span aria-hidden="true">▲ </span>
+                      {t("derived.nobody")}
+                    </>
+                  ) : (
+                    t("derived.present", { count })
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from "react-i18next";
+
+export interface Bounds {
+  min?: number;
+  max?: number;
+  maxLength?: number;
+}
+
+/** An error next to its field, in the reader's language; the message is an i18n key from the schema. */
+export function FieldError({ id, message, bounds }: { id: string; message: string | undefined; bounds?: Bounds }) {
+  const { t } = useTranslation();
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">⚠ </span>
+      {t(message, { ...bounds, defaultValue: t("errors.generic") })}
+    </p>
+  );
+}
+
+export const errorId = (name: string) => `${name.replace(/\./g, "-")}-error`;
+export const helpId = (name: string) => `${name.replace(/\./g, "-")}-help`;
+export const inputId = (name: string) => `f-${name.replace(/\./g, "-")}`;

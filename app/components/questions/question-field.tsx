@@ -1,0 +1,429 @@
+/**
+ * One question as form inputs. Inputs are real form controls with names (so the form posts without
+ * JavaScript) and registered with react-hook-form (so the same schema validates them as they are typed).
+ * Values are rendered as defaultValue/defaultChecked for the server render.
+ */
+import { useFieldArray, useFormContext, get as getPath } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { PRESENT_SUFFIX, ROWS_SUFFIX, STATEMENT_CHOICES, WEEKDAYS, listItemToForm } from "~/domain/answers";
+import type { ItemField, ListQuestion, Perspective, Question } from "~/domain/content/schema";
+import { useContentText } from "~/utils/content-text";
+import { FieldError, errorId, helpId, inputId, type Bounds } from "../field-error";
+
+export interface QuestionUiState {
+  state: "saving" | "saved" | "error" | "conflict";
+  theirs?: string;
+}
+
+export interface QuestionFieldProps {
+  question: Question;
+  perspective: Perspective;
+  defaults: Record<string, unknown>;
+  /** Errors from the server for this post, by path (`huisartsen.0.rol`). */
+  serverErrors: Record<string, string>;
+  kernpuntTexts: Record<string, string>;
+  ui: QuestionUiState | undefined;
+  /** Called when an answer is given (change of a choice, blur or pause in typing). */
+  onCommit: (questionId: string, mode: "now" | "debounced") => void;
+}
+
+function useFieldError(serverErrors: Record<string, string>) {
+  const {
+    formState: { errors },
+  } = useFormContext();
+  return (path: string): string | undefined =>
+    ((getPath(errors, path) as { message?: string } | undefined)?.message) ?? serverErrors[path];
+}
+
+const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Boolean).join(" ") || undefined;
+
+function boundsOf(field: { type: string; min?: number; max?: number; maxLength?: number }): Bounds {
+  return { min: field.min, max: field.max, maxLength: field.maxLength };
+}
+
+function SaveState({ ui }: { ui: QuestionUiState | undefined }) {
+  const { t } = useTranslation();
+  if (!ui) return null;
+  if (ui.state === "conflict") {
+    return (
+      <p className="field-error conflict" role="alert">
+        <span aria-hidden="true">⚠ </span>
+        {t("save.conflict", { theirs: ui.theirs ?? t("save.noAnswer") })}
+      </p>
+    );
+  }
+  return (
+    <span className={`save-state save-state--${ui.state}`}>
+      {ui.state === "saved" ? "✓ " : ""}
+      {t(`save.${ui.state}`)}
+    </span>
+  );
+}
+
+function Meta({ question, kernpuntTexts }: { question: Question; kernpuntTexts: Record<string, string> }) {
+  const { t } = useTranslation();
+  if (question.kernpunten.length === 0 && question.sources.length === 0) return null;
+  return (
+    <details className="question-meta">
+      <summary>
+        {question.kernpunten.length > 0
+          ? t("question.kernpunten", { ids: question.kernpunten.join(", ") })
+          : t("question.sourcesOnly")}
+      </summary>
+      <ul>
+        {question.kernpunten.map((id) => (
+          <li key={id}>
+            <strong>{id}</strong>: {kernpuntTexts[id]}
+          </li>
+        ))}
+      </ul>
+      {question.sources.length > 0 ? (
+        <p>
+          {t("question.sources")}: {question.sources.join("; ")}
+        </p>
+      ) : null}
+    </details>
+  );
+}
+
+/** A text, number or choice input inside a question or a list row. */
+function ScalarInput({
+  field,
+  name,
+  questionId,
+  defaultValue,
+  label,
+  describedById,
+  error,
+  onCommit,
+  compact,
+}: {
+  field: ItemField;
+  name: string;
+  questionId: string;
+  defaultValue: unknown;
+  label: string;
+  describedById?: string;
+  error: string | undefined;
+  onCommit: QuestionFieldProps["onCommit"];
+  compact?: boolean;
+}) {
+  const { register } = useFormContext();
+  const { t } = useTranslation();
+  const { local } = useContentText("zelfevaluatie");
+  const id = inputId(name);
+  const errId = errorId(name);
+  const aria = { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(describedById, error && errId) };
+  const commitNow = () => onCommit(questionId, "now");
+  const commitLater = () => onCommit(questionId, "debounced");
+  let control: React.ReactNode;
+  if (field.type === "choice" && compact) {
+    control = (
+      <select id={id} defaultValue={String(defaultValue ?? "")} {...aria} {...register(name, { onChange: commitNow })}>
+        <option value="">{t("question.choose")}</option>
+        {field.options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {local(o.label)}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.type === "weekdays") {
+    const values = Array.isArray(defaultValue) ? (defaultValue as string[]) : [];
+    return (
+      <fieldset className="weekdays" aria-describedby={aria["aria-describedby"]}>
+        <legend>{label}</legend>
+        <input type="hidden" name={`${name}.${PRESENT_SUFFIX}`} value="1" />
+        {WEEKDAYS.map((day) => (
+          <label key={day} className="weekday">
+            <input type="checkbox" value={day} defaultChecked={values.includes(day)} {...register(name, { onChange: commitNow })} />
+            <abbr title={t(`weekday.long.${day}`)}>{t(`weekday.short.${day}`)}</abbr>
+          </label>
+        ))}
+        <FieldError id={errId} message={error} />
+      </fieldset>
+    );
+  } else {
+    const numeric = field.type === "integer" || field.type === "decimal";
+    control = (
+      <input
+        id={id}
+        type="text"
+        inputMode={field.type === "integer" ? "numeric" : field.type === "decimal" ? "decimal" : undefined}
+        autoComplete="off"
+        className={numeric ? "input-number" : undefined}
+        defaultValue={String(defaultValue ?? "")}
+        {...aria}
+        {...register(name, { onBlur: commitNow, onChange: commitLater })}
+      />
+    );
+  }
+  const unit = (field.type === "integer" || field.type === "decimal") && field.unit ? local(field.unit) : null;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <div className="control">
+        {control}
+        {unit ? <span className="unit">{unit}</span> : null}
+      </div>
+      <FieldError id={errId} message={error} bounds={boundsOf(field)} />
+    </div>
+  );
+}
+
+function StatementField({ question, perspective, defaults, serverErrors, onCommit }: QuestionFieldProps) {
+  const { register } = useFormContext();
+  const { t } = useTranslation();
+  const { text } = useContentText(perspective);
+  const errorFor = useFieldError(serverErrors);
+  const value = (defaults[question.id] ?? {}) as { choice?: string; note?: string };
+  const choiceError = errorFor(`${question.id}.choice`);
+  const noteError = errorFor(`${question.id}.note`);
+  const choiceName = `${question.id}.choice`;
+  const noteName = `${question.id}.note`;
+  return (
+    <>
+      <div
+        role="radiogroup"
+        aria-labelledby={`${question.id}-label`}
+        aria-describedby={describedBy(question.help && helpId(question.id), choiceError && errorId(choiceName))}
+        aria-invalid={choiceError ? true : undefined}
+        className="statement-choices"
+      >
+        {STATEMENT_CHOICES.map((choice) => (
+          <label key={choice} className={`choice choice--${choice}`}>
+            <input
+              type="radio"
+              value={choice}
+              defaultChecked={value.choice === choice}
+              {...register(choiceName, { onChange: () => onCommit(question.id, "now") })}
+            />
+            {t(`statement.${choice}`)}
+          </label>
+        ))}
+      </div>
+      <FieldError id={errorId(choiceName)} message={choiceError} />
+      <div className="field note">
+        <label htmlFor={inputId(noteName)}>{t("statement.note")}</label>
+        <textarea
+          id={inputId(noteName)}
+          rows={2}
+          defaultValue={value.note ?? ""}
+          aria-describedby={noteError ? errorId(noteName) : undefined}
+          aria-invalid={noteError ? true : undefined}
+          placeholder={question.type === "statement" && question.dialogue ? text(question.dialogue) : undefined}
+          {...register(noteName, { onBlur: () => onCommit(question.id, "now"), onChange: () => onCommit(question.id, "debounced") })}
+        />
+        <FieldError id={errorId(noteName)} message={noteError} bounds={{ maxLength: 2000 }} />
+      </div>
+    </>
+  );
+}
+
+function ListField({ question, defaults, serverErrors, onCommit }: QuestionFieldProps & { question: ListQuestion }) {
+  const { control } = useFormContext();
+  const { t } = useTranslation();
+  const { local } = useContentText("zelfevaluatie");
+  const errorFor = useFieldError(serverErrors);
+  const { fields, append, remove } = useFieldArray({ control, name: question.id });
+  const initial = (defaults[question.id] as Array<Record<string, unknown>> | undefined) ?? [];
+  const rootError = errorFor(question.id);
+  return (
+    <div className="list-question">
+      <input type="hidden" name={`${question.id}.${ROWS_SUFFIX}`} value={fields.length} />
+      {fields.map((row, index) => {
+        const rowDefaults = (initial[index] ?? (row as unknown as Record<string, unknown>)) as Record<string, unknown>;
+        return (
+          <fieldset key={row.id} className="list-row">
+            <legend>
+              {local(question.itemLabel)} {index + 1}
+            </legend>
+            <div className="list-row-fields">
+              {question.item.map((field) => (
+                <ScalarInput
+                  key={field.id}
+                  field={field}
+                  compact
+                  name={`${question.id}.${index}.${field.id}`}
+                  questionId={question.id}
+                  defaultValue={rowDefaults[field.id]}
+                  label={local(field.text as { nl: string; en: string })}
+                  error={errorFor(`${question.id}.${index}.${field.id}`)}
+                  onCommit={onCommit}
+                />
+              ))}
+            </div>
+            <button
+              type="submit"
+              name="_intent"
+              value={`remove-row:${question.id}:${index}`}
+              className="secondary small"
+              onClick={(event) => {
+                event.preventDefault();
+                remove(index);
+                onCommit(question.id, "now");
+              }}
+            >
+              {t("list.remove", { item: `${local(question.itemLabel)} ${index + 1}` })}
+            </button>
+          </fieldset>
+        );
+      })}
+      <FieldError id={errorId(question.id)} message={rootError} bounds={{ max: question.maxItems }} />
+      <button
+        type="submit"
+        name="_intent"
+        value={`add-row:${question.id}`}
+        className="secondary"
+        onClick={(event) => {
+          event.preventDefault();
+          append(listItemToForm(question, undefined));
+        }}
+      >
+        {t("list.add", { item: local(question.itemLabel).toLowerCase() })}
+      </button>
+    </div>
+  );
+}
+
+function GridField({ question, defaults, serverErrors, onCommit }: QuestionFieldProps & { question: Extract<Question, { type: "grid" }> }) {
+  const { register } = useFormContext();
+  const { local, text } = useContentText("zelfevaluatie");
+  const errorFor = useFieldError(serverErrors);
+  const values = (defaults[question.id] ?? {}) as Record<string, Record<string, string>>;
+  return (
+    <>
+      <input type="hidden" name={`${question.id}.${PRESENT_SUFFIX}`} value="1" />
+      <table className="grid-question">
+        <caption className="visually-hidden">{text(question.text)}</caption>
+        <thead>
+          <tr>
+            <td />
+            {question.columns.map((c) => (
+              <th key={c.id} scope="col" id={`${question.id}-col-${c.id}`}>
+                {local(c.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {question.rows.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" id={`${question.id}-row-${r.id}`}>
+                {local(r.label)}
+              </th>
+              {question.columns.map((c) => {
+                const name = `${question.id}.${r.id}.${c.id}`;
+                const error = errorFor(name);
+                return (
+                  <td key={c.id}>
+                    <input
+                      type="text"
+                      inputMode={c.type === "integer" ? "numeric" : "decimal"}
+                      className="input-number"
+                      aria-label={`${local(r.label)}: ${local(c.label)}`}
+                      aria-invalid={error ? true : undefined}
+                      aria-describedby={error ? errorId(name) : undefined}
+                      defaultValue={values[r.id]?.[c.id] ?? ""}
+                      {...register(name, { onBlur: () => onCommit(question.id, "now"), onChange: () => onCommit(question.id, "debounced") })}
+                    />
+                    <FieldError id={errorId(name)} message={error} bounds={boundsOf(c)} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function QuestionField(props: QuestionFieldProps) {
+  const { question, perspective, defaults, serverErrors, kernpuntTexts, ui, onCommit } = props;
+  const { text } = useContentText(perspective);
+  const errorFor = useFieldError(serverErrors);
+  const help = question.help ? (
+    <p className="help" id={helpId(question.id)}>
+      {text(question.help)}
+    </p>
+  ) : null;
+  const scalar = question.type === "text" || question.type === "integer" || question.type === "decimal" || question.type === "choice";
+  if (scalar && question.type !== "choice") {
+    return (
+      <div className="question" id={`q-${question.id}`}>
+        <ScalarInput
+          field={question}
+          name={question.id}
+          questionId={question.id}
+          defaultValue={defaults[question.id]}
+          label={text(question.text)}
+          describedById={question.help ? helpId(question.id) : undefined}
+          error={errorFor(question.id)}
+          onCommit={onCommit}
+        />
+        {help}
+        <Meta question={question} kernpuntTexts={kernpuntTexts} />
+        <SaveState ui={ui} />
+      </div>
+    );
+  }
+  const labelId = `${question.id}-label`;
+  return (
+    <section className={`question question--${question.type}`} id={`q-${question.id}`} aria-labelledby={labelId}>
+      <h3 id={labelId} className="question-text">
+        {text(question.text)}
+      </h3>
+      {help}
+      {question.type === "statement" ? <StatementField {...props} /> : null}
+      {question.type === "list" ? <ListField {...props} question={question} /> : null}
+      {question.type === "grid" ? <GridField {...props} question={question} /> : null}
+      {question.type === "choice" ? <ChoiceField {...props} /> : null}
+      {question.type === "weekdays" ? (
+        <ScalarInput
+          field={question}
+          name={question.id}
+          questionId={question.id}
+          defaultValue={defaults[question.id]}
+          label={text(question.text)}
+          error={errorFor(question.id)}
+          onCommit={onCommit}
+        />
+      ) : null}
+      <Meta question={question} kernpuntTexts={kernpuntTexts} />
+      <SaveState ui={ui} />
+    </section>
+  );
+}
+
+function ChoiceField({ question, defaults, serverErrors, onCommit }: QuestionFieldProps) {
+  const { register } = useFormContext();
+  const { local } = useContentText("zelfevaluatie");
+  const errorFor = useFieldError(serverErrors);
+  if (question.type !== "choice") return null;
+  const error = errorFor(question.id);
+  return (
+    <>
+      <div
+        role="radiogroup"
+        aria-labelledby={`${question.id}-label`}
+        aria-describedby={describedBy(question.help && helpId(question.id), error && errorId(question.id))}
+        aria-invalid={error ? true : undefined}
+        className="choices"
+      >
+        {question.options.map((option) => (
+          <label key={option.id} className="choice">
+            <input
+              type="radio"
+              value={option.id}
+              defaultChecked={defaults[question.id] === option.id}
+              {...register(question.id, { onChange: () => onCommit(question.id, "now") })}
+            />
+            {local(option.label)}
+          </label>
+        ))}
+      </div>
+      <FieldError id={errorId(question.id)} message={error} />
+    </>
+  );
+}

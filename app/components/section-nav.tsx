@@ -1,0 +1,50 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { LocalizedText } from "~/domain/content/schema";
+import { useLng } from "~/utils/content-text";
+
+export interface NavItem {
+  id: string;
+  title: LocalizedText;
+  answered: number;
+  total: number;
+  essential: boolean;
+}
+
+/** The sections with their progress: where you are, what is done, what is essential. */
+export function SectionNav({ assessmentId, practiceName, items, current }: { assessmentId: string; practiceName: string; items: NavItem[]; current?: string }) {
+  const { t } = useTranslation();
+  const lng = useLng();
+  return (
+    <nav className="section-nav" aria-label={t("nav.sections")}>
+      <p className="section-nav-title">
+        <Link to={`/assessments/${assessmentId}`}>{practiceName}</Link>
+      </p>
+      <ol>
+        {items.map((item) => {
+          const done = item.total > 0 && item.answered === item.total;
+          return (
+            <li key={item.id} className={done ? "done" : undefined}>
+              <Link to={`/assessments/${assessmentId}/sections/${item.id}`} aria-current={item.id === current ? "page" : undefined}>
+                <span className="nav-title">
+                  {item.essential ? <span aria-hidden="true">★ </span> : null}
+                  {item.title[lng]}
+                  {item.essential ? <span className="visually-hidden"> ({t("section.essential")})</span> : null}
+                </span>
+                <span className="nav-progress">
+                  {done ? <span aria-hidden="true">✓ </span> : null}
+                  {t("nav.progress", { answered: item.answered, total: item.total })}
+                </span>
+              </Link>
+            </li>
+          );
+        })}
+        <li>
+          <Link to={`/assessments/${assessmentId}/overview`} aria-current={current === "overview" ? "page" : undefined}>
+            <span className="nav-title">{t("overview.title")}</span>
+          </Link>
+        </li>
+      </ol>
+    </nav>
+  );
+}

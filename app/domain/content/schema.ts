@@ -1,0 +1,272 @@
+/**
+ * The questionnaire content format. Every file under content/vN/ is parsed by these schemas at load,
+ * so a typo in a YAML file fails the content test and the start-up, never a page in production.
+ * Content ids are stable strings: the database stores ids and values, never copied text.
+ */
+import { z } from "zod";
+
+export const LOCALES = ["nl", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const PERSPECTIVES = ["zelfevaluatie", "afweging", "beoordeling", "toezicht"] as const;
+export type Perspective = (typeof PERSPECTIVES)[number];
+
+export const KERNWAARDEN = [
+  "continuiteit",
+  "persoonsgericht",
+  "gezamenlijk",
+  "medisch-generalistisch",
+] as const;
+export type Kernwaarde = (typeof KERNWAARDEN)[number];
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "ids are kebab-case");
+export const KernpuntIdSchema = z
+  .string()
+  .regex(/^(continuiteit|persoonsgericht|gezamenlijk|medisch-generalistisch)-\d{1,2}$/);
+
+export const LocalizedTextSchema = z.strictObject({ nl: z.string().min(1), en: z.string().min(1) });
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/**
+ * Wording per perspective: the practice speaks as "wij" (self); an insurer, toezichthouder or a
+ * huisarts weighing a provider reads "de praktijk" (assessor). Neutral text is a plain LocalizedText.
+ */
+export const PerspectiveTextSchema = z.union([
+  LocalizedTextSchema,
+  z.strictObject({ self: LocalizedTextSchema, assessor: LocalizedTextSchema }),
+]);
+export type PerspectiveText = z.infer<typeof PerspectiveTextSchema>;
+
+export const PARAMETER_NAMES = [
+  "hoursPerFte",
+  "normPatientsPerFte",
+  "maxPatientsPerFte",
+  "consultsPerPatientPerYear",
+  "workingDaysPerYear",
+  "minDaysPresentPerWeek",
+] as const;
+
+/** A number in a condition, or a reference to a parameter in parameters.yaml. */
+const NumberRefSchema = z.union([z.number(), z.strictObject({ param: z.enum(PARAMETER_NAMES) })]);
+export type NumberRef = z.infer<typeof NumberRefSchema>;
+
+export const DERIVED_FIGURES = [
+  "fteHuisarts",
+  "patientsPerFte",
+  "consultsPerDayPerFte",
+  "waarnemerShare",
+  "weekdaysWithoutHuisarts",
+] as const;
+export type DerivedFigureName = (typeof DERIVED_FIGURES)[number];
+
+const Comparison = {
+  gt: NumberRefSchema.optional(),
+  gte: NumberRefSchema.optional(),
+  lt: NumberRefSchema.optional(),
+  lte: NumberRefSchema.optional(),
+};
+
+/**
+ * Skip logic, kept in content. A condition on an unanswered question or an unknown figure is false,
+ * except `answered: false`.
+ */
+export type Condition =
+  | { question: string; equals: string | number | boolean }
+  | { question: string; in: Array<string | number> }
+  | { question: string; answered: boolean }
+  | { question: string; path: string; gt?: NumberRef; gte?: NumberRef; lt?: NumberRef; lte?: NumberRef }
+  | { derived: DerivedFigureName; gt?: NumberRef; gte?: NumberRef; lt?: NumberRef; lte?: NumberRef }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ question: id, equals: z.union([z.string(), z.number(), z.boolean()]) }),
+    z.strictObject({ question: id, in: z.array(z.union([z.string(), z.number()])).min(1) }),
+    z.strictObject({ question: id, answered: z.boolean() }),
+    z.strictObject({ question: id, path: z.string().min(1), ...Comparison }),
+    z.strictObject({ derived: z.enum(DERIVED_FIGURES), ...Comparison }),
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+  ]),
+);
+
+const OptionSchema = z.strictObject({ id, label: LocalizedTextSchema });
+export type Option = z.infer<typeof OptionSchema>;
+
+/** Fields that may stand alone or inside a list item. */
+const common = {
+  id,
+  text: PerspectiveTextSchema,
+  help: PerspectiveTextSchema.optional(),
+  showWhen: ConditionSchema.optional(),
+};
+const TextFieldSchema = z.strictObject({
+  ...common,
+  type: z.literal("text"),
+  format: z.enum(["agb", "kvk", "postcode", "free"]).default("free"),
+  maxLength: z.number().int().positive().default(200),
+});
+const IntegerFieldSchema = z.strictObject({
+  ...common,
+  type: z.literal("integer"),
+  min: z.number().int(),
+  max: z.number().int(),
+  unit: LocalizedTextSchema.optional(),
+});
+const DecimalFieldSchema = z.strictObject({
+  ...common,
+  type: z.literal("decimal"),
+  min: z.number(),
+  max: z.number(),
+  unit: LocalizedTextSchema.optional(),
+});
+const ChoiceFieldSchema = z.strictObject({
+  ...common,
+  type: z.literal("choice"),
+  options: z.array(OptionSchema).min(2),
+});
+const WeekdaysFieldSchema = z.strictObject({ ...common, type: z.literal("weekdays") });
+
+export const ItemFieldSchema = z.discriminatedUnion("type", [
+  TextFieldSchema,
+  IntegerFieldSchema,
+  DecimalFieldSchema,
+  ChoiceFieldSchema,
+  WeekdaysFieldSchema,
+]);
+export type ItemField = z.infer<typeof ItemFieldSchema>;
+
+const KernpuntLink = {
+  /** Kernpunt ids this question serves; one question may serve several (asked once). */
+  kernpunten: z.array(KernpuntIdSchema).default([]),
+  /** Sources the help text cites, e.g. "KNMG-richtlijn Omgaan met medische gegevens". */
+  sources: z.array(z.string().min(1)).default([]),
+};
+
+/** ja / deels / nee / weet niet, with an optional toelichting. Answers a kernpunt or a checklist item. */
+const StatementSchema = z.strictObject({
+  ...common,
+  ...KernpuntLink,
+  type: z.literal("statement"),
+  /** When the question is hidden by showWhen: the kernpunt counts as niet van toepassing or onbekend. */
+  whenHidden: z.enum(["nvt", "onbekend"]).default("nvt"),
+  /** Status taken from the facts instead of asking, e.g. continuiteit-8 when patients per fte ≤ 4000. */
+  autoStatus: z
+    .array(
+      z.strictObject({
+        when: ConditionSchema,
+        status: z.enum(["geborgd", "nvt"]),
+        reason: LocalizedTextSchema,
+      }),
+    )
+    .default([]),
+  /** Suggested open question for the conversation when the answer is nee, deels or weet niet. */
+  dialogue: PerspectiveTextSchema.optional(),
+});
+
+const ListSchema = z.strictObject({
+  ...common,
+  ...KernpuntLink,
+  type: z.literal("list"),
+  itemLabel: LocalizedTextSchema,
+  item: z.array(ItemFieldSchema).min(1),
+  minItems: z.number().int().min(0).default(0),
+  maxItems: z.number().int().positive().default(30),
+});
+
+const GridSchema = z.strictObject({
+  ...common,
+  ...KernpuntLink,
+  type: z.literal("grid"),
+  rows: z.array(OptionSchema).min(1),
+  columns: z
+    .array(
+      z.strictObject({
+        id,
+        label: LocalizedTextSchema,
+        type: z.enum(["integer", "decimal"]),
+        min: z.number(),
+        max: z.number(),
+      }),
+    )
+    .min(1),
+});
+
+export const QuestionSchema = z.discriminatedUnion("type", [
+  TextFieldSchema.extend(KernpuntLink),
+  IntegerFieldSchema.extend(KernpuntLink),
+  DecimalFieldSchema.extend(KernpuntLink),
+  ChoiceFieldSchema.extend(KernpuntLink),
+  WeekdaysFieldSchema.extend(KernpuntLink),
+  StatementSchema,
+  ListSchema,
+  GridSchema,
+]);
+export type Question = z.infer<typeof QuestionSchema>;
+export type QuestionType = Question["type"];
+export type StatementQuestion = Extract<Question, { type: "statement" }>;
+export type ListQuestion = Extract<Question, { type: "list" }>;
+export type GridQuestion = Extract<Question, { type: "grid" }>;
+
+export const SectionSchema = z.strictObject({
+  id,
+  title: LocalizedTextSchema,
+  intro: PerspectiveTextSchema.optional(),
+  /** Set on the four kernwaarde sections. */
+  kernwaarde: z.enum(KERNWAARDEN).optional(),
+  /**
+   * Skip logic for the whole section: when the condition holds, the section moves to the front (right
+   * after the section that holds the condition's question) and is marked essential with this note.
+   */
+  priority: z.strictObject({ when: ConditionSchema, note: PerspectiveTextSchema }).optional(),
+  questions: z.array(QuestionSchema).min(1),
+});
+export type Section = z.infer<typeof SectionSchema>;
+
+export const KernpuntSchema = z.strictObject({
+  id: KernpuntIdSchema,
+  text: LocalizedTextSchema,
+  sources: z.array(z.string().min(1)).min(1),
+});
+export type Kernpunt = z.infer<typeof KernpuntSchema>;
+
+export const KernpuntenFileSchema = z.strictObject({
+  kernwaarden: z
+    .array(
+      z.strictObject({
+        id: z.enum(KERNWAARDEN),
+        title: LocalizedTextSchema,
+        summary: LocalizedTextSchema,
+        kernpunten: z.array(KernpuntSchema).min(1),
+      }),
+    )
+    .length(4),
+});
+
+export const ParametersFileSchema = z.strictObject({
+  /** Hours of huisarts time that make one fte (source: 40, although huisartsen work 48 on average). */
+  hoursPerFte: z.number().positive(),
+  /** The normpraktijk: an average, not a norm. */
+  normPatientsPerFte: z.number().positive(),
+  /** Above this many patients per fte the continuity must be demonstrably safeguarded (2x normpraktijk). */
+  maxPatientsPerFte: z.number().positive(),
+  consultsPerPatientPerYear: z.number().positive(),
+  workingDaysPerYear: z.number().positive(),
+  /** Huisartsen preferably attached and physically present at least this many days a week. */
+  minDaysPresentPerWeek: z.number().int().positive(),
+});
+export type Parameters = z.infer<typeof ParametersFileSchema>;
+
+export const ManifestSchema = z.strictObject({
+  version: z.number().int().positive(),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  title: LocalizedTextSchema,
+  /** Section files in their default order, relative to the version folder. */
+  sections: z.array(z.string().min(1)).min(1),
+  sources: z.array(
+    z.strictObject({ id, title: LocalizedTextSchema, publisher: z.string(), year: z.number().int() }),
+  ),
+});

@@ -1,0 +1,25 @@
+import { RemixBrowser } from "@remix-run/react";
+import i18next from "i18next";
+import { startTransition, StrictMode } from "react";
+import { hydrateRoot } from "react-dom/client";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { fallbackLng, i18nConfig, isLng, loadResources } from "./i18n";
+
+async function hydrate() {
+  const lang = document.documentElement.lang;
+  const lng = isLng(lang) ? lang : fallbackLng;
+  const { default: common } = await loadResources(lng);
+  await i18next.use(initReactI18next).init({ ...i18nConfig, lng, resources: { [lng]: { common } } });
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>
+      </I18nextProvider>,
+    );
+  });
+}
+
+void hydrate();

@@ -1,0 +1,25 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { fallbackLng, i18nConfig, supportedLngs } from "./i18n";
+import en from "./locales/en";
+import nl from "./locales/nl";
+
+export const localeCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "true",
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+const i18next = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...supportedLngs],
+    fallbackLanguage: fallbackLng,
+    cookie: localeCookie,
+    order: ["cookie", "header"],
+  },
+  i18next: { ...i18nConfig, resources: { nl: { common: nl }, en: { common: en } } },
+});
+
+export default i18next;

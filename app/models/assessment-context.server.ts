@@ -1,0 +1,82 @@
+/**
+ * What every assessment page needs: the viewer, the assessment (authorized in the query), the
+ * questionnaire version it is pinned to, its answers and the walk. And the one way a post is saved.
+ */
+import type { Params } from "@remix-run/react";
+import { readSectionForm, sectionSchema, type AnswerValue } from "~/domain/answers";
+import type { Section } from "~/domain/content/schema";
+import { getQuestionnaire } from "~/domain/content/load.server";
+import { walk } from "~/domain/walk";
+import {
+  answerValues,
+  getAnswers,
+  getAssessment,
+  saveAnswers,
+  type Conflict,
+  type SaveEntry,
+} from "./assessment.server";
+import { requireViewer } from "./viewer.server";
+
+/** The viewer and an assessment they may see, with its pinned questionnaire; 404 otherwise. */
+export async function requireAssessment(request: Request, params: Params) {
+  const viewer = await requireViewer(request);
+  const assessment = params.id ? await getAssessment({ id: params.id, viewerOrgId: viewer.organisationId }) : undefined;
+  if (!assessment) throw new Response("Not found", { status: 404 });
+  return { viewer, assessment, questionnaire: getQuestionnaire(assessment.content_version) };
+}
+
+export async function loadAssessmentContext(request: Request, params: Params) {
+  const { viewer, assessment, questionnaire } = await requireAssessment(request, params);
+  const stored = await getAnswers(assessment.id);
+  const answers = answerValues(stored);
+  return { viewer, assessment, questionnaire, stored, answers, states: walk(questionnaire, answers) };
+}
+
+export type AssessmentContext = Awaited<ReturnType<typeof loadAssessmentContext>>;
+
+export type FieldErrors = Record<string, string>;
+
+export type SavePostResult =
+  | { ok: true; revisions: Record<string, number>; savedAt: string; changed: string[] }
+  | { ok: false; errors: FieldErrors; conflicts: Conflict[]; revisions: Record<string, number>; savedAt: string | null };
+
+/** Validates a section post with the shared schema and saves it whole, or saves nothing. */
+export async function saveSectionPost(
+  ctx: Pick<AssessmentContext, "viewer" | "assessment">,
+  section: Section,
+  form: FormData,
+  options: { only?: ReadonlySet<string>; transform?: (values: Record<string, unknown>) => void } = {},
+): Promise<SavePostResult> {
+  const values = readSectionForm(section, form, options.only);
+  options.transform?.(values);
+  const parsed = sectionSchema(section).safeParse(values);
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join(".");
+      errors[path] ??= issue.message;
+    }
+    return { ok: false, errors, conflicts: [], revisions: {}, savedAt: null };
+  }
+  const entries: SaveEntry[] = [];
+  for (const [questionId, value] of Object.entries(parsed.data)) {
+    if (value === undefined) continue;
+    const seen = Number(form.get(`_rev.${questionId}`));
+    entries.push({
+      questionId,
+      value: value as AnswerValue | null,
+      seenRevision: Number.isInteger(seen) && seen >= 0 ? seen : 0,
+    });
+  }
+  const result = await saveAnswers({ assessment: ctx.assessment, viewer: ctx.viewer, entries });
+  if (result.conflicts.length > 0) {
+    return { ok: false, errors: {}, conflicts: result.conflicts, revisions: result.revisions, savedAt: result.savedAt };
+  }
+  return { ok: true, revisions: result.revisions, savedAt: result.savedAt, changed: result.changed };
+}
+
+export function findSection(ctx: Pick<AssessmentContext, "questionnaire">, sectionId: string | undefined) {
+  const section = sectionId ? ctx.questionnaire.sectionById.get(sectionId) : undefined;
+  if (!section) throw new Response("Not found", { status: 404 });
+  return section;
+}

@@ -1,0 +1,214 @@
+/**
+ * Assessments and their answers. Every answer is stored as it is given, one row per question with a
+ * revision; a save that saw an older revision than the stored one never overwrites it.
+ */
+import { randomUUID } from "node:crypto";
+import { isDeepStrictEqual } from "node:util";
+import { getDb } from "../../db/index.server";
+import type { Assessment, Perspective } from "../../db/schema";
+import type { AnswerValue, Answers } from "../domain/answers";
+import { getCurrentQuestionnaire } from "../domain/content/load.server";
+import { recordEvent } from "./audit.server";
+import { getPracticeForOrg } from "./practice.server";
+import type { Viewer } from "./viewer.server";
+
+export type AssessmentWithPractice = Assessment & { practice_name: string; practice_agb: string | null };
+
+/** Authorization in the query: an assessment the viewer's organisation did not write matches nothing. */
+export async function getAssessment({ id, viewerOrgId }: { id: string; viewerOrgId: string }) {
+  const db = await getDb();
+  return db
+    .selectFrom("assessment")
+    .innerJoin("practice", "practice.id", "assessment.practice_id")
+    .selectAll("assessment")
+    .select(["practice.name as practice_name", "practice.agb as practice_agb"])
+    .where("assessment.id", "=", id)
+    .where("assessment.author_org_id", "=", viewerOrgId)
+    .executeTakeFirst() as Promise<AssessmentWithPractice | undefined>;
+}
+
+export async function listAssessmentsForOrg({ viewerOrgId }: { viewerOrgId: string }) {
+  const db = await getDb();
+  return db
+    .selectFrom("assessment")
+    .innerJoin("practice", "practice.id", "assessment.practice_id")
+    .select([
+      "assessment.id",
+      "assessment.practice_id",
+      "assessment.perspective",
+      "assessment.status",
+      "assessment.content_version",
+      "assessment.updated_at",
+      "practice.name as practice_name",
+    ])
+    .where("assessment.author_org_id", "=", viewerOrgId)
+    .orderBy("assessment.updated_at", "desc")
+    .limit(100)
+    .execute();
+}
+
+/** Starts a self-assessment on the current content version, or returns the one already in progress. */
+export async function startSelfAssessment({ practiceId, viewer }: { practiceId: string; viewer: Viewer }) {
+  const practice = await getPracticeForOrg({ id: practiceId, viewerOrgId: viewer.organisationId });
+  if (!practice) return null;
+  const db = await getDb();
+  const perspective: Perspective = "zelfevaluatie";
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom("assessment")
+      .select("id")
+      .where("practice_id", "=", practiceId)
+      .where("author_org_id", "=", viewer.organisationId)
+      .where("perspective", "=", perspective)
+      .where("status", "=", "concept")
+      .executeTakeFirst();
+    if (existing) return existing.id;
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await trx
+      .insertInto("assessment")
+      .values({
+        id,
+        practice_id: practiceId,
+        author_org_id: viewer.organisationId,
+        perspective,
+        content_version: getCurrentQuestionnaire().version,
+        status: "concept",
+        version_no: 1,
+        previous_id: null,
+        created_by: viewer.personId,
+        created_at: now,
+        updated_at: now,
+        submitted_at: null,
+      })
+      .execute();
+    await recordEvent(trx, { viewer, action: "assessment.started", subjectType: "assessment", subjectId: id, assessmentId: id });
+    return id;
+  });
+}
+
+export interface StoredAnswer {
+  value: AnswerValue;
+  revision: number;
+  updatedAt: string;
+}
+
+export async function getAnswers(assessmentId: string): Promise<Map<string, StoredAnswer>> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom("answer")
+    .select(["question_id", "value", "revision", "updated_at"])
+    .where("assessment_id", "=", assessmentId)
+    .execute();
+  return new Map(
+    rows.map((r) => [r.question_id, { value: JSON.parse(r.value) as AnswerValue, revision: r.revision, updatedAt: r.updated_at }]),
+  );
+}
+
+export function answerValues(stored: Map<string, StoredAnswer>): Answers {
+  return Object.fromEntries([...stored].map(([id, a]) => [id, a.value]));
+}
+
+export interface SaveEntry {
+  questionId: string;
+  /** null clears the answer. */
+  value: AnswerValue | null;
+  /** The revision the person saw when they gave this answer (0: no answer yet). */
+  seenRevision: number;
+}
+
+export interface Conflict {
+  questionId: string;
+  theirs: AnswerValue | null;
+  revision: number;
+}
+
+export interface SaveResult {
+  revisions: Record<string, number>;
+  changed: string[];
+  conflicts: Conflict[];
+  savedAt: string;
+}
+
+export class FrozenAssessmentError extends Error {}
+
+/** Saves a set of answers in one transaction: all of them or none. */
+export async function saveAnswers({
+  assessment,
+  viewer,
+  entries,
+}: {
+  assessment: Pick<Assessment, "id" | "status">;
+  viewer: Viewer;
+  entries: SaveEntry[];
+}): Promise<SaveResult> {
+  if (assessment.status !== "concept") throw new FrozenAssessmentError("a submitted assessment cannot change");
+  const db = await getDb();
+  const now = new Date().toISOString();
+  return db.transaction().execute(async (trx) => {
+    const ids = entries.map((e) => e.questionId);
+    const current = new Map(
+      ids.length === 0
+        ? []
+        : (
+            await trx
+              .selectFrom("answer")
+              .select(["question_id", "value", "revision"])
+              .where("assessment_id", "=", assessment.id)
+              .where("question_id", "in", ids)
+              .execute()
+          ).map((r) => [r.question_id, { value: JSON.parse(r.value) as AnswerValue, revision: r.revision }]),
+    );
+    const result: SaveResult = { revisions: {}, changed: [], conflicts: [], savedAt: now };
+    for (const entry of entries) {
+      const stored = current.get(entry.questionId);
+      const storedRevision = stored?.revision ?? 0;
+      const same = isDeepStrictEqual(stored?.value ?? null, entry.value);
+      result.revisions[entry.questionId] = storedRevision;
+      if (same) continue;
+      if (storedRevision !== entry.seenRevision) {
+        result.conflicts.push({ questionId: entry.questionId, theirs: stored?.value ?? null, revision: storedRevision });
+        continue;
+      }
+      const revision = storedRevision + 1;
+      if (entry.value === null) {
+        await trx.deleteFrom("answer").where("assessment_id", "=", assessment.id).where("question_id", "=", entry.questionId).execute();
+      } else {
+        const value = JSON.stringify(entry.value);
+        await trx
+          .insertInto("answer")
+          .values({ assessment_id: assessment.id, question_id: entry.questionId, value, revision, updated_at: now, updated_by: viewer.personId })
+          .onConflict((oc) => oc.columns(["assessment_id", "question_id"]).doUpdateSet({ value, revision, updated_at: now, updated_by: viewer.personId }))
+          .execute();
+      }
+      await recordEvent(trx, {
+        viewer,
+        at: now,
+        action: entry.value === null ? "answer.cleared" : "answer.changed",
+        subjectType: "answer",
+        subjectId: entry.questionId,
+        assessmentId: assessment.id,
+        detail: { revision, from: stored?.value ?? null, to: entry.value },
+      });
+      result.revisions[entry.questionId] = revision;
+      result.changed.push(entry.questionId);
+    }
+    if (result.changed.length > 0) {
+      await trx.updateTable("assessment").set({ updated_at: now }).where("id", "=", assessment.id).execute();
+    }
+    return result;
+  });
+}
+
+/** The section of the answer saved last: where a person left off. */
+export async function lastAnsweredQuestion(assessmentId: string) {
+  const db = await getDb();
+  const row = await db
+    .selectFrom("answer")
+    .select("question_id")
+    .where("assessment_id", "=", assessmentId)
+    .orderBy("updated_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.question_id ?? null;
+}

@@ -1,0 +1,110 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { fallbackLng, isLng, supportedLngs } from "./i18n";
+import i18next from "./i18next.server";
+import styles from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const handle = { i18n: "common" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18next.getLocale(request);
+  return { locale: isLng(locale) ? locale : fallbackLng };
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-switch" aria-label={t("language.label")}>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {supportedLngs.map((lng) => (
+        <button
+          key={lng}
+          type="submit"
+          name="lng"
+          value={lng}
+          lang={lng}
+          aria-pressed={i18n.language === lng}
+          className="link-button"
+        >
+          {t(`language.${lng}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? fallbackLng;
+  const { t } = useTranslation();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("nav.skip")}
+        </a>
+        <header className="site-header">
+          <a href="/" className="brand">
+            {t("app.name")}
+          </a>
+          <LanguageSwitch />
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("app.footer")}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  useChangeLanguage(data?.locale ?? fallbackLng);
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+  return (
+    <div className="error-page">
+      <h1>{t(`errorPage.${key}.title`)}</h1>
+      <p>{t(`errorPage.${key}.body`)}</p>
+      <p>
+        <a href="/">{t("errorPage.home")}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/** Autosave: one question at a time, as JSON. The section form posts here with JavaScript on. */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { FrozenAssessmentError } from "~/models/assessment.server";
+import { findSection, requireAssessment, saveSectionPost } from "~/models/assessment-context.server";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireAssessment(request, params);
+  const form = await request.formData();
+  const section = findSection(ctx, String(form.get("_section") ?? ""));
+  const only = String(form.get("_only") ?? "");
+  if (!section.questions.some((q) => q.id === only)) {
+    return Response.json({ ok: false, errors: { [only]: "errors.generic" } }, { status: 400 });
+  }
+  try {
+    const result = await saveSectionPost(ctx, section, form, { only: new Set([only]) });
+    const status = result.ok ? 200 : result.conflicts.length > 0 ? 409 : 400;
+    return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (error instanceof FrozenAssessmentError) return Response.json({ ok: false, errors: {} }, { status: 409 });
+    throw error;
+  }
+}
+
+export function loader() {
+  return new Response("Method Not Allowed", { status: 405 });
+}

@@ -1,0 +1,27 @@
+/** Picks the reader's language and the assessment's perspective out of content text. */
+import { useTranslation } from "react-i18next";
+import type { LocalizedText, Perspective, PerspectiveText } from "~/domain/content/schema";
+import { fallbackLng, isLng, type Lng } from "~/i18n";
+
+export function localize(text: LocalizedText, lng: Lng): string {
+  return text[lng];
+}
+
+export function textFor(text: PerspectiveText, lng: Lng, perspective: Perspective): string {
+  if ("self" in text) return (perspective === "zelfevaluatie" ? text.self : text.assessor)[lng];
+  return text[lng];
+}
+
+export function useLng(): Lng {
+  const { i18n } = useTranslation();
+  return isLng(i18n.language) ? i18n.language : fallbackLng;
+}
+
+export function useContentText(perspective: Perspective) {
+  const lng = useLng();
+  return {
+    lng,
+    text: (text: PerspectiveText) => textFor(text, lng, perspective),
+    local: (text: LocalizedText) => text[lng],
+  };
+}

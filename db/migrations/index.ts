@@ -1,0 +1,10 @@
+/**
+ * Every migration, imported statically so they bundle into the server build and run under Vitest.
+ * Add new ones at the end; never edit one that has shipped.
+ */
+import type { Migration } from "kysely";
+import * as initial from "./2026-11-23-01-initial";
+
+export const migrations: Record<string, Migration> = {
+  "2026-11-23-01-initial": initial,
+};

@@ -1,0 +1,115 @@
+/**
+ * The one Database interface for Kysely. Nullable columns are `T | null`, never optional.
+ * The full product model is described in docs/data-model.md; tables arrive with the issue that uses them.
+ */
+import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
+
+export type OrganisationKind = "praktijk" | "keten" | "zorgverzekeraar" | "toezichthouder" | "huisarts";
+export type MemberRole = "beheerder" | "invuller" | "lezer";
+export type Perspective = "zelfevaluatie" | "afweging" | "beoordeling" | "toezicht";
+export type AssessmentStatus = "concept" | "ingediend";
+
+/** ISO-8601 UTC timestamps as text: sortable, and portable to PostgreSQL's timestamptz. */
+type Timestamp = string;
+
+export interface OrganisationTable {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+}
+
+export interface PersonTable {
+  id: string;
+  email: string;
+  name: string;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+}
+
+export interface MembershipTable {
+  person_id: string;
+  organisation_id: string;
+  role: MemberRole;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+}
+
+export interface RegionTable {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface PracticeTable {
+  id: string;
+  /** The praktijk organisation that speaks for this practice; null for a practice known only from imports. */
+  organisation_id: string | null;
+  /** The keten (an organisation of kind keten) the practice belongs to. */
+  keten_id: string | null;
+  region_id: string | null;
+  /** AGB code: 8 digits as a string (leading zeros). */
+  agb: string | null;
+  name: string;
+  postcode: string | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentTable {
+  id: string;
+  practice_id: string;
+  /** The organisation that writes (and owns) this assessment. */
+  author_org_id: string;
+  perspective: Perspective;
+  /** The content version it was started on; it is read with that version forever. */
+  content_version: number;
+  status: AssessmentStatus;
+  /** 1 for the first version; a submitted version is frozen, later edits make version + 1. */
+  version_no: number;
+  previous_id: string | null;
+  created_by: string | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
+export interface AnswerTable {
+  assessment_id: string;
+  question_id: string;
+  /** JSON of the typed answer (see app/domain/answers.ts). */
+  value: string;
+  /** Increases with every change; a save that saw an older revision is a conflict, never an overwrite. */
+  revision: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: Timestamp;
+  actor_person_id: string | null;
+  actor_org_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  assessment_id: string | null;
+  /** JSON with what changed (question id, old and new revision); never patient data. */
+  detail: string | null;
+}
+
+export interface Database {
+  organisation: OrganisationTable;
+  person: PersonTable;
+  membership: MembershipTable;
+  region: RegionTable;
+  practice: PracticeTable;
+  assessment: AssessmentTable;
+  answer: AnswerTable;
+  audit_event: AuditEventTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type Practice = Selectable<PracticeTable>;
+export type NewPractice = Insertable<PracticeTable>;
+export type Assessment = Selectable<AssessmentTable>;
+export type AssessmentUpdate = Updateable<AssessmentTable>;
+export type AnswerRow = Selectable<AnswerTable>;

@@ -1,0 +1,97 @@
+/**
+ * Demo data for an empty database: fictitious organisations of every kind, a demo chain with member
+ * practices, demo people for every role, and a self-assessment in progress. Every name says "demo".
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Answers } from "../app/domain/answers";
+import type { Database, MemberRole, OrganisationKind } from "./schema";
+
+export const DEMO_ORGANISATIONS: Array<{ key: string; kind: OrganisationKind; name: string }> = [
+  { key: "praktijk", kind: "praktijk", name: "Huisartsenpraktijk De Linde (demo)" },
+  { key: "keten", kind: "keten", name: "Zorggroep Voorbeeldketen (demo)" },
+  { key: "verzekeraar", kind: "zorgverzekeraar", name: "Voorbeeld Zorgverzekeraar (demo)" },
+  { key: "toezicht", kind: "toezichthouder", name: "Voorbeeld Toezichthouder (demo)" },
+  { key: "huisarts", kind: "huisarts", name: "Huisartsengroep Overweging (demo)" },
+];
+
+const ROLES: MemberRole[] = ["beheerder", "invuller", "lezer"];
+
+/** A practice that answered its facts and part of the kernwaarden: the overview has something to show. */
+export const DEMO_ANSWERS: Answers = {
+  praktijknaam: "Huisartsenpraktijk De Linde (demo)",
+  "agb-code": "01234567",
+  "kvk-nummer": "12345678",
+  postcode: "3511 AB",
+  regio: "Utrecht (demo)",
+  eigenaar: "huisarts",
+  rechtsvorm: "maatschap",
+  "ingeschreven-patienten": 6300,
+  huisartsen: [
+    { rol: "praktijkhouder", "uren-per-week": 40, "dagen-aanwezig": ["ma", "di", "do", "vr"], "jaren-verbonden": 12 },
+    { rol: "huisarts-in-dienst", "uren-per-week": 24, "dagen-aanwezig": ["di", "wo", "do"], "jaren-verbonden": 4 },
+    { rol: "vaste-waarnemer", "uren-per-week": 16, "dagen-aanwezig": ["wo", "vr"], "jaren-verbonden": 2 },
+  ],
+  team: {
+    "poh-somatiek": { personen: 2, uren: 48 },
+    "poh-ggz": { personen: 1, uren: 24 },
+    doktersassistent: { personen: 4, uren: 112 },
+    pa: { personen: null, uren: null },
+    vs: { personen: null, uren: null },
+    aios: { personen: 1, uren: 36 },
+    anios: { personen: null, uren: null },
+    praktijkmanager: { personen: 1, uren: 20 },
+  },
+};
+
+export async function seedDemoIfEmpty(db: Kysely<Database>) {
+  const any = await db.selectFrom("organisation").select("id").limit(1).executeTakeFirst();
+  if (any) return false;
+  await seedDemo(db);
+  return true;
+}
+
+export async function seedDemo(db: Kysely<Database>) {
+  const now = new Date().toISOString();
+  const orgIds: Record<string, string> = {};
+  await db.transaction().execute(async (trx) => {
+    for (const org of DEMO_ORGANISATIONS) {
+      orgIds[org.key] = randomUUID();
+      await trx.insertInto("organisation").values({ id: orgIds[org.key]!, kind: org.kind, name: org.name, created_at: now }).execute();
+      for (const role of ROLES) {
+        const personId = randomUUID();
+        const domain = org.name.replace(/ \(demo\)$/, "").toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "");
+        await trx
+          .insertInto("person")
+          .values({ id: personId, email: `${role}@${domain}.example.com`, name: `Demo ${role} ${org.name.replace(" (demo)", "")}`, created_at: now })
+          .execute();
+        await trx.insertInto("membership").values({ person_id: personId, organisation_id: orgIds[org.key]!, role, created_at: now }).execute();
+      }
+    }
+    const practices = [
+      { name: "Huisartsenpraktijk De Linde (demo)", agb: "01234567", postcode: "3511 AB", organisation_id: orgIds.praktijk!, keten_id: null },
+      { name: "Huisartsenpraktijk Het Anker (demo)", agb: "01230001", postcode: "3012 CD", organisation_id: null, keten_id: orgIds.keten! },
+      { name: "Gezondheidscentrum De Brug (demo)", agb: "01230002", postcode: "2511 EF", organisation_id: null, keten_id: orgIds.keten! },
+      { name: "Huisartsenpost-praktijk Zuid (demo)", agb: "01230003", postcode: "5611 GH", organisation_id: null, keten_id: orgIds.keten! },
+    ];
+    for (const p of practices) {
+      await trx
+        .insertInto("practice")
+        .values({ id: randomUUID(), region_id: null, created_at: now, updated_at: now, ...p })
+        .execute();
+    }
+  });
+
+  // The demo practice's self-assessment in progress goes through the same model as a person's answers.
+  const { requireViewer } = await import("../app/models/viewer.server");
+  const { startSelfAssessment, saveAnswers, getAssessment } = await import("../app/models/assessment.server");
+  const viewer = await requireViewer(new Request("http://localhost/"));
+  const practice = await db.selectFrom("practice").select("id").where("organisation_id", "=", orgIds.praktijk!).executeTakeFirstOrThrow();
+  const assessmentId = await startSelfAssessment({ practiceId: practice.id, viewer });
+  const assessment = await getAssessment({ id: assessmentId!, viewerOrgId: viewer.organisationId });
+  await saveAnswers({
+    assessment: assessment!,
+    viewer,
+    entries: Object.entries(DEMO_ANSWERS).map(([questionId, value]) => ({ questionId, value, seenRevision: 0 })),
+  });
+}

@@ -12,5 +12,7 @@ export default defineConfig({
   plugins: [remix(remixConfig)],
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   server: { port: 3000 },
+  // The server waits for its start-up checks with a top-level await.
+  build: { target: "es2022" },
   ssr: { external: ["better-sqlite3"] },
 });

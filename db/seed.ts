@@ -7,12 +7,13 @@ import type { Kysely } from "kysely";
 import type { Answers } from "../app/domain/answers";
 import type { Database, MemberRole, OrganisationKind } from "./schema";
 
-export const DEMO_ORGANISATIONS: Array<{ key: string; kind: OrganisationKind; name: string }> = [
-  { key: "praktijk", kind: "praktijk", name: "Huisartsenpraktijk De Linde (demo)" },
-  { key: "keten", kind: "keten", name: "Zorggroep Voorbeeldketen (demo)" },
-  { key: "verzekeraar", kind: "zorgverzekeraar", name: "Voorbeeld Zorgverzekeraar (demo)" },
-  { key: "toezicht", kind: "toezichthouder", name: "Voorbeeld Toezichthouder (demo)" },
-  { key: "huisarts", kind: "huisarts", name: "Huisartsengroep Overweging (demo)" },
+/** People sign in as ROLE@DOMAIN.example.com (accounts arrive with issue 4). */
+export const DEMO_ORGANISATIONS: Array<{ key: string; kind: OrganisationKind; name: string; domain: string }> = [
+  { key: "praktijk", kind: "praktijk", name: "Huisartsenpraktijk De Linde (demo)", domain: "praktijk-de-linde" },
+  { key: "keten", kind: "keten", name: "Zorggroep Voorbeeldketen (demo)", domain: "voorbeeldketen" },
+  { key: "verzekeraar", kind: "zorgverzekeraar", name: "Voorbeeld Zorgverzekeraar (demo)", domain: "voorbeeld-verzekeraar" },
+  { key: "toezicht", kind: "toezichthouder", name: "Voorbeeld Toezichthouder (demo)", domain: "voorbeeld-toezicht" },
+  { key: "huisarts", kind: "huisarts", name: "Huisartsengroep Overweging (demo)", domain: "huisartsengroep-overweging" },
 ];
 
 const ROLES: MemberRole[] = ["beheerder", "invuller", "lezer"];
@@ -60,10 +61,9 @@ export async function seedDemo(db: Kysely<Database>) {
       await trx.insertInto("organisation").values({ id: orgIds[org.key]!, kind: org.kind, name: org.name, created_at: now }).execute();
       for (const role of ROLES) {
         const personId = randomUUID();
-        const domain = org.name.replace(/ \(demo\)$/, "").toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "");
         await trx
           .insertInto("person")
-          .values({ id: personId, email: `${role}@${domain}.example.com`, name: `Demo ${role} ${org.name.replace(" (demo)", "")}`, created_at: now })
+          .values({ id: personId, email: `${role}@${org.domain}.example.com`, name: `Demo ${role} ${org.name.replace(" (demo)", "")}`, created_at: now })
           .execute();
         await trx.insertInto("membership").values({ person_id: personId, organisation_id: orgIds[org.key]!, role, created_at: now }).execute();
       }

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   test: {
     include: ["tests/e2e/**/*.test.ts"],
-    testTimeout: 60_000,
+    testTimeout: Number(process.env.E2E_TIMEOUT ?? 60_000),
     hookTimeout: 90_000,
     fileParallelism: false,
     pool: "forks",

@@ -1,4 +1,5 @@
 /** The derived figures: computed from the facts, shown beside them, never asked. */
+import { Icon } from "~/components/icon";
 import { useTranslation } from "react-i18next";
 import { WEEKDAYS } from "~/domain/answers";
 import type { Parameters } from "~/domain/content/schema";
@@ -91,7 +92,7 @@ export function DerivedFiguresPanel({ figures, parameters, live }: { figures: De
                 <td key={d} className={count === 0 ? "presence--none" : undefined}>
                   {count === undefined ? t("derived.unknown") : count === 0 ? (
                     <>
-                      <span aria-hidden="true">▲ </span>
+                      <Icon name="up" />
                       {t("derived.nobody")}
                     </>
                   ) : (

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Icon } from "~/components/icon";
 
 export interface Bounds {
   min?: number;
@@ -12,7 +13,7 @@ export function FieldError({ id, message, bounds }: { id: string; message: strin
   if (!message) return null;
   return (
     <p id={id} className="field-error">
-      <span aria-hidden="true">⚠ </span>
+      <Icon name="warn" />
       {t(message, { ...bounds, defaultValue: t("errors.generic") })}
     </p>
   );

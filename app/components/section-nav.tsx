@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Icon } from "~/components/icon";
 import { useTranslation } from "react-i18next";
 import type { LocalizedText } from "~/domain/content/schema";
 import { useLng } from "~/utils/content-text";
@@ -27,12 +28,12 @@ export function SectionNav({ assessmentId, practiceName, items, current }: { ass
             <li key={item.id} className={done ? "done" : undefined}>
               <Link to={`/assessments/${assessmentId}/sections/${item.id}`} aria-current={item.id === current ? "page" : undefined}>
                 <span className="nav-title">
-                  {item.essential ? <span aria-hidden="true">★ </span> : null}
+                  {item.essential ? <Icon name="star" /> : null}
                   {item.title[lng]}
                   {item.essential ? <span className="visually-hidden"> ({t("section.essential")})</span> : null}
                 </span>
                 <span className="nav-progress">
-                  {done ? <span aria-hidden="true">✓ </span> : null}
+                  {done ? <Icon name="check" /> : null}
                   {t("nav.progress", { answered: item.answered, total: item.total })}
                 </span>
               </Link>

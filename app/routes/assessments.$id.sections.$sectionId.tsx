@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Icon } from "~/components/icon";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionForm } from "~/components/section-form";
@@ -9,7 +10,7 @@ import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { answerValues, getAnswers, FrozenAssessmentError } from "~/models/assessment.server";
 import { findSection, loadAssessmentContext, requireAssessment, saveSectionPost } from "~/models/assessment-context.server";
-import { textFor, useContentText } from "~/utils/content-text";
+import { useContentText } from "~/utils/content-text";
 import { formatAnswer } from "~/utils/format-answer";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Kernwaardenscan" }];
@@ -116,7 +117,7 @@ export default function SectionPage() {
         {data.essentialNote ? (
           <div className="callout callout--essential" role="note">
             <strong>
-              <span aria-hidden="true">★ </span>
+              <Icon name="star" />
               {t("section.essential")}
             </strong>{" "}
             {text(data.essentialNote)}
@@ -136,7 +137,7 @@ export default function SectionPage() {
         ) : null}
         {data.saved && !actionData ? (
           <p className="callout callout--ok" role="status">
-            <span aria-hidden="true">✓ </span>
+            <Icon name="check" />
             {t("section.saved")}
           </p>
         ) : null}

@@ -3,6 +3,7 @@
  * JavaScript) and registered with react-hook-form (so the same schema validates them as they are typed).
  * Values are rendered as defaultValue/defaultChecked for the server render.
  */
+import { Icon } from "~/components/icon";
 import { useFieldArray, useFormContext, get as getPath } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { PRESENT_SUFFIX, ROWS_SUFFIX, STATEMENT_CHOICES, WEEKDAYS, listItemToForm } from "~/domain/answers";
@@ -47,7 +48,7 @@ function SaveState({ ui }: { ui: QuestionUiState | undefined }) {
   if (ui.state === "conflict") {
     return (
       <p className="field-error conflict" role="alert">
-        <span aria-hidden="true">⚠ </span>
+        <Icon name="warn" />
         {t("save.conflict", { theirs: ui.theirs ?? t("save.noAnswer") })}
       </p>
     );

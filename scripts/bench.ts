@@ -1,0 +1,409 @@
+/**
+ * `npm run bench`: the performance budgets of the questionnaire, measured against the built production
+ * server on a database the size of the country (5,700 practices with complete self-assessments).
+ *
+ * Budgets (issue): section page render p95 < 30 ms, answer save p95 < 20 ms, questionnaire page JS
+ * < 150 KB gzip; the overview page is reported only. The machines are 2 shared, noisy cores, so every
+ * page figure is printed beside the floor (a bare route, /healthz) measured interleaved with it: the
+ * ratio shows what the page costs above what the machine and HTTP cost at that moment.
+ *
+ * Exit code 1 only when something failed functionally (a non-200, a save that was not ok); a budget
+ * that is missed is printed as FAIL but does not fail the run.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(ROOT); // content/ and build/ are found from the working directory
+
+const WARMUP = 30;
+const N = 300;
+const BUDGET = { sectionP95: 30, saveP95: 20, jsKbGzip: 150 };
+/** Questions the save figure alternates between: an integer fact and two statements. */
+const SAVE_QUESTIONS = [
+  { section: "praktijkgegevens", question: "ingeschreven-patienten", kind: "integer", values: ["6300", "6400"] },
+  { section: "continuiteit", question: "vaste-huisarts", kind: "statement", values: ["ja", "deels"] },
+  { section: "governance", question: "incidentenprocedure", kind: "statement", values: ["ja", "nee"] },
+] as const;
+
+let failures = 0;
+const failureNotes: string[] = [];
+function fail(note: string) {
+  failures++;
+  if (failureNotes.length < 10) failureNotes.push(note);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1. Build when there is none.
+if (!existsSync(path.join(ROOT, "build/server/index.js"))) {
+  console.log("build/server/index.js is missing: running npm run build");
+  const built = spawnSync("npm", ["run", "build"], { stdio: "inherit", cwd: ROOT });
+  if (built.status !== 0) {
+    console.error("npm run build failed");
+    process.exit(1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 2. A fresh database: migrated, the demo seed, then the country.
+const tmp = mkdtempSync(path.join(os.tmpdir(), "kernwaardenscan-bench-"));
+const dbFile = path.join(tmp, "bench.db");
+// The app modules read the environment once, on first use: set it before importing them.
+process.env.DATABASE_PATH = dbFile;
+process.env.SEED_DEMO = "false";
+
+const { openDatabase, migrateToLatest } = await import("../db/index.server");
+const { seedDemo } = await import("../db/seed");
+const { seedNational } = await import("../db/seed-national");
+const { getQuestionnaire } = await import("../app/domain/content/load.server");
+const { DEMO_VIEWER_EMAIL } = await import("../app/models/viewer.server");
+const { sql } = await import("kysely");
+
+const questionnaire = getQuestionnaire(1);
+const sectionIds = questionnaire.sections.map((s) => s.id);
+
+const seedStart = performance.now();
+const db = openDatabase(dbFile);
+await migrateToLatest(db);
+const tMigrated = performance.now();
+await seedDemo(db);
+const tDemo = performance.now();
+const national = await seedNational(db);
+const tSeeded = performance.now();
+
+const counts: Record<string, number> = {};
+for (const table of ["region", "organisation", "person", "membership", "practice", "assessment", "answer", "audit_event"] as const) {
+  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  counts[table] = Number(row.n);
+}
+const demo = await db
+  .selectFrom("assessment")
+  .innerJoin("membership", "membership.organisation_id", "assessment.author_org_id")
+  .innerJoin("person", "person.id", "membership.person_id")
+  .select("assessment.id")
+  .where("person.email", "=", DEMO_VIEWER_EMAIL)
+  .where("assessment.perspective", "=", "zelfevaluatie")
+  .executeTakeFirstOrThrow();
+const demoAnswers = await db.selectFrom("answer").select(["question_id", "value", "revision"]).where("assessment_id", "=", demo.id).execute();
+const demoStored = new Map(demoAnswers.map((a) => [a.question_id, a]));
+// The server starts on a checkpointed file, not on a WAL full of seed pages.
+await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+await db.destroy();
+const dbBytes = readFileSync(dbFile).byteLength;
+
+const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+console.log(`\nSeed (${dbFile})`);
+console.log(
+  `  migrate ${fmtS(tMigrated - seedStart)} · demo ${fmtS(tDemo - tMigrated)} · national ${fmtS(tSeeded - tDemo)} ` +
+    `(organisations+practices+assessments ${fmtS(national.ms.organisations)}, answers ${fmtS(national.ms.answers)}, demo completion ${fmtS(national.ms.demo)}) · total ${fmtS(tSeeded - seedStart)}`,
+);
+console.log(`  rows: ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(" · ")}`);
+console.log(`  database file ${(dbBytes / 1024 / 1024).toFixed(1)} MB · demo assessment ${demo.id}: ${demoStored.size}/${questionnaire.questionById.size} questions answered`);
+if (demoStored.size !== questionnaire.questionById.size) fail("the demo assessment is not complete");
+
+// ---------------------------------------------------------------------------------------------------
+// 3. The built production server on a free port.
+async function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const servePkg = JSON.parse(readFileSync(path.join(ROOT, "node_modules/@remix-run/serve/package.json"), "utf8")) as { bin: Record<string, string> | string };
+const serveBin = path.join(ROOT, "node_modules/@remix-run/serve", typeof servePkg.bin === "string" ? servePkg.bin : servePkg.bin["remix-serve"]!);
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const serverLog: string[] = [];
+const server: ChildProcess = spawn(process.execPath, [serveBin, "build/server/index.js"], {
+  cwd: ROOT,
+  env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: dbFile, SEED_DEMO: "false" },
+  stdio: ["ignore", "pipe", "pipe"],
+});
+// Drain the request log, or a full pipe would stall the server mid-measurement.
+const keep = (chunk: Buffer) => {
+  serverLog.push(...chunk.toString().split("\n").filter(Boolean));
+  if (serverLog.length > 200) serverLog.splice(0, serverLog.length - 200);
+};
+server.stdout!.on("data", keep);
+server.stderr!.on("data", keep);
+let serverExited = false;
+server.on("exit", () => (serverExited = true));
+
+/** remix-serve lingers ~5 s after SIGTERM (single-fetch timer): SIGTERM, a second, then SIGKILL. */
+async function stopServer() {
+  if (serverExited) return;
+  server.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 1000));
+  if (!serverExited) server.kill("SIGKILL");
+}
+async function finish(code: number) {
+  await stopServer();
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(code);
+}
+process.on("SIGINT", () => void finish(130));
+
+async function waitForServer() {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (serverExited) break;
+    try {
+      const res = await fetch(`${base}/healthz`);
+      await res.text();
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+const serverStart = performance.now();
+if (!(await waitForServer())) {
+  console.error("the server did not answer /healthz within 30 s; its last output:\n" + serverLog.join("\n"));
+  await finish(1);
+}
+console.log(`\nServer: remix-serve on ${base} (ready in ${fmtS(performance.now() - serverStart)})`);
+
+// ---------------------------------------------------------------------------------------------------
+// 4. Timings, sequential, over HTTP.
+const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+interface Stats {
+  p50: number;
+  p95: number;
+  p99: number;
+  n: number;
+}
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), n: sorted.length };
+}
+
+async function timedGet(url: string, expect?: (body: string, res: Response) => string | null) {
+  const t = performance.now();
+  const res = await fetch(url, { headers: { Accept: "text/html" } });
+  const body = await res.text();
+  const ms = performance.now() - t;
+  if (res.status !== 200) fail(`GET ${url.replace(base, "")}: ${res.status}`);
+  else {
+    const problem = expect?.(body, res);
+    if (problem) fail(`GET ${url.replace(base, "")}: ${problem}`);
+  }
+  return ms;
+}
+
+const floorGet = () => timedGet(`${base}/healthz`, (body) => (body === "ok" ? null : "unexpected body"));
+const isHtml = (body: string, res: Response) =>
+  (res.headers.get("content-type") ?? "").includes("text/html") && body.includes("</html>") ? null : "not a full HTML page";
+
+/**
+ * Runs `op` WARMUP + N times; with `interleaveFloor` a /healthz request follows each one, so the page
+ * and its floor see the same machine load.
+ */
+async function measure(op: (i: number) => Promise<number>, interleaveFloor: boolean) {
+  const samples: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < WARMUP + N; i++) {
+    const ms = await op(i);
+    const f = interleaveFloor ? await floorGet() : NaN;
+    if (i >= WARMUP) {
+      samples.push(ms);
+      if (interleaveFloor) floor.push(f);
+    }
+  }
+  return { stats: stats(samples), floor: interleaveFloor ? stats(floor) : undefined, samples };
+}
+
+const loadBefore = os.loadavg();
+const benchStart = performance.now();
+
+const floorRun = await measure(() => floorGet(), false);
+
+const sectionSamples = new Map<string, number[]>();
+const sectionRun = await measure(async (i) => {
+  const sectionId = sectionIds[i % sectionIds.length]!;
+  const ms = await timedGet(`${base}/assessments/${demo.id}/sections/${sectionId}`, isHtml);
+  if (i >= WARMUP) sectionSamples.set(sectionId, [...(sectionSamples.get(sectionId) ?? []), ms]);
+  return ms;
+}, true);
+
+// Saves: alternate the value of each question so every save changes it, carrying the returned revision.
+const saveState = SAVE_QUESTIONS.map((q) => {
+  const stored = demoStored.get(q.question);
+  const parsed = stored ? (JSON.parse(stored.value) as unknown) : null;
+  const current = q.kind === "integer" ? String(parsed) : ((parsed as { choice?: string } | null)?.choice ?? "");
+  return { ...q, revision: stored?.revision ?? 0, current };
+});
+const saveRun = await measure(async (i) => {
+  const q = saveState[i % saveState.length]!;
+  const next = q.values.find((v) => v !== q.current) ?? q.values[0];
+  const body = new URLSearchParams({ _section: q.section, _only: q.question, [`_rev.${q.question}`]: String(q.revision) });
+  if (q.kind === "integer") body.set(q.question, next);
+  else {
+    body.set(`${q.question}.choice`, next);
+    body.set(`${q.question}.note`, "");
+  }
+  const t = performance.now();
+  const res = await fetch(`${base}/assessments/${demo.id}/answers`, { method: "POST", body, headers: { Accept: "application/json" } });
+  const text = await res.text();
+  const ms = performance.now() - t;
+  let json: { ok?: boolean; revisions?: Record<string, number>; changed?: string[] } = {};
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // reported below
+  }
+  const revision = json.revisions?.[q.question];
+  if (res.status !== 200 || json.ok !== true) fail(`POST answers (${q.question}): ${res.status} ${text.slice(0, 200)}`);
+  else if (revision !== q.revision + 1 || !json.changed?.includes(q.question)) {
+    fail(`POST answers (${q.question}): expected revision ${q.revision + 1}, got ${revision}`);
+  }
+  if (typeof revision === "number") q.revision = revision;
+  if (res.status === 200 && json.ok === true) q.current = next;
+  return ms;
+}, true);
+
+const overviewRun = await measure(() => timedGet(`${base}/assessments/${demo.id}/overview`, isHtml), true);
+const httpSeconds = (performance.now() - benchStart) / 1000;
+
+// ---------------------------------------------------------------------------------------------------
+// 5. Client JS of a questionnaire page: what the HTML loads, and every chunk reachable from it.
+interface Asset {
+  url: string;
+  raw: number;
+  gzip: number;
+  lazy: boolean;
+}
+const assets = new Map<string, Asset>();
+const sectionUrl = `${base}/assessments/${demo.id}/sections/${sectionIds[1] ?? sectionIds[0]}`;
+const pageRes = await fetch(sectionUrl);
+const html = await pageRes.text();
+if (pageRes.status !== 200) fail(`GET section page for JS: ${pageRes.status}`);
+
+/** import specifiers in JS: `from"./x.js"`, `import"./x.js"`, `import("./x.js")` and Vite's preload map. */
+function jsImports(code: string): Array<{ spec: string; lazy: boolean; fromBase?: boolean }> {
+  const found: Array<{ spec: string; lazy: boolean; fromBase?: boolean }> = [];
+  for (const m of code.matchAll(/\bfrom\s*["']([^"']+\.js)["']/g)) found.push({ spec: m[1]!, lazy: false });
+  for (const m of code.matchAll(/\bimport\s*["']([^"']+\.js)["']/g)) found.push({ spec: m[1]!, lazy: false });
+  for (const m of code.matchAll(/\bimport\s*\(\s*["']([^"']+\.js)["']\s*\)/g)) found.push({ spec: m[1]!, lazy: true });
+  // Vite lists a dynamic import's dependencies relative to the base: m.f=["assets/x.js", …]
+  for (const m of code.matchAll(/__vite__mapDeps[\s\S]{0,200}?\[([^\]]*)\]/g)) {
+    for (const s of m[1]!.matchAll(/["']([^"']+\.js)["']/g)) found.push({ spec: s[1]!, lazy: true, fromBase: true });
+  }
+  return found;
+}
+
+const queue: Array<{ url: string; lazy: boolean }> = [];
+const enqueue = (spec: string, from: string, lazy: boolean) => {
+  const url = new URL(spec, from);
+  if (url.origin !== base || !url.pathname.startsWith("/assets/") || !url.pathname.endsWith(".js")) return;
+  queue.push({ url: url.href, lazy });
+};
+for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
+  const src = /\bsrc="([^"]+)"/.exec(tag)?.[1];
+  if (src) enqueue(src, sectionUrl, false);
+}
+for (const tag of html.match(/<link\b[^>]*>/g) ?? []) {
+  if (!/\brel="modulepreload"/.test(tag)) continue;
+  const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+  if (href) enqueue(href, sectionUrl, false);
+}
+for (const m of html.matchAll(/<script\b[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/g)) {
+  for (const imp of jsImports(m[1]!)) enqueue(imp.spec, sectionUrl, imp.lazy);
+}
+const initialFromHtml = queue.length;
+while (queue.length > 0) {
+  const { url, lazy } = queue.shift()!;
+  const known = assets.get(url);
+  if (known) {
+    if (!lazy) known.lazy = false; // also reached statically from the page
+    continue;
+  }
+  const res = await fetch(url);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (res.status !== 200) {
+    fail(`GET ${new URL(url).pathname}: ${res.status}`);
+    continue;
+  }
+  assets.set(url, { url, raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength, lazy });
+  for (const imp of jsImports(bytes.toString("utf8"))) enqueue(imp.spec, imp.fromBase ? `${base}/` : url, lazy || imp.lazy);
+}
+const kb = (n: number) => n / 1024;
+const all = [...assets.values()];
+const sum = (list: Asset[], key: "raw" | "gzip") => list.reduce((n, a) => n + a[key], 0);
+const totalGzip = kb(sum(all, "gzip"));
+const isLocale = (a: Asset) => /\/assets\/(nl|en)-[^/]*\.js$/.test(a.url);
+const otherLocale = all.filter((a) => isLocale(a) && /\/assets\/en-/.test(a.url)); // the page is Dutch
+
+// ---------------------------------------------------------------------------------------------------
+// 6. Report.
+const loadAfter = os.loadavg();
+const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
+const cols = [34, 8, 8, 8, 12, 10, 11, 6];
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(cols[i]!) : c.padStart(cols[i]!))).join(" ");
+const verdict = (ok: boolean | null) => (ok === null ? "report" : ok ? "PASS" : "FAIL");
+const rows: string[][] = [];
+const row = (name: string, s: Stats, budget: number | null, floor: Stats | undefined) =>
+  rows.push([
+    name,
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.p99),
+    budget === null ? "-" : `p95<${budget}ms`,
+    floor ? ms(floor.p95) : "-",
+    floor ? `${(s.p95 / floor.p95).toFixed(1)}x` : "-",
+    verdict(budget === null ? null : s.p95 < budget),
+  ]);
+
+const cpus = os.cpus();
+console.log(
+  `\nMachine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ` +
+    `Node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`,
+);
+console.log(`Requests: sequential, ${WARMUP} warm-up + ${N} measured per figure; HTTP phase ${httpSeconds.toFixed(1)} s\n`);
+console.log(line(["figure", "p50 ms", "p95 ms", "p99 ms", "budget", "floor p95", "p95/floor", "result"]));
+console.log("-".repeat(cols.reduce((a, b) => a + b + 1, 0)));
+row("floor: GET /healthz", floorRun.stats, null, undefined);
+row("section page render (7 in rotation)", sectionRun.stats, BUDGET.sectionP95, sectionRun.floor);
+row("answer save (autosave POST)", saveRun.stats, BUDGET.saveP95, saveRun.floor);
+row("overview page", overviewRun.stats, null, overviewRun.floor);
+rows.push(["questionnaire page JS (gzip -9)", "-", `${totalGzip.toFixed(1)}KB`, "-", `<${BUDGET.jsKbGzip}KB`, "-", "-", verdict(totalGzip < BUDGET.jsKbGzip)]);
+for (const r of rows) console.log(line(r));
+
+console.log(`\nSection pages, per section (p50 / p95 ms, about ${Math.round(N / sectionIds.length)} samples each):`);
+for (const id of sectionIds) {
+  const s = stats(sectionSamples.get(id) ?? []);
+  console.log(`  ${id.padEnd(28)} ${ms(s.p50).padStart(6)} / ${ms(s.p95).padStart(6)}`);
+}
+
+console.log(`\nQuestionnaire page JS (${new URL(sectionUrl).pathname}; ${initialFromHtml} URLs named by the HTML, ${all.length} files reachable):`);
+for (const a of [...all].sort((x, y) => y.gzip - x.gzip)) {
+  console.log(`  ${new URL(a.url).pathname.padEnd(52)} ${kb(a.raw).toFixed(1).padStart(7)} KB raw ${kb(a.gzip).toFixed(1).padStart(6)} KB gzip${a.lazy ? "  (lazy: dynamic import)" : ""}`);
+}
+console.log(
+  `  total ${kb(sum(all, "raw")).toFixed(1)} KB raw, ${totalGzip.toFixed(1)} KB gzip (budgeted: every reachable chunk); ` +
+    `loaded up front ${kb(sum(all.filter((a) => !a.lazy), "gzip")).toFixed(1)} KB gzip; ` +
+    `a Dutch page never loads the English locale (${kb(sum(otherLocale, "gzip")).toFixed(1)} KB gzip): ${(totalGzip - kb(sum(otherLocale, "gzip"))).toFixed(1)} KB gzip without it`,
+);
+
+if (!all.some((a) => /\/assets\/manifest-[^/]*\.js$/.test(a.url))) {
+  console.log("  (no manifest-*.js: with v3_lazyRouteDiscovery Remix inlines a partial manifest in the HTML instead)");
+}
+
+if (failures > 0) {
+  console.log(`\nFUNCTIONAL FAILURES: ${failures}`);
+  for (const note of failureNotes) console.log(`  ${note}`);
+  console.log("Server output (last lines):\n" + serverLog.slice(-20).join("\n"));
+}
+await finish(failures > 0 ? 1 : 0);

@@ -1,0 +1,138 @@
+/**
+ * Browser-test harness: the built production server on a free port with a fresh demo database, and
+ * Debian's Chromium driven by playwright-core (no browser download). Every page visited is scanned by axe.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface TestServer {
+  url: string;
+  dbFile: string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  const serverBuild = path.join(root, "build/server/index.js");
+  if (!existsSync(serverBuild)) throw new Error("build/server/index.js is missing: run `npm run build` first");
+  const dir = mkdtempSync(path.join(tmpdir(), "kws-e2e-"));
+  const dbFile = path.join(dir, "e2e.db");
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), serverBuild], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", INSECURE_COOKIES: "true", DATABASE_PATH: dbFile, SEED_DEMO: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    dbFile,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 1000));
+      if (child.exitCode === null) child.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Contexts with JavaScript off, whose pages axe cannot run in (it needs to evaluate a script). */
+const noScriptContexts = new WeakSet<BrowserContext>();
+
+export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: "nl-NL" });
+  // A step that cannot happen fails fast with its locator, instead of the whole test timing out.
+  context.setDefaultTimeout(10_000);
+  if (options.javaScriptEnabled === false) noScriptContexts.add(context);
+  return context;
+}
+
+/** Every page visited: 0 axe violations against WCAG 2.2 A/AA. */
+export async function expectAccessible(page: Page) {
+  if (noScriptContexts.has(page.context())) return expectAccessibleWithoutScripts(page);
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Fails the test on a browser console error or an uncaught page error. */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  return errors;
+}
+
+/**
+ * A page rendered with JavaScript off: its exact DOM is copied into a scanning page whose own app
+ * scripts are blocked (so it stays the no-JavaScript rendering) and axe scans that.
+ */
+async function expectAccessibleWithoutScripts(page: Page) {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser");
+  const scanContext = await browser.newContext();
+  await scanContext.route("**/*.js", (route) => route.abort());
+  const scanPage = await scanContext.newPage();
+  const url = new URL(page.url());
+  await scanContext.route(url.origin + "/__scan", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: "<!doctype html><html><body></body></html>" }),
+  );
+  await scanPage.goto(url.origin + "/__scan");
+  const html = await page.content();
+  await scanPage.setContent(html.replace(/<script\b[\s\S]*?<\/script>/gi, ""), { waitUntil: "load" });
+  try {
+    const result = await new AxeBuilder({ page: scanPage }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    expect(summary, `axe violations on ${page.url()} (JavaScript off)`).toEqual([]);
+  } finally {
+    await scanContext.close();
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Test factories: valid defaults, overridable per test. Rows go straight into the database given, so a
+ * test builds exactly the world it needs; emails end in @example.com.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Answers, ListItemValue, GridValue } from "~/domain/answers";
+import type { HuisartsFact, PracticeFacts } from "~/domain/facts";
+import type { Viewer } from "~/models/viewer.server";
+import type { Database, MemberRole, Organisation, OrganisationKind, Practice } from "../db/schema";
+
+const now = () => new Date().toISOString();
+
+export async function makeOrganisation(
+  db: Kysely<Database>,
+  overrides: Partial<{ id: string; kind: OrganisationKind; name: string }> = {},
+): Promise<Organisation> {
+  const row: Organisation = {
+    id: randomUUID(),
+    kind: "praktijk",
+    name: `Testorganisatie ${randomUUID().slice(0, 8)}`,
+    created_at: now(),
+    ...overrides,
+  };
+  await db.insertInto("organisation").values(row).execute();
+  return row;
+}
+
+/** A practice; without organisation_id or keten_id it belongs to a new praktijk organisation. */
+export async function makePractice(db: Kysely<Database>, overrides: Partial<Practice> = {}): Promise<Practice> {
+  const owned = "organisation_id" in overrides || Boolean(overrides.keten_id);
+  const row: Practice = {
+    id: randomUUID(),
+    organisation_id: owned ? null : (await makeOrganisation(db, { kind: "praktijk" })).id,
+    keten_id: null,
+    region_id: null,
+    agb: "01234567",
+    name: `Testpraktijk ${randomUUID().slice(0, 8)}`,
+    postcode: "3511 AB",
+    created_at: now(),
+    updated_at: now(),
+    ...overrides,
+  };
+  await db.insertInto("practice").values(row).execute();
+  return row;
+}
+
+/** A person with a membership, in the Viewer shape the models take. Creates an organisation if none is given. */
+export async function makeViewer(
+  db: Kysely<Database>,
+  overrides: Partial<{ organisation: Organisation; role: MemberRole; email: string; name: string }> = {},
+): Promise<Viewer> {
+  const organisation = overrides.organisation ?? (await makeOrganisation(db));
+  const personId = randomUUID();
+  const role = overrides.role ?? "invuller";
+  await db
+    .insertInto("person")
+    .values({
+      id: personId,
+      email: overrides.email ?? `${role}-${personId.slice(0, 8)}@example.com`,
+      name: overrides.name ?? `Test ${role}`,
+      created_at: now(),
+    })
+    .execute();
+  await db
+    .insertInto("membership")
+    .values({ person_id: personId, organisation_id: organisation.id, role, created_at: now() })
+    .execute();
+  return {
+    personId,
+    organisationId: organisation.id,
+    organisationKind: organisation.kind,
+    organisationName: organisation.name,
+    role,
+  };
+}
+
+/** One row of the huisartsen list, as stored. */
+export function makeHuisarts(overrides: Partial<ListItemValue> = {}): ListItemValue {
+  return {
+    rol: "praktijkhouder",
+    "uren-per-week": 40,
+    "dagen-aanwezig": ["ma", "di", "wo", "do", "vr"],
+    "jaren-verbonden": 10,
+    ...overrides,
+  };
+}
+
+export function makeTeam(overrides: GridValue = {}): GridValue {
+  const empty = { personen: null, uren: null };
+  return {
+    "poh-somatiek": { personen: 1, uren: 24 },
+    "poh-ggz": { personen: 1, uren: 16 },
+    doktersassistent: { personen: 3, uren: 80 },
+    pa: empty,
+    vs: empty,
+    aios: empty,
+    anios: empty,
+    praktijkmanager: { personen: 1, uren: 16 },
+    ...overrides,
+  };
+}
+
+/**
+ * A valid set of practice facts as stored answers (every value passes questionSchema for content v1):
+ * a praktijkhouder practice, 2 huisartsen with 64 hours together and 5000 patients (3125 per fte).
+ * Pass `undefined` for a key to leave that question unanswered.
+ */
+export function makeAnswers(overrides: Partial<Record<string, Answers[string] | undefined>> = {}): Answers {
+  const answers: Record<string, Answers[string] | undefined> = {
+    praktijknaam: "Testpraktijk",
+    "agb-code": "01234567",
+    "kvk-nummer": "12345678",
+    postcode: "3511 AB",
+    eigenaar: "huisarts",
+    rechtsvorm: "maatschap",
+    "ingeschreven-patienten": 5000,
+    huisartsen: [
+      makeHuisarts(),
+      makeHuisarts({ rol: "huisarts-in-dienst", "uren-per-week": 24, "dagen-aanwezig": ["ma", "wo", "vr"], "jaren-verbonden": 3 }),
+    ],
+    team: makeTeam(),
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)) as Answers;
+}
+
+/** Practice facts for the derived-figure tests, when going through answers says nothing more. */
+export function makeFacts(overrides: Partial<PracticeFacts> = {}): PracticeFacts {
+  return {
+    owner: "huisarts",
+    registeredPatients: 4000,
+    huisartsen: [makeHuisartsFact()],
+    medicallyResponsibleGp: "onbekend",
+    governanceDocumented: "onbekend",
+    hagro: "onbekend",
+    anw: "onbekend",
+    ...overrides,
+  };
+}
+
+export function makeHuisartsFact(overrides: Partial<HuisartsFact> = {}): HuisartsFact {
+  return { role: "praktijkhouder", hoursPerWeek: 40, weekdays: ["ma", "di", "wo", "do", "vr"], ...overrides };
+}

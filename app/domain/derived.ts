@@ -27,13 +27,15 @@ export interface DerivedFigures {
   weekdaysWithoutHuisarts: number | null;
 }
 
-/** Hundredths as integers, so 40 × 4000 vs 4000 × 40,00 compares exactly. */
-const cents = (n: number) => Math.round(n * 100);
+/**
+ * Floating point leaves noise far below any figure a person types (4100 / (41 / 40) gives
+ * 4000.0000000000005): round it away, so a practice exactly on the line is on the line.
+ */
+const clean = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** a/b > c/d for non-negative figures, compared exactly on hundredths. */
+/** patients per fte > maxPerFte, without dividing: patients × hoursPerFte > maxPerFte × hours. */
 export function exceedsRatio(patients: number, hours: number, maxPerFte: number, hoursPerFte: number) {
-  // patients / (hours / hoursPerFte) > maxPerFte  ⇔  patients × hoursPerFte > maxPerFte × hours
-  return BigInt(cents(patients)) * BigInt(cents(hoursPerFte)) > BigInt(cents(maxPerFte)) * BigInt(cents(hours));
+  return clean(patients * hoursPerFte - maxPerFte * hours) > 0;
 }
 
 export function deriveFigures(facts: PracticeFacts, p: Parameters): DerivedFigures {
@@ -42,7 +44,7 @@ export function deriveFigures(facts: PracticeFacts, p: Parameters): DerivedFigur
   const hours = hoursKnown ? list.reduce((sum, h) => sum + (h.hoursPerWeek ?? 0), 0) : list?.length === 0 ? 0 : null;
   const fte = hours === null ? null : hours / p.hoursPerFte;
   const patients = facts.registeredPatients;
-  const perFte = patients !== null && fte !== null && fte > 0 ? patients / fte : null;
+  const perFte = patients !== null && hours !== null && hours > 0 ? clean((patients * p.hoursPerFte) / hours) : null;
   const noHours = patients !== null && patients > 0 && hours === 0;
   const above =
     patients === null || hours === null

@@ -88,7 +88,8 @@ export async function startSelfAssessment({ practiceId, viewer }: { practiceId: 
 }
 
 export interface StoredAnswer {
-  value: AnswerValue;
+  /** null: the answer was cleared; the row stays so its revision keeps counting. */
+  value: AnswerValue | null;
   revision: number;
   updatedAt: string;
 }
@@ -101,12 +102,12 @@ export async function getAnswers(assessmentId: string): Promise<Map<string, Stor
     .where("assessment_id", "=", assessmentId)
     .execute();
   return new Map(
-    rows.map((r) => [r.question_id, { value: JSON.parse(r.value) as AnswerValue, revision: r.revision, updatedAt: r.updated_at }]),
+    rows.map((r) => [r.question_id, { value: JSON.parse(r.value) as AnswerValue | null, revision: r.revision, updatedAt: r.updated_at }]),
   );
 }
 
 export function answerValues(stored: Map<string, StoredAnswer>): Answers {
-  return Object.fromEntries([...stored].map(([id, a]) => [id, a.value]));
+  return Object.fromEntries([...stored].filter(([, a]) => a.value !== null).map(([id, a]) => [id, a.value as AnswerValue]));
 }
 
 export interface SaveEntry {
@@ -157,7 +158,7 @@ export async function saveAnswers({
               .where("assessment_id", "=", assessment.id)
               .where("question_id", "in", ids)
               .execute()
-          ).map((r) => [r.question_id, { value: JSON.parse(r.value) as AnswerValue, revision: r.revision }]),
+          ).map((r) => [r.question_id, { value: JSON.parse(r.value) as AnswerValue | null, revision: r.revision }]),
     );
     const result: SaveResult = { revisions: {}, changed: [], conflicts: [], savedAt: now };
     for (const entry of entries) {
@@ -171,9 +172,8 @@ export async function saveAnswers({
         continue;
       }
       const revision = storedRevision + 1;
-      if (entry.value === null) {
-        await trx.deleteFrom("answer").where("assessment_id", "=", assessment.id).where("question_id", "=", entry.questionId).execute();
-      } else {
+      {
+        // A cleared answer is stored as null, not deleted, so the next answer is not mistaken for a conflict.
         const value = JSON.stringify(entry.value);
         await trx
           .insertInto("answer")
@@ -207,6 +207,7 @@ export async function lastAnsweredQuestion(assessmentId: string) {
     .selectFrom("answer")
     .select("question_id")
     .where("assessment_id", "=", assessmentId)
+    .where("value", "!=", "null")
     .orderBy("updated_at", "desc")
     .limit(1)
     .executeTakeFirst();

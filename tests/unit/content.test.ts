@@ -114,14 +114,16 @@ describe("texts", () => {
     expect(problems).toEqual([]);
   });
 
-  test("every statement speaks to both perspectives, and the assessor reads other words than the practice", () => {
+  test("a statement with perspective text reads differently for the practice and for an assessor", () => {
     const statements = questionnaire.sections.flatMap((s) => s.questions).filter((q) => q.type === "statement");
     expect(statements.length).toBeGreaterThan(29);
+    const same: string[] = [];
     for (const s of statements) {
-      expect("self" in s.text, `${s.id} has self/assessor text`).toBe(true);
       if (!("self" in s.text)) continue;
-      expect(s.text.self.nl, s.id).not.toBe(s.text.assessor.nl);
+      if (s.text.self.nl === s.text.assessor.nl) same.push(`${s.id}.nl`);
+      if (s.text.self.en === s.text.assessor.en) same.push(`${s.id}.en`);
     }
+    expect(same).toEqual([]);
   });
 });
 

@@ -124,7 +124,10 @@ describe(`continuiteit-boven-4000 and kernpunt continuiteit-8`, () => {
     { name: `${MAX} patients on 1 fte`, patients: MAX, hours: [FTE_HOURS] },
     { name: "well below the line", patients: 2500, hours: [FTE_HOURS, 24] },
     { name: "exactly on the line with 2 fte", patients: 2 * MAX, hours: [FTE_HOURS, FTE_HOURS] },
-    // 41 hours: patients / (41/40) is 4000.0000000000005 in floating point, but exactly 4000.
+    // BUG (these three fail): 4100 / (41 / 40) is 4000.0000000000005 in floating point but exactly 4000.
+    // deriveFigures says aboveMaxPatientsPerFte = false (exact), yet the content conditions compare the
+    // float patientsPerFte (app/domain/conditions.ts derivedValue), so the "more than 4000" statement is
+    // shown and the autoStatus (lte 4000) does not apply.
     { name: "exactly on the line with 41 hours", patients: (MAX * 41) / FTE_HOURS, hours: [41] },
     { name: "exactly on the line with 16 + 25 hours", patients: (MAX * 41) / FTE_HOURS, hours: [16, 25] },
     { name: "exactly on the line with 20,5 hours", patients: (MAX * 20.5) / FTE_HOURS, hours: [20.5] },

@@ -24,7 +24,8 @@ function run(name, command, args, env = {}) {
 
 function check(name, command, args) {
   const { ok, seconds } = run(name, command, args);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${ok ? "ok  " : "FAIL"} ${name} (${seconds} s)`);
   return ok;
 }

@@ -38,15 +38,23 @@ export function useAutosave({
   const queue = useRef<Promise<void>>(Promise.resolve());
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
+  const bodyFor = useCallback(
+    (questionId: string, formElement: HTMLFormElement) => {
+      const body = new FormData(formElement);
+      body.set("_intent", "autosave");
+      body.set("_section", sectionId);
+      body.set("_only", questionId);
+      body.set(`_rev.${questionId}`, String(revisions.current[questionId] ?? 0));
+      return body;
+    },
+    [sectionId],
+  );
+
   const saveNow = useCallback(
     (questionId: string) => {
       queue.current = queue.current.then(async () => {
         if (!form.current || !(await validate(questionId))) return;
-        const body = new FormData(form.current);
-        body.set("_intent", "autosave");
-        body.set("_section", sectionId);
-        body.set("_only", questionId);
-        body.set(`_rev.${questionId}`, String(revisions.current[questionId] ?? 0));
+        const body = bodyFor(questionId, form.current);
         setUi((s) => ({ ...s, [questionId]: { state: "saving" } }));
         try {
           const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/json" } });
@@ -68,7 +76,7 @@ export function useAutosave({
         }
       });
     },
-    [url, sectionId, form, validate, onErrors, describeTheirs],
+    [url, form, validate, onErrors, describeTheirs, bodyFor],
   );
 
   const commit = useCallback(
@@ -88,19 +96,13 @@ export function useAutosave({
     const flush = () => {
       for (const [questionId, timer] of timers.current) {
         clearTimeout(timer);
-        if (!form.current) continue;
-        const body = new FormData(form.current);
-        body.set("_intent", "autosave");
-        body.set("_section", sectionId);
-        body.set("_only", questionId);
-        body.set(`_rev.${questionId}`, String(revisions.current[questionId] ?? 0));
-        navigator.sendBeacon(url, body);
+        if (form.current) navigator.sendBeacon(url, bodyFor(questionId, form.current));
       }
       timers.current.clear();
     };
     window.addEventListener("pagehide", flush);
     return () => window.removeEventListener("pagehide", flush);
-  }, [url, sectionId, form]);
+  }, [url, form, bodyFor]);
 
   const busy = Object.values(ui).some((u) => u.state === "saving");
   return { commit, ui, revisions: shownRevisions, lastSavedAt, busy };

@@ -69,3 +69,8 @@ export function progressTotals(states: SectionState[]) {
   const total = states.reduce((n, s) => n + s.total, 0);
   return { answered, total, percent: total === 0 ? 0 : Math.round((answered / total) * 100) };
 }
+
+/** What the section navigation shows of each section. */
+export function navItems(states: SectionState[]) {
+  return states.map((s) => ({ id: s.section.id, title: s.section.title, answered: s.answered, total: s.total, essential: s.essential }));
+}

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionNav } from "~/components/section-nav";
-import { progressTotals } from "~/domain/walk";
+import { navItems, progressTotals } from "~/domain/walk";
 import { lastAnsweredQuestion } from "~/models/assessment.server";
 import { loadAssessmentContext } from "~/models/assessment-context.server";
 import { useLng } from "~/utils/content-text";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     started: last !== null,
     resumeSection: resume?.section.id ?? null,
     totals: progressTotals(ctx.states),
-    nav: ctx.states.map((s) => ({ id: s.section.id, title: s.section.title, answered: s.answered, total: s.total, essential: s.essential })),
+    nav: navItems(ctx.states),
   };
 }
 

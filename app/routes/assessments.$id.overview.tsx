@@ -7,7 +7,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { deriveFigures } from "~/domain/derived";
 import { factsFromAnswers } from "~/domain/facts";
 import { kernpuntOverview, openTopics } from "~/domain/overview";
-import { progressTotals } from "~/domain/walk";
+import { navItems, progressTotals } from "~/domain/walk";
 import { loadAssessmentContext } from "~/models/assessment-context.server";
 import { useContentText } from "~/utils/content-text";
 
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     figures: deriveFigures(factsFromAnswers(ctx.answers), q.parameters),
     parameters: q.parameters,
     totals: progressTotals(ctx.states),
-    nav: ctx.states.map((s) => ({ id: s.section.id, title: s.section.title, answered: s.answered, total: s.total, essential: s.essential })),
+    nav: navItems(ctx.states),
   };
 }
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { SectionForm } from "~/components/section-form";
 import { SectionNav } from "~/components/section-nav";
 import { readSectionForm, toFormValue, listItemToForm, type AnswerValue } from "~/domain/answers";
-import { walk } from "~/domain/walk";
+import { navItems, walk } from "~/domain/walk";
 import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { answerValues, getAnswers, FrozenAssessmentError } from "~/models/assessment.server";
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     section,
     position: index + 1,
     essentialNote: state.essential && section.priority ? section.priority.note : null,
-    nav: ctx.states.map((s) => ({ id: s.section.id, title: s.section.title, answered: s.answered, total: s.total, essential: s.essential })),
+    nav: navItems(ctx.states),
     hasNext: index < ctx.states.length - 1,
     parameters: ctx.questionnaire.parameters,
     answers: ctx.answers,

@@ -349,8 +349,8 @@ export function QuestionField(props: QuestionFieldProps) {
       {text(question.help)}
     </p>
   ) : null;
-  const scalar = question.type === "text" || question.type === "integer" || question.type === "decimal" || question.type === "choice";
-  if (scalar && question.type !== "choice") {
+  // A single input (or, for weekdays, its own fieldset) labels itself; the others get a heading.
+  if (question.type === "text" || question.type === "integer" || question.type === "decimal" || question.type === "weekdays") {
     return (
       <div className="question" id={`q-${question.id}`}>
         <ScalarInput
@@ -380,17 +380,6 @@ export function QuestionField(props: QuestionFieldProps) {
       {question.type === "list" ? <ListField {...props} question={question} /> : null}
       {question.type === "grid" ? <GridField {...props} question={question} /> : null}
       {question.type === "choice" ? <ChoiceField {...props} /> : null}
-      {question.type === "weekdays" ? (
-        <ScalarInput
-          field={question}
-          name={question.id}
-          questionId={question.id}
-          defaultValue={defaults[question.id]}
-          label={text(question.text)}
-          error={errorFor(question.id)}
-          onCommit={onCommit}
-        />
-      ) : null}
       <Meta question={question} kernpuntTexts={kernpuntTexts} />
       <SaveState ui={ui} />
     </section>

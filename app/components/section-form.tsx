@@ -9,7 +9,7 @@ import { useCallback, useMemo, useRef } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { questionSchema, sectionSchema, type Answers, type AnswerValue } from "~/domain/answers";
-import type { Parameters, Perspective, Question, Section } from "~/domain/content/schema";
+import type { Parameters, Perspective, Section } from "~/domain/content/schema";
 import { deriveFigures } from "~/domain/derived";
 import { factsFromAnswers } from "~/domain/facts";
 import { evaluate } from "~/domain/conditions";
@@ -50,11 +50,6 @@ function mergeAnswers(section: Section, stored: Answers, values: Record<string, 
   return merged;
 }
 
-function isShownWith(question: Question, answers: Answers, parameters: Parameters) {
-  if (!question.showWhen) return true;
-  const derived = deriveFigures(factsFromAnswers(answers), parameters);
-  return evaluate(question.showWhen, { answers, derived, parameters });
-}
 
 export function SectionForm(props: SectionFormProps) {
   const { section, perspective, parameters, answers, defaults, serverErrors, conflicts, kernpuntTexts } = props;
@@ -97,7 +92,9 @@ export function SectionForm(props: SectionFormProps) {
     describeTheirs,
   });
 
-  const visible = section.questions.filter((q) => isShownWith(q, live, parameters));
+  // Skip logic on the live answers; the figures are derived once per render, not per question.
+  const ctx = { answers: live, derived: figures, parameters };
+  const visible = section.questions.filter((q) => !q.showWhen || evaluate(q.showWhen, ctx));
 
   return (
     <FormProvider {...methods}>

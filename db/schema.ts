@@ -96,6 +96,16 @@ export interface AuditEventTable {
   detail: string | null;
 }
 
+/** The practice's own "context en borging" per signal: stands beside the signal, never changes it. */
+export interface SignalContextTable {
+  assessment_id: string;
+  signal_id: string;
+  text: string;
+  revision: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -105,6 +115,7 @@ export interface Database {
   assessment: AssessmentTable;
   answer: AnswerTable;
   audit_event: AuditEventTable;
+  signal_context: SignalContextTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -82,3 +82,19 @@ export function factsFromAnswers(answers: Answers): PracticeFacts {
     anw: tri(answers[FACT_QUESTIONS.anw]),
   };
 }
+
+/** The questionnaire adapter for the signals engine: the richer answers give hours and weekdays. */
+export function signalFactsFromPractice(facts: PracticeFacts): import("./signals").SignalFacts {
+  const list = facts.huisartsen;
+  const hoursKnown = list !== null && list.every((h) => h.hoursPerWeek !== null);
+  return {
+    owner: facts.owner,
+    registeredPatients: facts.registeredPatients,
+    huisartsHoursPerWeek: list === null || !hoursKnown ? null : list.reduce((sum, h) => sum + (h.hoursPerWeek ?? 0), 0),
+    weekdaysPresent: list === null ? null : WEEKDAYS.filter((d) => list.some((h) => h.weekdays.includes(d))),
+    medicallyResponsibleGp: facts.medicallyResponsibleGp,
+    governanceDocumented: facts.governanceDocumented,
+    hagro: facts.hagro,
+    anw: facts.anw,
+  };
+}

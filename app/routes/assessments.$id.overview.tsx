@@ -1,63 +1,81 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DerivedFiguresPanel } from "~/components/derived-figures";
 import { SectionNav } from "~/components/section-nav";
+import { SignalCard } from "~/components/signal-card";
 import { StatusBadge } from "~/components/status-badge";
-import { deriveFigures } from "~/domain/derived";
-import { factsFromAnswers } from "~/domain/facts";
-import { kernpuntOverview, openTopics } from "~/domain/overview";
+import { SIGNAL_IDS, type SignalId } from "~/domain/content/schema";
+import { contextSchema } from "~/domain/signal-context";
 import { navItems, progressTotals } from "~/domain/walk";
-import { loadAssessmentContext } from "~/models/assessment-context.server";
-import { useContentText } from "~/utils/content-text";
+import { fallbackLng, isLng } from "~/i18n";
+import i18next from "~/i18next.server";
+import { FrozenAssessmentError } from "~/models/assessment.server";
+import { loadAssessmentContext, requireAssessment } from "~/models/assessment-context.server";
+import { buildReport } from "~/models/report.server";
+import { saveSignalContext } from "~/models/signal-context.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
 
+async function localeOf(request: Request) {
+  const locale = await i18next.getLocale(request);
+  return isLng(locale) ? locale : fallbackLng;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadAssessmentContext(request, params);
-  const q = ctx.questionnaire;
-  const outcomes = kernpuntOverview(q, ctx.answers);
-  const slim = outcomes.map((o) => ({
-    id: o.id,
-    status: o.status,
-    statements: o.statements.map((s) => ({
-      questionId: s.question.id,
-      sectionId: q.questionById.get(s.question.id)!.section.id,
-      text: s.question.text,
-      status: s.status,
-      shown: s.shown,
-      note: s.answer?.note ?? null,
-      autoReason: s.autoReason,
-    })),
-  }));
-  const topics = openTopics(outcomes).map((s) => ({
-    questionId: s.question.id,
-    sectionId: q.questionById.get(s.question.id)!.section.id,
-    text: s.question.text,
-    dialogue: s.question.dialogue ?? null,
-    note: s.answer?.note ?? null,
-  }));
+  const report = await buildReport(ctx, await localeOf(request));
   return {
     id: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
-    perspective: ctx.assessment.perspective,
+    editable: ctx.assessment.status === "concept",
     contentVersion: ctx.assessment.content_version,
-    kernwaarden: q.kernwaarden.map((k) => ({ id: k.id, title: k.title, summary: k.summary, kernpunten: k.kernpunten })),
-    outcomes: slim,
-    topics,
-    unanswered: slim.flatMap((o) => o.statements).filter((s) => s.shown && s.status === "onbekend" && !topics.some((t) => t.questionId === s.questionId)).length,
-    figures: deriveFigures(factsFromAnswers(ctx.answers), q.parameters),
-    parameters: q.parameters,
+    reading: report.reading,
+    signals: report.signals.map(({ result: _result, ...signal }) => signal),
+    kernwaarden: report.kernwaarden,
+    summaries: Object.fromEntries(ctx.questionnaire.kernwaarden.map((k) => [k.id, k.summary])),
+    openItems: report.openItems,
+    figures: report.raw.figures,
+    parameters: ctx.questionnaire.parameters,
     totals: progressTotals(ctx.states),
     nav: navItems(ctx.states),
+    saved: new URL(request.url).searchParams.get("saved"),
   };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireAssessment(request, params);
+  const form = await request.formData();
+  const signalId = String(form.get("signalId") ?? "");
+  if (form.get("_intent") !== "context" || !(SIGNAL_IDS as readonly string[]).includes(signalId)) {
+    throw new Response("Bad request", { status: 400 });
+  }
+  const parsed = contextSchema.safeParse({ text: String(form.get("text") ?? "") });
+  if (!parsed.success) {
+    return data({ signalId, error: parsed.error.issues[0]?.message ?? "errors.generic", conflictMine: undefined as string | undefined }, { status: 400 });
+  }
+  const seen = Number(form.get("_rev"));
+  try {
+    const result = await saveSignalContext({
+      assessment: ctx.assessment,
+      viewer: ctx.viewer,
+      signalId: signalId as SignalId,
+      text: parsed.data.text,
+      seenRevision: Number.isInteger(seen) && seen >= 0 ? seen : 0,
+    });
+    if (!result.ok) return data({ signalId, error: undefined, conflictMine: parsed.data.text }, { status: 409 });
+  } catch (error) {
+    if (error instanceof FrozenAssessmentError) throw new Response("Submitted assessments cannot change", { status: 409 });
+    throw error;
+  }
+  return redirect(`/assessments/${ctx.assessment.id}/overview?saved=${signalId}#signal-${signalId}`);
 }
 
 export default function Overview() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const { text, local } = useContentText(data.perspective);
-  const byId = new Map(data.outcomes.map((o) => [o.id, o]));
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const lng = isLng(i18n.language) ? i18n.language : fallbackLng;
   return (
     <div className="assessment-page">
       <SectionNav assessmentId={data.id} practiceName={data.practiceName} items={data.nav} current="overview" />
@@ -66,33 +84,51 @@ export default function Overview() {
         <h1>{t("overview.title")}</h1>
         <p>{t("overview.intro")}</p>
         <p className="hint">{t("assessment.progress", { ...data.totals })}</p>
+        <p>
+          <Link className="button secondary" to={`/assessments/${data.id}/report`}>
+            {t("report.link")}
+          </Link>
+        </p>
+
+        <section aria-labelledby="signals-title" className="signals">
+          <h2 id="signals-title">{t("signals.title")}</h2>
+          <p className="callout">{data.reading}</p>
+          {data.signals.map((signal) => (
+            <SignalCard
+              key={`${signal.id}-${signal.contextRevision}`}
+              signal={signal}
+              editable={data.editable}
+              error={actionData?.signalId === signal.id ? actionData.error : undefined}
+              conflictMine={actionData?.signalId === signal.id ? actionData.conflictMine : undefined}
+              saved={!actionData && data.saved === signal.id}
+            />
+          ))}
+        </section>
 
         <DerivedFiguresPanel figures={data.figures} parameters={data.parameters} />
 
         <section aria-labelledby="topics-title" className="topics">
-          <h2 id="topics-title">{t("overview.topics")}</h2>
-          {data.topics.length === 0 ? (
-            <p>{t("overview.noTopics")}</p>
+          <h2 id="topics-title">{t("report.openItems")}</h2>
+          {data.openItems.length === 0 ? (
+            <p>{t("report.noOpenItems")}</p>
           ) : (
             <ul>
-              {data.topics.map((topic) => (
-                <li key={topic.questionId}>
-                  <Link to={`/assessments/${data.id}/sections/${topic.sectionId}#q-${topic.questionId}`}>{text(topic.text)}</Link>
-                  {topic.dialogue ? <p className="hint">{text(topic.dialogue)}</p> : null}
-                  {topic.note ? <p className="note-text">{topic.note}</p> : null}
+              {data.openItems.map((item) => (
+                <li key={item.title}>
+                  {item.sectionId ? <Link to={`/assessments/${data.id}/sections/${item.sectionId}#q-${item.questionId}`}>{item.title}</Link> : item.title}
+                  {item.note ? <p className="note-text">{item.note}</p> : null}
                 </li>
               ))}
             </ul>
           )}
-          {data.unanswered > 0 ? <p className="hint">{t("overview.unanswered", { count: data.unanswered })}</p> : null}
         </section>
 
         {data.kernwaarden.map((kernwaarde) => (
           <section key={kernwaarde.id} aria-labelledby={`kw-${kernwaarde.id}`} className="kernwaarde">
-            <h2 id={`kw-${kernwaarde.id}`}>{local(kernwaarde.title)}</h2>
-            <p className="hint">{local(kernwaarde.summary)}</p>
+            <h2 id={`kw-${kernwaarde.id}`}>{kernwaarde.title}</h2>
+            <p className="hint">{data.summaries[kernwaarde.id]?.[lng]}</p>
             <table className="kernpunten">
-              <caption className="visually-hidden">{local(kernwaarde.title)}</caption>
+              <caption className="visually-hidden">{kernwaarde.title}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("overview.kernpunt")}</th>
@@ -101,31 +137,28 @@ export default function Overview() {
                 </tr>
               </thead>
               <tbody>
-                {kernwaarde.kernpunten.map((kernpunt) => {
-                  const outcome = byId.get(kernpunt.id);
-                  return (
-                    <tr key={kernpunt.id}>
-                      <th scope="row">
-                        <span className="kernpunt-id">{kernpunt.id}</span> {local(kernpunt.text)}
-                      </th>
-                      <td>
-                        <StatusBadge status={outcome?.status ?? "onbekend"} />
-                      </td>
-                      <td>
-                        <ul className="plain">
-                          {outcome?.statements.map((s) => (
-                            <li key={s.questionId}>
-                              <Link to={`/assessments/${data.id}/sections/${s.sectionId}#q-${s.questionId}`}>{text(s.text)}</Link>{" "}
-                              <StatusBadge status={s.status} small />
-                              {s.autoReason ? <span className="hint"> {local(s.autoReason)}</span> : null}
-                              {s.note ? <p className="note-text">{s.note}</p> : null}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  );
-                })}
+                {kernwaarde.kernpunten.map((kernpunt) => (
+                  <tr key={kernpunt.id}>
+                    <th scope="row">
+                      <span className="kernpunt-id">{kernpunt.id}</span> {kernpunt.text}
+                    </th>
+                    <td>
+                      <StatusBadge status={kernpunt.status} />
+                    </td>
+                    <td>
+                      <ul className="plain">
+                        {kernpunt.statements.map((s) => (
+                          <li key={s.questionId}>
+                            <Link to={`/assessments/${data.id}/sections/${s.sectionId}#q-${s.questionId}`}>{s.text}</Link>{" "}
+                            <StatusBadge status={s.status} small />
+                            {s.autoReason ? <span className="hint"> {s.autoReason}</span> : null}
+                            {s.note ? <p className="note-text">{s.note}</p> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           </section>

@@ -4,7 +4,9 @@
  */
 import type { Migration } from "kysely";
 import * as initial from "./2026-11-23-01-initial";
+import * as signalContext from "./2026-11-23-02-signal-context";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
+  "2026-11-23-02-signal-context": signalContext,
 };

@@ -11,6 +11,7 @@ import {
   ManifestSchema,
   ParametersFileSchema,
   SectionSchema,
+  SignalsFileSchema,
 } from "./schema";
 import { buildQuestionnaire, type Questionnaire } from "./questionnaire";
 
@@ -43,7 +44,8 @@ export function loadQuestionnaireFrom(dir: string): Questionnaire {
   const kernpunten = readFile(path.join(dir, "kernpunten.yaml"), KernpuntenFileSchema);
   const parameters = readFile(path.join(dir, "parameters.yaml"), ParametersFileSchema);
   const sections = manifest.sections.map((file) => readFile(path.join(dir, file), SectionSchema));
-  return buildQuestionnaire({ manifest, kernpunten, parameters, sections });
+  const signals = readFile(path.join(dir, "signals.yaml"), SignalsFileSchema);
+  return buildQuestionnaire({ manifest, kernpunten, parameters, sections, signals });
 }
 
 const cache = new Map<number, Questionnaire>();

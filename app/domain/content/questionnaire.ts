@@ -13,6 +13,7 @@ import type {
   Parameters,
   Question,
   Section,
+  SignalsFile,
 } from "./schema";
 
 export type KernwaardeContent = z.output<typeof KernpuntenFileSchema>["kernwaarden"][number];
@@ -30,6 +31,8 @@ export interface Questionnaire {
   kernpuntById: Map<string, Kernpunt & { kernwaarde: Kernwaarde }>;
   /** The questions that serve each kernpunt, in questionnaire order. */
   questionsByKernpunt: Map<string, Question[]>;
+  /** The five signals' wording, kernpunten, source and dialogue questions. */
+  signals: SignalsFile;
 }
 
 export class ContentIntegrityError extends Error {}
@@ -58,6 +61,7 @@ export function buildQuestionnaire(input: {
   kernpunten: z.output<typeof KernpuntenFileSchema>;
   parameters: Parameters;
   sections: Section[];
+  signals: SignalsFile;
 }): Questionnaire {
   const problems: string[] = [];
   const sectionById = new Map<string, Section>();
@@ -117,6 +121,15 @@ export function buildQuestionnaire(input: {
     }
   }
 
+  for (const signal of input.signals.signals) {
+    for (const id of signal.kernpunten) {
+      if (!kernpuntById.has(id)) problems.push(`signal ${signal.id} cites unknown kernpunt ${id}`);
+    }
+  }
+  if (new Set(input.signals.signals.map((s) => s.id)).size !== input.signals.signals.length) {
+    problems.push("signals.yaml lists a signal twice");
+  }
+
   if (problems.length > 0) {
     throw new ContentIntegrityError(`content v${input.manifest.version} is inconsistent:\n  ${problems.join("\n  ")}`);
   }
@@ -133,6 +146,7 @@ export function buildQuestionnaire(input: {
     questionById,
     kernpuntById,
     questionsByKernpunt,
+    signals: input.signals,
   };
 }
 

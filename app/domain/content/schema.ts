@@ -270,3 +270,36 @@ export const ManifestSchema = z.strictObject({
     z.strictObject({ id, title: LocalizedTextSchema, publisher: z.string(), year: z.number().int() }),
   ),
 });
+
+export const SIGNAL_IDS = [
+  "owner-not-gp",
+  "patients-per-fte",
+  "no-gp-present",
+  "unclear-organisation",
+  "regional-cooperation",
+] as const;
+export type SignalId = (typeof SIGNAL_IDS)[number];
+
+/** signals.yaml: the five signals' wording, kernpunten, source and dialogue questions. Rules are code. */
+export const SignalsFileSchema = z.strictObject({
+  /** How every signal must be read (section 3.3-3.4): an indication for dialogue, never a verdict. */
+  reading: LocalizedTextSchema,
+  signals: z
+    .array(
+      z.strictObject({
+        id: z.enum(SIGNAL_IDS),
+        title: LocalizedTextSchema,
+        kernpunten: z.array(KernpuntIdSchema).min(1),
+        source: z.string().min(1),
+        /** What the source says about reading this signal. */
+        reading: LocalizedTextSchema,
+        questions: z.strictObject({
+          signal: z.array(PerspectiveTextSchema).min(1),
+          unknown: z.array(PerspectiveTextSchema).min(1),
+        }),
+      }),
+    )
+    .length(SIGNAL_IDS.length),
+});
+export type SignalsFile = z.infer<typeof SignalsFileSchema>;
+export type SignalContent = SignalsFile["signals"][number];

@@ -1,0 +1,229 @@
+/**
+ * The report of an assessment, built once and read everywhere: the overview's signals, the report
+ * page, the PDF, the JSON and the CSV export. Localised to one language and the assessment's perspective.
+ */
+import type { TFunction } from "i18next";
+import type { AnswerValue } from "~/domain/answers";
+import type { SignalId } from "~/domain/content/schema";
+import { deriveFigures, type DerivedFigures } from "~/domain/derived";
+import { factsFromAnswers, signalFactsFromPractice, type PracticeFacts } from "~/domain/facts";
+import { kernpuntOverview, type KernpuntStatus } from "~/domain/overview";
+import { evaluateSignals, type SignalResult, type SignalStatus } from "~/domain/signals";
+import type { Lng } from "~/i18n";
+import i18next from "~/i18next.server";
+import { textFor } from "~/utils/content-text";
+import { formatAnswer } from "~/utils/format-answer";
+import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
+import type { AssessmentContext } from "./assessment-context.server";
+import { getSignalContexts } from "./signal-context.server";
+
+export interface LabelledValue {
+  label: string;
+  value: string;
+}
+
+export interface ReportSignal {
+  id: SignalId;
+  title: string;
+  status: SignalStatus;
+  statusLabel: string;
+  reason: string;
+  evidence: LabelledValue[];
+  figure: string | null;
+  kernpunten: Array<{ id: string; text: string }>;
+  source: string;
+  reading: string;
+  questions: string[];
+  context: string | null;
+  contextRevision: number;
+  result: SignalResult;
+}
+
+export interface ReportKernpunt {
+  id: string;
+  text: string;
+  status: KernpuntStatus;
+  statusLabel: string;
+  statements: Array<{ questionId: string; sectionId: string; text: string; answer: string; status: KernpuntStatus; note: string | null; autoReason: string | null }>;
+}
+
+export interface GuideItem {
+  kind: "signal" | "unknown" | "gap";
+  title: string;
+  detail: string;
+  questions: string[];
+  context: string | null;
+}
+
+export interface Report {
+  assessmentId: string;
+  practiceName: string;
+  practiceAgb: string | null;
+  perspective: string;
+  contentVersion: number;
+  contentPublished: string;
+  generatedAt: string;
+  generatedAtText: string;
+  reading: string;
+  facts: LabelledValue[];
+  figures: LabelledValue[];
+  signals: ReportSignal[];
+  kernwaarden: Array<{ id: string; title: string; kernpunten: ReportKernpunt[] }>;
+  openItems: Array<{ title: string; note: string | null; questionId: string | null; sectionId: string | null }>;
+  guide: GuideItem[];
+  raw: { facts: PracticeFacts; figures: DerivedFigures; answers: Record<string, AnswerValue> };
+}
+
+function figureList(figures: DerivedFigures, t: TFunction, lng: Lng): LabelledValue[] {
+  const n = (v: number | null, digits = 0) => (v === null ? t("derived.unknown") : formatNumber(v, lng, digits));
+  return [
+    { label: t("derived.fte"), value: n(figures.fteHuisarts, 2) },
+    { label: t("derived.patientsPerFte"), value: figures.patientsWithoutHuisartsHours ? t("derived.noHours") : n(figures.patientsPerFte) },
+    { label: t("derived.consultsPerDayPerFte"), value: n(figures.consultsPerDayPerFte, 1) },
+    { label: t("derived.consultsPerDay"), value: n(figures.consultsPerDay) },
+    { label: t("derived.waarnemerShare"), value: figures.waarnemerShare === null ? t("derived.unknown") : formatPercent(figures.waarnemerShare, lng) },
+    {
+      label: t("derived.presence"),
+      value:
+        figures.presence === null
+          ? t("derived.unknown")
+          : Object.entries(figures.presence)
+              .map(([day, count]) => `${t(`weekday.short.${day}`)} ${count}`)
+              .join(", "),
+    },
+  ];
+}
+
+function evidenceValue(key: string, value: unknown, t: TFunction, lng: Lng): string {
+  if (value === null || value === undefined) return t("signals.value.onbekend");
+  if (Array.isArray(value)) return value.length === 0 ? t("signals.value.none") : value.map((d) => t(`weekday.long.${d}`)).join(", ");
+  if (typeof value === "number") return formatNumber(value, lng, key === "fte" ? 2 : 1);
+  return t(`signals.value.${String(value)}`, { defaultValue: String(value) });
+}
+
+export function signalFigureText(result: SignalResult, t: TFunction, lng: Lng): string | null {
+  if (!result.figure) return null;
+  const threshold = formatNumber(result.figure.threshold, lng);
+  if (result.figure.infinite) return t("signals.figureInfinite", { threshold });
+  if (result.figure.value === null) return t("signals.figureUnknown", { threshold });
+  return t("signals.figure", { value: formatNumber(result.figure.value, lng), threshold });
+}
+
+export async function buildReport(ctx: AssessmentContext, lng: Lng): Promise<Report> {
+  const t = await i18next.getFixedT(lng);
+  const q = ctx.questionnaire;
+  const perspective = ctx.assessment.perspective;
+  const text = (value: Parameters<typeof textFor>[0]) => textFor(value, lng, perspective);
+  const facts = factsFromAnswers(ctx.answers);
+  const figures = deriveFigures(facts, q.parameters);
+  const results = evaluateSignals(signalFactsFromPractice(facts), q.parameters);
+  const contexts = await getSignalContexts(ctx.assessment.id);
+
+  const signals: ReportSignal[] = q.signals.signals.map((content) => {
+    const result = results[content.id];
+    const stored = contexts.get(content.id);
+    return {
+      id: content.id,
+      title: content.title[lng],
+      status: result.status,
+      statusLabel: t(`signals.status.${result.status}`),
+      reason: t(`signals.reason.${result.reason}`),
+      evidence: Object.entries(result.evidence).map(([key, value]) => ({ label: t(`signals.evidence.${key}`), value: evidenceValue(key, value, t, lng) })),
+      figure: signalFigureText(result, t, lng),
+      kernpunten: content.kernpunten.map((id) => ({ id, text: q.kernpuntById.get(id)?.text[lng] ?? id })),
+      source: content.source,
+      reading: content.reading[lng],
+      questions: result.status === "no-signal" ? [] : content.questions[result.status].map(text),
+      context: stored?.text ? stored.text : null,
+      contextRevision: stored?.revision ?? 0,
+      result,
+    };
+  });
+
+  const outcomes = kernpuntOverview(q, ctx.answers);
+  const byId = new Map(outcomes.map((o) => [o.id, o]));
+  const kernwaarden = q.kernwaarden.map((k) => ({
+    id: k.id,
+    title: k.title[lng],
+    kernpunten: k.kernpunten.map((kp): ReportKernpunt => {
+      const outcome = byId.get(kp.id)!;
+      return {
+        id: kp.id,
+        text: kp.text[lng],
+        status: outcome.status,
+        statusLabel: t(`status.${outcome.status}`),
+        statements: outcome.statements.map((s) => ({
+          questionId: s.question.id,
+          sectionId: q.questionById.get(s.question.id)!.section.id,
+          text: text(s.question.text),
+          answer: s.answer ? t(`statement.${s.answer.choice}`) : s.autoReason ? s.autoReason[lng] : t("report.noAnswer"),
+          status: s.status,
+          note: s.answer?.note ?? null,
+          autoReason: s.autoReason ? s.autoReason[lng] : null,
+        })),
+      };
+    }),
+  }));
+
+  const factSection = q.sections[0]!;
+  const factList = factSection.questions.map((question) => ({
+    label: text(question.text),
+    value: formatAnswer(question, ctx.answers[question.id] ?? null, t, lng),
+  }));
+
+  // Open items: every signal that is unknown and every statement answered "weet niet".
+  const openItems = [
+    ...signals
+      .filter((s) => s.status === "unknown")
+      .map((s) => ({ title: `${s.title}: ${s.reason}`, note: s.context, questionId: null, sectionId: null })),
+    ...outcomes
+      .flatMap((o) => o.statements)
+      .filter((s, i, all) => s.answer?.choice === "weet-niet" && all.findIndex((x) => x.question.id === s.question.id) === i)
+      .map((s) => ({
+        title: text(s.question.text),
+        note: s.answer?.note ?? null,
+        questionId: s.question.id,
+        sectionId: q.questionById.get(s.question.id)!.section.id,
+      })),
+  ];
+
+  // The conversation guide: signals first, then unknowns, then kernpunten not or partly safeguarded.
+  const guide: GuideItem[] = [
+    ...signals
+      .filter((s) => s.status !== "no-signal")
+      .sort((a, b) => (a.status === b.status ? 0 : a.status === "signal" ? -1 : 1))
+      .map((s) => ({ kind: s.status === "signal" ? ("signal" as const) : ("unknown" as const), title: s.title, detail: [s.reason, s.figure].filter(Boolean).join(" "), questions: s.questions, context: s.context })),
+    ...outcomes
+      .filter((o) => o.status === "niet" || o.status === "deels")
+      .map((o) => {
+        const gaps = o.statements.filter((s) => s.status === "niet" || s.status === "deels");
+        return {
+          kind: "gap" as const,
+          title: t("report.gap", { id: o.id, status: t(`status.${o.status}`) }),
+          detail: q.kernpuntById.get(o.id)!.text[lng],
+          questions: gaps.map((s) => (s.question.dialogue ? text(s.question.dialogue) : text(s.question.text))),
+          context: gaps.map((s) => s.answer?.note).filter(Boolean).join(" ") || null,
+        };
+      }),
+  ];
+
+  const generatedAt = new Date().toISOString();
+  return {
+    assessmentId: ctx.assessment.id,
+    practiceName: ctx.assessment.practice_name,
+    practiceAgb: ctx.assessment.practice_agb,
+    perspective: t(`perspective.${perspective}`),
+    contentVersion: q.version,
+    contentPublished: q.published,
+    generatedAt,
+    generatedAtText: formatDateTime(generatedAt, lng),
+    reading: q.signals.reading[lng],
+    facts: factList,
+    figures: figureList(figures, t, lng),
+    signals,
+    kernwaarden,
+    openItems,
+    guide,
+    raw: { facts, figures, answers: ctx.answers },
+  };
+}

@@ -1,0 +1,169 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SignalStatusBadge } from "~/components/signal-card";
+import { StatusBadge } from "~/components/status-badge";
+import { loadReport } from "~/models/report-context.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { report } = await loadReport(request, params);
+  const { raw: _raw, signals, ...rest } = report;
+  return { ...rest, signals: signals.map(({ result: _result, ...s }) => s) };
+}
+
+function Facts({ items }: { items: Array<{ label: string; value: string }> }) {
+  return (
+    <dl className="report-facts">
+      {items.map((item) => (
+        <div key={item.label}>
+          <dt>{item.label}</dt>
+          <dd>{item.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default function ReportPage() {
+  const r = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const base = `/assessments/${r.assessmentId}`;
+  return (
+    <article className="report">
+      <p className="eyebrow no-print">
+        <Link to={`${base}/overview`}>{t("overview.title")}</Link>
+      </p>
+      <h1>
+        {t("report.title")}: {r.practiceName}
+      </h1>
+      <p className="hint">
+        {r.perspective} · {t("home.agb")} {r.practiceAgb ?? "–"} · {t("report.meta", { version: r.contentVersion, published: r.contentPublished, date: r.generatedAtText })}
+      </p>
+      <p>{t("report.intro")}</p>
+      <nav className="downloads no-print" aria-label={t("report.downloads")}>
+        <span>{t("report.downloads")}:</span>
+        <a href={`${base}/report.pdf`} download>
+          {t("report.pdf")}
+        </a>
+        <a href={`${base}/report.csv`} download>
+          {t("report.csv")}
+        </a>
+        <a href={`${base}/report.json`} download>
+          {t("report.json")}
+        </a>
+        <span className="hint">{t("report.printHint")}</span>
+      </nav>
+
+      <section aria-labelledby="r-facts">
+        <h2 id="r-facts">{t("report.facts")}</h2>
+        <Facts items={r.facts} />
+        <h3>{t("report.figures")}</h3>
+        <Facts items={r.figures} />
+      </section>
+
+      <section aria-labelledby="r-signals">
+        <h2 id="r-signals">{t("signals.title")}</h2>
+        <p className="callout">{r.reading}</p>
+        {r.signals.map((s) => (
+          <div key={s.id} className={`signal signal--${s.status}`}>
+            <h3>
+              {s.title} <SignalStatusBadge status={s.status} label={s.statusLabel} />
+            </h3>
+            <p>
+              {s.reason} {s.figure ? <strong>{s.figure}</strong> : null}
+            </p>
+            <Facts items={s.evidence} />
+            <p className="hint">
+              {t("signals.kernpunten")}: {s.kernpunten.map((k) => k.id).join(", ")} · {t("signals.source")}: {s.source}
+            </p>
+            <p>
+              <strong>{t("signals.context.label")}:</strong> {s.context ?? t("signals.context.none")}
+            </p>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="r-kernwaarden">
+        <h2 id="r-kernwaarden">{t("report.kernwaarden")}</h2>
+        {r.kernwaarden.map((k) => (
+          <div key={k.id} className="report-kernwaarde">
+            <h3>{k.title}</h3>
+            <table className="kernpunten">
+              <caption className="visually-hidden">{k.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("overview.kernpunt")}</th>
+                  <th scope="col">{t("overview.status")}</th>
+                  <th scope="col">{t("overview.answers")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {k.kernpunten.map((kp) => (
+                  <tr key={kp.id}>
+                    <th scope="row">
+                      <span className="kernpunt-id">{kp.id}</span> {kp.text}
+                    </th>
+                    <td>
+                      <StatusBadge status={kp.status} />
+                    </td>
+                    <td>
+                      <ul className="plain">
+                        {kp.statements.map((s) => (
+                          <li key={s.questionId}>
+                            {s.text} — <em>{s.answer}</em>
+                            {s.note ? <p className="note-text">{s.note}</p> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="r-open">
+        <h2 id="r-open">{t("report.openItems")}</h2>
+        {r.openItems.length === 0 ? (
+          <p>{t("report.noOpenItems")}</p>
+        ) : (
+          <ul>
+            {r.openItems.map((item) => (
+              <li key={item.title}>
+                {item.title}
+                {item.note ? <p className="note-text">{item.note}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="r-guide">
+        <h2 id="r-guide">{t("report.guide")}</h2>
+        <p>{t("report.guideIntro")}</p>
+        <ol className="guide">
+          {r.guide.map((item) => (
+            <li key={item.title}>
+              <h3>{item.title}</h3>
+              <p>{item.detail}</p>
+              <ul>
+                {item.questions.map((question) => (
+                  <li key={question}>{question}</li>
+                ))}
+              </ul>
+              {item.context ? (
+                <p>
+                  <strong>{t("signals.context.label")}:</strong> {item.context}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

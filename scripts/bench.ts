@@ -11,7 +11,7 @@
  * that is missed is printed as FAIL but does not fail the run.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +23,7 @@ process.chdir(ROOT); // content/ and build/ are found from the working directory
 
 const WARMUP = 30;
 const N = 300;
-const BUDGET = { sectionP95: 30, saveP95: 20, jsKbGzip: 150 };
+const BUDGET = { sectionP95: 30, saveP95: 20, jsKbGzip: 150, reportP95: 50, csvSeconds: 1 };
 /** Questions the save figure alternates between: an integer fact and two statements. */
 const SAVE_QUESTIONS = [
   { section: "praktijkgegevens", question: "ingeschreven-patienten", kind: "integer", values: ["6300", "6400"] },
@@ -275,6 +275,7 @@ const saveRun = await measure(async (i) => {
 }, true);
 
 const overviewRun = await measure(() => timedGet(`${base}/assessments/${demo.id}/overview`, isHtml), true);
+const reportRun = await measure(() => timedGet(`${base}/assessments/${demo.id}/report`, isHtml), true);
 const httpSeconds = (performance.now() - benchStart) / 1000;
 
 // ---------------------------------------------------------------------------------------------------
@@ -350,7 +351,7 @@ const otherLocale = all.filter((a) => isLocale(a) && /\/assets\/en-/.test(a.url)
 // 6. Report.
 const loadAfter = os.loadavg();
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
-const cols = [34, 8, 8, 8, 12, 10, 11, 6];
+const cols = [46, 8, 8, 8, 12, 10, 11, 6];
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(cols[i]!) : c.padStart(cols[i]!))).join(" ");
 const verdict = (ok: boolean | null) => (ok === null ? "report" : ok ? "PASS" : "FAIL");
 const rows: string[][] = [];
@@ -367,6 +368,40 @@ const row = (name: string, s: Stats, budget: number | null, floor: Stats | undef
   ]);
 
 const cpus = os.cpus();
+// ---------------------------------------------------------------------------------------------------
+// 6. Bulk evaluation: a 5,700-row practice spreadsheet (Dutch Excel: `;`, BOM, CRLF, decimal comma),
+// in-process (reader + engine) and as the whole `npm run signals` command (tsx start-up included).
+const csvFile = path.join(tmp, "practices-5700.csv");
+{
+  const owners = ["huisarts", "huisarts", "huisarts", "andere-zorgverlener", "bestuurder", "onbekend"];
+  const tri = ["ja", "ja", "ja", "nee", "onbekend", ""];
+  const lines = ["agb;naam;eigenaar;ingeschreven_patienten;uren_huisarts_per_week;dagen_huisarts_fysiek_aanwezig;medisch_eindverantwoordelijke_huisarts;governance_vastgelegd;hagro;anw"];
+  for (let i = 0; i < 5700; i++) {
+    const pick = <T,>(list: readonly T[]) => list[(i * 7 + list.length * 3 + Math.floor(i / 5)) % list.length]!;
+    const hours = (40 + ((i * 13) % 120)).toString() + (i % 3 === 0 ? ",5" : "");
+    const days = i % 11 === 0 ? "ma di wo do" : i % 17 === 0 ? "" : "ma/di/wo/do/vr";
+    lines.push(
+      [String(10000000 + i).padStart(8, "0"), `Praktijk ${i}`, pick(owners), String(2000 + ((i * 37) % 10000)), hours, days, pick(tri), pick(tri), pick(["ja", "nee", "geen-hagro", "onbekend"]), pick(tri)].join(";"),
+    );
+  }
+  writeFileSync(csvFile, "\ufeff" + lines.join("\r\n") + "\r\n");
+}
+const { runSignals } = await import("./signals");
+const sink = { write: () => true };
+const inProcess: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const t0 = performance.now();
+  const code = runSignals(csvFile, { stdout: sink, stderr: sink });
+  inProcess.push(performance.now() - t0);
+  if (code !== 0) fail(`runSignals on the generated CSV exited ${code}`);
+}
+const cliStart = performance.now();
+const cli = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/signals.ts", csvFile], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+const cliMs = performance.now() - cliStart;
+const cliRows = cli.stdout.split("\n").filter(Boolean).length;
+if (cli.status !== 0 || cliRows !== 5700) fail(`npm run signals: exit ${cli.status}, ${cliRows} rows out`);
+const inProcessMedian = [...inProcess].sort((a, b) => a - b)[Math.floor(inProcess.length / 2)]!;
+
 console.log(
   `\nMachine: ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ` +
     `Node ${process.version}, load average before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`,
@@ -377,7 +412,10 @@ console.log("-".repeat(cols.reduce((a, b) => a + b + 1, 0)));
 row("floor: GET /healthz", floorRun.stats, null, undefined);
 row("section page render (7 in rotation)", sectionRun.stats, BUDGET.sectionP95, sectionRun.floor);
 row("answer save (autosave POST)", saveRun.stats, BUDGET.saveP95, saveRun.floor);
-row("overview page", overviewRun.stats, null, overviewRun.floor);
+row("overview page (signals, report-based)", overviewRun.stats, null, overviewRun.floor);
+row("report page (complete assessment)", reportRun.stats, BUDGET.reportP95, reportRun.floor);
+rows.push(["5,700-row CSV: reader + engine (median of 7)", `${inProcessMedian.toFixed(0)}`, "-", "-", `<${BUDGET.csvSeconds * 1000}ms`, "-", "-", verdict(inProcessMedian < BUDGET.csvSeconds * 1000)]);
+rows.push(["5,700-row CSV: whole command (1 run)", `${cliMs.toFixed(0)}`, "-", "-", `<${BUDGET.csvSeconds * 1000}ms`, "-", "-", verdict(cliMs < BUDGET.csvSeconds * 1000)]);
 rows.push(["questionnaire page JS (gzip -9)", "-", `${totalGzip.toFixed(1)}KB`, "-", `<${BUDGET.jsKbGzip}KB`, "-", "-", verdict(totalGzip < BUDGET.jsKbGzip)]);
 for (const r of rows) console.log(line(r));
 

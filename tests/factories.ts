@@ -4,8 +4,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { Answers, ListItemValue, GridValue } from "~/domain/answers";
+import type { Answers, ListItemValue, GridValue, StatementChoice, StatementValue } from "~/domain/answers";
 import type { HuisartsFact, PracticeFacts } from "~/domain/facts";
+import type { SignalFacts } from "~/domain/signals";
 import type { Viewer } from "~/models/viewer.server";
 import type { Database, MemberRole, Organisation, OrganisationKind, Practice } from "../db/schema";
 
@@ -141,4 +142,27 @@ export function makeFacts(overrides: Partial<PracticeFacts> = {}): PracticeFacts
 
 export function makeHuisartsFact(overrides: Partial<HuisartsFact> = {}): HuisartsFact {
   return { role: "praktijkhouder", hoursPerWeek: 40, weekdays: ["ma", "di", "wo", "do", "vr"], ...overrides };
+}
+
+/** A stored statement answer, e.g. `statement("nee")` for `{ choice: "nee", note: null }`. */
+export function statement(choice: StatementChoice, note: string | null = null): StatementValue {
+  return { choice, note };
+}
+
+/**
+ * Facts for the signals engine on which every rule gives no-signal: a huisarts owner, 2000 patients on
+ * 40 huisarts hours, a huisarts present every weekday, arrangements documented, hagro and ANW taken part in.
+ */
+export function makeSignalFacts(overrides: Partial<SignalFacts> = {}): SignalFacts {
+  return {
+    owner: "huisarts",
+    registeredPatients: 2000,
+    huisartsHoursPerWeek: 40,
+    weekdaysPresent: ["ma", "di", "wo", "do", "vr"],
+    medicallyResponsibleGp: "ja",
+    governanceDocumented: "ja",
+    hagro: "ja",
+    anw: "ja",
+    ...overrides,
+  };
 }

@@ -2,13 +2,13 @@
  * The spreadsheet adapter for the signals engine: one row of the bulk-evaluation CSV (issue 3, "Bulk
  * evaluation"; also the format insurers will upload) becomes SignalFacts, or every problem in the row
  * in words a spreadsheet user can act on. Pure: no I/O.
- *
- * The messages live here as a small nl/en table keyed by code until they move to app/locales; the
- * templates use i18next's {{name}} interpolation so they can move as they are.
+ * Messages are i18n keys under `csv` in app/locales, rendered with the row's language.
  */
 import { WEEKDAYS, parseDutchNumber, type Weekday } from "./answers";
 import type { HagroStatus, OwnerKind, Tri } from "./facts";
 import type { SignalFacts } from "./signals";
+import type { Translation } from "../locales/nl";
+import { fixedT } from "../utils/i18n-node";
 
 export const REQUIRED_COLUMNS = [
   "agb",
@@ -34,83 +34,15 @@ export const MAX_HOURS_PER_WEEK = 2000;
 
 export type Lng = "nl" | "en";
 
-const nl = {
-  "csv.file.unreadable": "Het bestand {{file}} kan niet worden gelezen: {{reason}}",
-  "csv.file.malformed": "Het bestand {{file}} is geen leesbaar CSV-bestand: {{reason}}",
-  "csv.file.empty": "Het bestand {{file}} is leeg: er is geen kopregel met kolomnamen.",
-  "csv.file.missingColumns":
-    "In de kopregel van {{file}} ontbreken de kolommen {{columns}}. Gevonden: {{found}}. Verwacht (in elke volgorde, gescheiden door ; of ,): {{expected}}.",
-  "csv.file.duplicateColumns": "De kolommen {{columns}} staan meer dan eens in de kopregel van {{file}}; het is niet duidelijk welke geldt.",
-  "csv.row.tooFewCells":
-    "Deze rij heeft {{found}} cellen, de kopregel {{expected}} kolommen. Controleer of er geen cellen of scheidingstekens ontbreken.",
-  "csv.row.tooManyCells":
-    "Deze rij heeft {{found}} gevulde cellen, de kopregel maar {{expected}} kolommen. Staat er een scheidingsteken in een waarde, zoals een decimale komma in een bestand met komma's? Zet zo'n waarde dan tussen aanhalingstekens.",
-  "csv.agb.required": "De AGB-code ontbreekt. Verwacht de 8 cijfers van de AGB-code van de praktijk, bijvoorbeeld 01234567.",
-  "csv.agb.lostLeadingZero":
-    "“{{found}}” heeft 7 cijfers; een AGB-code heeft er precies 8. Waarschijnlijk heeft het spreadsheetprogramma een voorloopnul weggehaald: maak de kolom een tekstkolom en vul de volledige code in (bijvoorbeeld 0{{found}} als dat de code is).",
-  "csv.agb.invalid": "“{{found}}” is geen AGB-code. Verwacht precies 8 cijfers, bijvoorbeeld 01234567.",
-  "csv.name.required": "De naam van de praktijk ontbreekt.",
-  "csv.choice.invalid": "“{{found}}” is geen geldige waarde. Verwacht {{allowed}}; leeg betekent onbekend.",
-  "csv.patients.invalid":
-    "“{{found}}” is geen aantal patiënten. Verwacht een heel getal van 0 of meer, bijvoorbeeld 6300 of 6.300; leeg betekent onbekend.",
-  "csv.patients.notWhole":
-    "“{{found}}” is geen heel getal. Het aantal ingeschreven patiënten is een heel getal, bijvoorbeeld 6300 of 6.300 (een komma is geen duizendtalscheiding).",
-  "csv.patients.negative": "“{{found}}” is negatief. Het aantal ingeschreven patiënten is 0 of meer.",
-  "csv.hours.invalid":
-    "“{{found}}” is geen aantal uren. Verwacht een getal van 0 of meer, bijvoorbeeld 32,5 of 32.5; leeg betekent onbekend.",
-  "csv.hours.negative": "“{{found}}” is negatief. Het aantal huisartsuren per week is 0 of meer.",
-  "csv.hours.tooLarge":
-    "“{{found}}” uur per week is meer dan {{max}}; dat past bij geen enkele praktijk. Staan hier de uren per jaar, of een waarde uit een andere kolom?",
-  "csv.days.invalid":
-    "“{{words}}” in “{{found}}” is geen werkdag. Verwacht ma, di, wo, do, vr of maandag tot en met vrijdag, gescheiden door spaties, komma's, puntkomma's of schuine strepen; of “geen”, of “onbekend”.",
-  "csv.days.weekend":
-    "“{{words}}” in “{{found}}” valt in het weekend. Alleen de werkdagen maandag tot en met vrijdag tellen (het signaal gaat over reguliere dagzorg).",
-  "csv.days.mixed": "“{{found}}” combineert “{{word}}” met andere woorden. Vul werkdagen in, of alleen “geen” of alleen “onbekend”.",
-} as const;
-
-export type MessageCode = keyof typeof nl;
-
-const en: Record<MessageCode, string> = {
-  "csv.file.unreadable": "The file {{file}} cannot be read: {{reason}}",
-  "csv.file.malformed": "The file {{file}} is not readable CSV: {{reason}}",
-  "csv.file.empty": "The file {{file}} is empty: there is no header row with column names.",
-  "csv.file.missingColumns":
-    "The header row of {{file}} lacks the columns {{columns}}. Found: {{found}}. Expected (in any order, separated by ; or ,): {{expected}}.",
-  "csv.file.duplicateColumns": "The columns {{columns}} appear more than once in the header row of {{file}}; it is unclear which one counts.",
-  "csv.row.tooFewCells": "This row has {{found}} cells, the header row {{expected}} columns. Check that no cells or delimiters are missing.",
-  "csv.row.tooManyCells":
-    "This row has {{found}} filled cells, the header row only {{expected}} columns. Is there a delimiter inside a value, such as a decimal comma in a comma-separated file? Then put that value in quotes.",
-  "csv.agb.required": "The AGB code is missing. Expected the practice's 8-digit AGB code, for example 01234567.",
-  "csv.agb.lostLeadingZero":
-    "“{{found}}” has 7 digits; an AGB code has exactly 8. The spreadsheet program probably dropped a leading zero: make the column a text column and enter the full code (for example 0{{found}} if that is the code).",
-  "csv.agb.invalid": "“{{found}}” is not an AGB code. Expected exactly 8 digits, for example 01234567.",
-  "csv.name.required": "The practice's name is missing.",
-  "csv.choice.invalid": "“{{found}}” is not a valid value. Expected {{allowed}}; empty means unknown.",
-  "csv.patients.invalid":
-    "“{{found}}” is not a number of patients. Expected a whole number of 0 or more, for example 6300 or 6.300; empty means unknown.",
-  "csv.patients.notWhole":
-    "“{{found}}” is not a whole number. The number of registered patients is a whole number, for example 6300 or 6.300 (a comma is not a thousands separator).",
-  "csv.patients.negative": "“{{found}}” is negative. The number of registered patients is 0 or more.",
-  "csv.hours.invalid": "“{{found}}” is not a number of hours. Expected a number of 0 or more, for example 32,5 or 32.5; empty means unknown.",
-  "csv.hours.negative": "“{{found}}” is negative. The huisarts hours per week are 0 or more.",
-  "csv.hours.tooLarge":
-    "“{{found}}” hours per week is more than {{max}}, which fits no practice. Are these hours per year, or a value from another column?",
-  "csv.days.invalid":
-    "“{{words}}” in “{{found}}” is not a weekday. Expected ma, di, wo, do, vr or maandag to vrijdag, separated by spaces, commas, semicolons or slashes; or “geen” (none), or “onbekend” (unknown).",
-  "csv.days.weekend":
-    "“{{words}}” in “{{found}}” is in the weekend. Only the weekdays Monday to Friday count (the signal is about regular daytime care).",
-  "csv.days.mixed": "“{{found}}” combines “{{word}}” with other words. Enter weekdays, or only “geen” (none) or only “onbekend” (unknown).",
-};
-
-const MESSAGES: Record<Lng, Record<MessageCode, string>> = { nl, en };
+/** Message codes: their text lives in app/locales (nl.ts, en.ts) under `csv`, rendered by i18next. */
+export type MessageCode = `csv.${FlatKeys<Translation["csv"]>}`;
+type FlatKeys<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${FlatKeys<T[K]>}` }[keyof T & string];
 
 export type MessageParams = Record<string, string | number>;
 
 /** The message for a code in a language, with {{name}} placeholders filled in. */
 export function message(code: MessageCode, lng: Lng = "nl", params: MessageParams = {}): string {
-  return MESSAGES[lng][code].replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fixedT(lng)(code, params);
 }
 
 /** "a, b of c" / "a, b or c": for the allowed values in a message. */
@@ -125,7 +57,7 @@ export function listInWords(values: readonly string[], lng: Lng = "nl"): string 
 export interface ColumnMap {
   /** Where each required column is in a row. */
   index: Record<PracticeColumn, number>;
-  /** How many columns the header has (other, extra columns are allowed and ignored). */
+  /** How many named columns the header has (extra columns beyond the required ones are ignored). */
   width: number;
 }
 
@@ -139,7 +71,10 @@ export function mapHeader(header: readonly string[]): HeaderResult {
   const duplicate = REQUIRED_COLUMNS.filter((c) => names.indexOf(c) !== names.lastIndexOf(c));
   if (missing.length > 0 || duplicate.length > 0) return { ok: false, missing, duplicate };
   const index = Object.fromEntries(REQUIRED_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<PracticeColumn, number>;
-  return { ok: true, columns: { index, width: header.length } };
+  // Trailing unnamed columns (a stray delimiter at the end of the header) do not count.
+  let width = names.length;
+  while (width > 0 && names[width - 1] === "") width--;
+  return { ok: true, columns: { index, width } };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -193,8 +128,11 @@ function choice<T extends string>(raw: string, allowed: readonly T[], lng: Lng):
 function agb(raw: string): Parsed<string> {
   if (raw === "") return { problems: [{ code: "csv.agb.required" }] };
   if (/^\d{8}$/.test(raw)) return { value: raw };
-  // A spreadsheet that read the column as a number dropped the leading zero: say so, never pad.
-  if (/^\d{7}$/.test(raw)) return { problems: [{ code: "csv.agb.lostLeadingZero", params: { found: raw } }] };
+  // A spreadsheet that read the column as a number dropped the leading zeros (01234567 → 1234567):
+  // say so, never pad, since a short code may as well be a typo.
+  if (/^[1-9]\d{0,6}$/.test(raw)) {
+    return { problems: [{ code: "csv.agb.lostLeadingZero", params: { found: raw, digits: raw.length, padded: raw.padStart(8, "0") } }] };
+  }
   return { problems: [{ code: "csv.agb.invalid", params: { found: raw } }] };
 }
 

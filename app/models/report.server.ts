@@ -3,7 +3,7 @@
  * page, the PDF, the JSON and the CSV export. Localised to one language and the assessment's perspective.
  */
 import type { TFunction } from "i18next";
-import type { AnswerValue } from "~/domain/answers";
+import { isStatementValue, type AnswerValue } from "~/domain/answers";
 import type { SignalId } from "~/domain/content/schema";
 import { deriveFigures, type DerivedFigures } from "~/domain/derived";
 import { factsFromAnswers, signalFactsFromPractice, type PracticeFacts } from "~/domain/facts";
@@ -171,20 +171,24 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng): Promise<Rep
     value: formatAnswer(question, ctx.answers[question.id] ?? null, t, lng),
   }));
 
+  // Every statement the walk shows, wherever it is: checklist items without a kernpunt count too.
+  const shownStatements = ctx.states.flatMap((state) =>
+    state.visible.filter((question) => question.type === "statement").map((question) => ({ question, section: state.section })),
+  );
+  const answerOf = (id: string) => {
+    const value = ctx.answers[id];
+    return isStatementValue(value) ? value : null;
+  };
+  const bare = (title: string) => title.replace(/[.:]\s*$/, "");
+
   // Open items: every signal that is unknown and every statement answered "weet niet".
   const openItems = [
     ...signals
       .filter((s) => s.status === "unknown")
-      .map((s) => ({ title: `${s.title}: ${s.reason}`, note: s.context, questionId: null, sectionId: null })),
-    ...outcomes
-      .flatMap((o) => o.statements)
-      .filter((s, i, all) => s.answer?.choice === "weet-niet" && all.findIndex((x) => x.question.id === s.question.id) === i)
-      .map((s) => ({
-        title: text(s.question.text),
-        note: s.answer?.note ?? null,
-        questionId: s.question.id,
-        sectionId: q.questionById.get(s.question.id)!.section.id,
-      })),
+      .map((s) => ({ title: `${bare(s.title)}: ${s.reason}`, note: s.context, questionId: null, sectionId: null })),
+    ...shownStatements
+      .filter(({ question }) => answerOf(question.id)?.choice === "weet-niet")
+      .map(({ question, section }) => ({ title: text(question.text), note: answerOf(question.id)?.note ?? null, questionId: question.id, sectionId: section.id })),
   ];
 
   // The conversation guide: signals first, then unknowns, then kernpunten not or partly safeguarded.
@@ -205,6 +209,16 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng): Promise<Rep
           context: gaps.map((s) => s.answer?.note).filter(Boolean).join(" ") || null,
         };
       }),
+    // Checklist statements that serve no kernpunt (Wtza, Wkkgz, Wmg) but were answered nee or deels.
+    ...shownStatements
+      .filter(({ question }) => question.kernpunten.length === 0 && ["nee", "deels"].includes(answerOf(question.id)?.choice ?? ""))
+      .map(({ question, section }) => ({
+        kind: "gap" as const,
+        title: text(question.text),
+        detail: `${section.title[lng]}: ${t(`statement.${answerOf(question.id)!.choice}`)}`,
+        questions: question.dialogue ? [text(question.dialogue)] : [],
+        context: answerOf(question.id)?.note ?? null,
+      })),
   ];
 
   const generatedAt = new Date().toISOString();

@@ -88,6 +88,8 @@ function countBreaks(s: string): number {
   return n;
 }
 
+const LEADING_BLANK_LINES = /^(?:[ \t]*(?:\r\n|\n|\r))+/;
+
 interface ParsedRecord {
   record: string[];
   raw: string;
@@ -131,7 +133,10 @@ export function readDelimited(input: string | Buffer): Delimited {
     const last = bytes[info.bytes - 1];
     const endsWithBreak = last === LF || last === CR;
     const lastLine = endsWithBreak ? breaksBefore : breaksBefore + 1;
-    const inside = countBreaks(raw.replace(/[\r\n]+$/, ""));
+    // raw may start with the blank lines skipped before the record and ends with (part of) its line
+    // break; neither is inside the record. An unquoted line break always ends a record, so what
+    // is left can only have line breaks inside quoted cells.
+    const inside = countBreaks(raw.replace(LEADING_BLANK_LINES, "").replace(/[\r\n]+$/, ""));
     const row = lastLine - inside - quotedBreaks;
     quotedBreaks += inside;
     return { line: row, cells: record };
@@ -152,8 +157,19 @@ function quoteIfNeeded(value: string): string {
  * CSV that Dutch Excel opens right on a double click: `;`, CRLF and a UTF-8 BOM (without the BOM it
  * guesses Windows-1252 and "é" turns into "Ã©"). Every row ends with CRLF, as Excel writes it.
  */
+/**
+ * Free text (a toelichting) that starts like a formula would run as one when Excel opens the file
+ * (CSV injection): such a cell gets a leading apostrophe, which Excel shows as text. Plain numbers
+ * such as "-5" or "-3,5" stay numbers.
+ */
+export function neutraliseFormula(cell: string): string {
+  if (!/^[=+\-@\t\r]/.test(cell)) return cell;
+  if (/^[+-]?\d+([.,]\d+)?$/.test(cell)) return cell;
+  return `'${cell}`;
+}
+
 export function toDelimited(rows: string[][], options: { delimiter?: ";" | ","; bom?: boolean } = {}): string {
   const { delimiter = ";", bom = true } = options;
-  const body = rows.map((row) => row.map((cell) => quoteIfNeeded(cell)).join(delimiter) + "\r\n").join("");
+  const body = rows.map((row) => row.map((cell) => quoteIfNeeded(neutraliseFormula(cell))).join(delimiter) + "\r\n").join("");
   return (bom ? "\uFEFF" : "") + body;
 }

@@ -3,26 +3,14 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CONTEXT_MAX_LENGTH } from "~/domain/signal-context";
 import type { SignalStatus } from "~/domain/signals";
+import type { ReportSignal } from "~/models/report.server";
 import { FieldError } from "./field-error";
 import { Icon, type IconName } from "./icon";
 
 const ICON: Record<SignalStatus, IconName> = { signal: "up", "no-signal": "check", unknown: "unknown" };
 
-export interface SignalCardData {
-  id: string;
-  title: string;
-  status: SignalStatus;
-  statusLabel: string;
-  reason: string;
-  evidence: Array<{ label: string; value: string }>;
-  figure: string | null;
-  kernpunten: Array<{ id: string; text: string }>;
-  source: string;
-  reading: string;
-  questions: string[];
-  context: string | null;
-  contextRevision: number;
-}
+/** A report signal as the page receives it (the engine result stays on the server). */
+export type SignalCardData = Omit<ReportSignal, "result">;
 
 export function SignalStatusBadge({ status, label }: { status: SignalStatus; label: string }) {
   return (

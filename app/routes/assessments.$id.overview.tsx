@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { DerivedFiguresPanel } from "~/components/derived-figures";
 import { SectionNav } from "~/components/section-nav";
 import { SignalCard } from "~/components/signal-card";
-import { StatusBadge } from "~/components/status-badge";
+import { KernpuntTable } from "~/components/kernpunt-table";
 import { SIGNAL_IDS, type SignalId } from "~/domain/content/schema";
 import { contextSchema } from "~/domain/signal-context";
 import { navItems, progressTotals } from "~/domain/walk";
@@ -127,40 +127,7 @@ export default function Overview() {
           <section key={kernwaarde.id} aria-labelledby={`kw-${kernwaarde.id}`} className="kernwaarde">
             <h2 id={`kw-${kernwaarde.id}`}>{kernwaarde.title}</h2>
             <p className="hint">{data.summaries[kernwaarde.id]?.[lng]}</p>
-            <table className="kernpunten">
-              <caption className="visually-hidden">{kernwaarde.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("overview.kernpunt")}</th>
-                  <th scope="col">{t("overview.status")}</th>
-                  <th scope="col">{t("overview.answers")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {kernwaarde.kernpunten.map((kernpunt) => (
-                  <tr key={kernpunt.id}>
-                    <th scope="row">
-                      <span className="kernpunt-id">{kernpunt.id}</span> {kernpunt.text}
-                    </th>
-                    <td>
-                      <StatusBadge status={kernpunt.status} />
-                    </td>
-                    <td>
-                      <ul className="plain">
-                        {kernpunt.statements.map((s) => (
-                          <li key={s.questionId}>
-                            <Link to={`/assessments/${data.id}/sections/${s.sectionId}#q-${s.questionId}`}>{s.text}</Link>{" "}
-                            <StatusBadge status={s.status} small />
-                            {s.autoReason ? <span className="hint"> {s.autoReason}</span> : null}
-                            {s.note ? <p className="note-text">{s.note}</p> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <KernpuntTable title={kernwaarde.title} kernpunten={kernwaarde.kernpunten} assessmentId={data.id} />
           </section>
         ))}
         <p className="hint">{t("overview.version", { version: data.contentVersion })}</p>

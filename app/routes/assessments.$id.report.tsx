@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SignalStatusBadge } from "~/components/signal-card";
-import { StatusBadge } from "~/components/status-badge";
+import { KernpuntTable } from "~/components/kernpunt-table";
 import { loadReport } from "~/models/report-context.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
@@ -90,38 +90,7 @@ export default function ReportPage() {
         {r.kernwaarden.map((k) => (
           <div key={k.id} className="report-kernwaarde">
             <h3>{k.title}</h3>
-            <table className="kernpunten">
-              <caption className="visually-hidden">{k.title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("overview.kernpunt")}</th>
-                  <th scope="col">{t("overview.status")}</th>
-                  <th scope="col">{t("overview.answers")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {k.kernpunten.map((kp) => (
-                  <tr key={kp.id}>
-                    <th scope="row">
-                      <span className="kernpunt-id">{kp.id}</span> {kp.text}
-                    </th>
-                    <td>
-                      <StatusBadge status={kp.status} />
-                    </td>
-                    <td>
-                      <ul className="plain">
-                        {kp.statements.map((s) => (
-                          <li key={s.questionId}>
-                            {s.text} — <em>{s.answer}</em>
-                            {s.note ? <p className="note-text">{s.note}</p> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <KernpuntTable title={k.title} kernpunten={k.kernpunten} />
           </div>
         ))}
       </section>

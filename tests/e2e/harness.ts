@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -135,4 +135,31 @@ async function expectAccessibleWithoutScripts(page: Page) {
   } finally {
     await scanContext.close();
   }
+}
+
+/**
+ * One server and one browser for a test file, started before its tests and stopped after them.
+ * The returned object's fields are filled once beforeAll has run.
+ */
+export function useServerAndBrowser() {
+  const env = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+/** From the home page to the demo practice's self-assessment (axe on both pages); returns its URL. */
+export async function openDemoAssessment(page: Page, server: TestServer) {
+  await page.goto(server.url + "/");
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Verder met de zelfevaluatie" }).click();
+  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
+  await expectAccessible(page);
+  return page.url();
 }

@@ -2,38 +2,18 @@
  * A practice walks through its self-assessment in real Chromium: with JavaScript (autosave, live
  * figures), without JavaScript (plain form posts), bad input, reload, English. axe on every page.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectAccessible, launchBrowser, newContext, startServer, watchConsole, type TestServer } from "./harness";
+import { describe, expect, test } from "vitest";
+import { expectAccessible, newContext, openDemoAssessment, useServerAndBrowser, watchConsole } from "./harness";
 
-let server: TestServer;
-let browser: Browser;
+const env = useServerAndBrowser();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function openDemoAssessment(page: Page) {
-  await page.goto(server.url + "/");
-  await expectAccessible(page);
-  await page.getByRole("link", { name: "Verder met de zelfevaluatie" }).click();
-  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
-  await expectAccessible(page);
-  return page.url();
-}
 
 describe("self-assessment with JavaScript", () => {
   test("answers autosave as they are given, figures follow live, bad input is refused, a reload finds everything", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
     const consoleErrors = watchConsole(page);
-    const assessmentUrl = await openDemoAssessment(page);
+    const assessmentUrl = await openDemoAssessment(page, env.server);
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
     await expectAccessible(page);
 
@@ -88,9 +68,9 @@ describe("self-assessment with JavaScript", () => {
   });
 
   test("a list row is added and removed, and the weekday grid follows", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    const assessmentUrl = await openDemoAssessment(page);
+    const assessmentUrl = await openDemoAssessment(page, env.server);
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
     const rows = page.locator(".list-row");
     const before = await rows.count();
@@ -112,9 +92,9 @@ describe("self-assessment with JavaScript", () => {
 
 describe("self-assessment without JavaScript", () => {
   test("a section is completed with plain form posts; bad input gets a message and stores nothing", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    const assessmentUrl = await openDemoAssessment(page);
+    const assessmentUrl = await openDemoAssessment(page, env.server);
 
     await page.goto(`${assessmentUrl}/sections/persoonsgericht`);
     await expectAccessible(page);
@@ -151,9 +131,9 @@ describe("self-assessment without JavaScript", () => {
 
 describe("in English", () => {
   test("the language switch turns the whole walk into English", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    const assessmentUrl = await openDemoAssessment(page);
+    const assessmentUrl = await openDemoAssessment(page, env.server);
     await page.getByRole("button", { name: "English" }).click();
     await page.waitForFunction(() => document.documentElement.lang === "en");
     expect(await page.locator("h1").textContent()).toBeTruthy();

@@ -3,38 +3,21 @@
  * changing it, the report page, and the PDF and CSV downloads. axe on every page.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { expectAccessible, launchBrowser, newContext, startServer, watchConsole, type TestServer } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { expectAccessible, newContext, openDemoAssessment, useServerAndBrowser, watchConsole } from "./harness";
 
-let server: TestServer;
-let browser: Browser;
+const env = useServerAndBrowser();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function demoAssessmentUrl(page: Page) {
-  await page.goto(server.url + "/");
-  await page.getByRole("link", { name: "Verder met de zelfevaluatie" }).click();
-  await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
-  return page.url();
-}
 
 const signalCard = (page: Page, id: string) => page.locator(`#signal-${id}`);
 
 describe("signals", () => {
   test("the overview opens with the five signals; context is saved beside a signal and never changes it", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
     const consoleErrors = watchConsole(page);
-    const url = await demoAssessmentUrl(page);
+    const url = await openDemoAssessment(page, env.server);
     await page.goto(`${url}/overview`);
     await expectAccessible(page);
     expect(await page.locator("article.signal").count()).toBe(5);
@@ -68,9 +51,9 @@ describe("signals", () => {
   });
 
   test("without JavaScript the context form posts and saves", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    const url = await demoAssessmentUrl(page);
+    const url = await openDemoAssessment(page, env.server);
     await page.goto(`${url}/overview`);
     const card = signalCard(page, "owner-not-gp");
     await card.getByLabel("Context en borging").fill("Praktijkhouder is eigenaar sinds 2012.");
@@ -82,9 +65,9 @@ describe("signals", () => {
   });
 
   test("the report page, and the PDF and CSV downloads", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    const url = await demoAssessmentUrl(page);
+    const url = await openDemoAssessment(page, env.server);
     await page.goto(`${url}/report`);
     await expectAccessible(page);
     expect(await page.locator("h1").textContent()).toContain("Rapport");

@@ -1,4 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
+import { CsrfInput } from "./components/csrf-input";
+import { getViewer } from "./models/viewer.server";
+import { commitCsrfToken } from "./utils/csrf.server";
+import { getEnv } from "./utils/env.server";
 import {
   Form,
   isRouteErrorResponse,
@@ -26,7 +31,17 @@ export const handle = { i18n: "common" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
-  return { locale: isLng(locale) ? locale : fallbackLng };
+  const [csrf, csrfCookie] = await commitCsrfToken(request);
+  const viewer = await getViewer(request);
+  return data(
+    {
+      locale: isLng(locale) ? locale : fallbackLng,
+      csrf,
+      viewer: viewer && { name: viewer.personName, organisation: viewer.organisationName, role: viewer.role, kind: viewer.organisationKind },
+      demo: getEnv().DEMO_MODE,
+    },
+    { headers: csrfCookie ? { "Set-Cookie": csrfCookie } : {} },
+  );
 }
 
 function LanguageSwitch() {
@@ -34,6 +49,7 @@ function LanguageSwitch() {
   const location = useLocation();
   return (
     <Form method="post" action="/language" className="language-switch" aria-label={t("language.label")}>
+      <CsrfInput />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {supportedLngs.map((lng) => (
         <button
@@ -68,15 +84,30 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t("nav.skip")}
         </a>
-        <header className="site-header">
-          <a href="/" className="brand">
-            {t("app.name")}
-          </a>
-          <LanguageSwitch />
-        </header>
-        <main id="main" tabIndex={-1}>
-          {children}
-        </main>
+        <AuthenticityTokenProvider token={data?.csrf ?? ""}>
+          <header className="site-header">
+            <a href="/" className="brand">
+              {t("app.name")}
+            </a>
+            <div className="header-tools">
+              {data?.viewer ? (
+                <Form method="post" action="/logout" className="account-menu">
+                  <CsrfInput />
+                  <span className="who">
+                    {data.viewer.name} · {data.viewer.organisation} ({t(`account.role.${data.viewer.role}`)})
+                  </span>
+                  <button type="submit" className="link-button">
+                    {t("account.signOut")}
+                  </button>
+                </Form>
+              ) : null}
+              <LanguageSwitch />
+            </div>
+          </header>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </AuthenticityTokenProvider>
         <footer className="site-footer">
           <p>{t("app.footer")}</p>
         </footer>

@@ -23,6 +23,8 @@ export interface PersonTable {
   id: string;
   email: string;
   name: string;
+  /** Argon2id (PHC string); null until the person sets a password (invited, or demo without login). */
+  password_hash: string | null;
   created_at: ColumnType<Timestamp, Timestamp, never>;
 }
 
@@ -106,6 +108,68 @@ export interface SignalContextTable {
   updated_by: string | null;
 }
 
+export interface SessionTable {
+  /** SHA-256 of the cookie's random token. */
+  id_hash: string;
+  person_id: string;
+  /** The organisation the person acts for in this session. */
+  organisation_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  /** Absolute end, whatever the activity. */
+  expires_at: Timestamp;
+}
+
+export type TokenPurpose = "password-reset" | "invitation";
+
+export interface TokenTable {
+  token_hash: string;
+  purpose: TokenPurpose;
+  email: string;
+  person_id: string | null;
+  organisation_id: string | null;
+  role: MemberRole | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** An explicit grant of one (submitted) assessment version to one organisation; revocable at once. */
+export interface ShareTable {
+  id: string;
+  assessment_id: string;
+  organisation_id: string;
+  granted_by: string | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
+export type RequestStatus = "open" | "accepted" | "declined";
+
+export interface AssessmentRequestTable {
+  id: string;
+  practice_id: string;
+  requester_org_id: string;
+  message: string | null;
+  status: RequestStatus;
+  share_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+}
+
+/** Mail received by the local SMTP server in demo mode and tests (never used with a real SMTP host). */
+export interface OutboxMessageTable {
+  id: string;
+  received_at: Timestamp;
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -116,6 +180,11 @@ export interface Database {
   answer: AnswerTable;
   audit_event: AuditEventTable;
   signal_context: SignalContextTable;
+  session: SessionTable;
+  token: TokenTable;
+  share: ShareTable;
+  assessment_request: AssessmentRequestTable;
+  outbox_message: OutboxMessageTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -23,7 +23,7 @@ import {
 import { getQuestionnaire } from "../app/domain/content/load.server";
 import type { Questionnaire } from "../app/domain/content/questionnaire";
 import type { ItemField, Question } from "../app/domain/content/schema";
-import { DEMO_VIEWER_EMAIL } from "../app/models/viewer.server";
+import { DEMO_PRACTICE_EMAIL as DEMO_VIEWER_EMAIL } from "./seed";
 import type { AnswerTable, AssessmentTable, Database, OrganisationTable, PracticeTable, RegionTable } from "./schema";
 
 export type Rng = () => number;

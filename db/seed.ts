@@ -5,6 +5,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Answers } from "../app/domain/answers";
+import { hashPassword } from "../app/models/password.server";
+import type { Viewer } from "../app/models/viewer.server";
 import type { Database, MemberRole, OrganisationKind } from "./schema";
 
 /** People sign in as ROLE@DOMAIN.example.com (accounts arrive with issue 4). */
@@ -17,6 +19,18 @@ export const DEMO_ORGANISATIONS: Array<{ key: string; kind: OrganisationKind; na
 ];
 
 const ROLES: MemberRole[] = ["beheerder", "invuller", "lezer"];
+
+/** Demo mode only: every demo person signs in with this password (listed in the README). */
+export const DEMO_PASSWORD = "Kernwaarden-demo-2026";
+
+export function demoEmail(orgKey: string, role: MemberRole) {
+  const org = DEMO_ORGANISATIONS.find((o) => o.key === orgKey);
+  if (!org) throw new Error(`no demo organisation ${orgKey}`);
+  return `${role}@${org.domain}.example.com`;
+}
+
+/** The demo practice's invuller: who the seeded self-assessment was filled in by. */
+export const DEMO_PRACTICE_EMAIL = "invuller@praktijk-de-linde.example.com";
 
 /** A practice that answered its facts and part of the kernwaarden: the overview has something to show. */
 export const DEMO_ANSWERS: Answers = {
@@ -54,6 +68,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>) {
 
 export async function seedDemo(db: Kysely<Database>) {
   const now = new Date().toISOString();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const orgIds: Record<string, string> = {};
   await db.transaction().execute(async (trx) => {
     for (const org of DEMO_ORGANISATIONS) {
@@ -63,7 +78,13 @@ export async function seedDemo(db: Kysely<Database>) {
         const personId = randomUUID();
         await trx
           .insertInto("person")
-          .values({ id: personId, email: `${role}@${org.domain}.example.com`, name: `Demo ${role} ${org.name.replace(" (demo)", "")}`, created_at: now })
+          .values({
+            id: personId,
+            email: `${role}@${org.domain}.example.com`,
+            name: `Demo ${role} ${org.name.replace(" (demo)", "")}`,
+            password_hash: passwordHash,
+            created_at: now,
+          })
           .execute();
         await trx.insertInto("membership").values({ person_id: personId, organisation_id: orgIds[org.key]!, role, created_at: now }).execute();
       }
@@ -83,9 +104,8 @@ export async function seedDemo(db: Kysely<Database>) {
   });
 
   // The demo practice's self-assessment in progress goes through the same model as a person's answers.
-  const { requireViewer } = await import("../app/models/viewer.server");
   const { startSelfAssessment, saveAnswers, getAssessment } = await import("../app/models/assessment.server");
-  const viewer = await requireViewer(new Request("http://localhost/"));
+  const viewer = await viewerFor(db, DEMO_PRACTICE_EMAIL);
   const practice = await db.selectFrom("practice").select("id").where("organisation_id", "=", orgIds.praktijk!).executeTakeFirstOrThrow();
   const assessmentId = await startSelfAssessment({ practiceId: practice.id, viewer });
   const assessment = await getAssessment({ id: assessmentId!, viewerOrgId: viewer.organisationId });
@@ -94,4 +114,23 @@ export async function seedDemo(db: Kysely<Database>) {
     viewer,
     entries: Object.entries(DEMO_ANSWERS).map(([questionId, value]) => ({ questionId, value, seenRevision: 0 })),
   });
+}
+
+/** The viewer a demo person would be when signed in (for seeding through the models). */
+export async function viewerFor(db: Kysely<Database>, email: string): Promise<Viewer> {
+  return db
+    .selectFrom("person")
+    .innerJoin("membership", "membership.person_id", "person.id")
+    .innerJoin("organisation", "organisation.id", "membership.organisation_id")
+    .select([
+      "person.id as personId",
+      "person.name as personName",
+      "person.email as email",
+      "organisation.id as organisationId",
+      "organisation.kind as organisationKind",
+      "organisation.name as organisationName",
+      "membership.role as role",
+    ])
+    .where("person.email", "=", email)
+    .executeTakeFirstOrThrow();
 }

@@ -61,7 +61,7 @@ const { openDatabase, migrateToLatest } = await import("../db/index.server");
 const { seedDemo } = await import("../db/seed");
 const { seedNational } = await import("../db/seed-national");
 const { getQuestionnaire } = await import("../app/domain/content/load.server");
-const { DEMO_VIEWER_EMAIL } = await import("../app/models/viewer.server");
+const { DEMO_PRACTICE_EMAIL: DEMO_VIEWER_EMAIL } = await import("../db/seed");
 const { sql } = await import("kysely");
 
 const questionnaire = getQuestionnaire(1);
@@ -120,12 +120,10 @@ async function freePort() {
   });
 }
 
-const servePkg = JSON.parse(readFileSync(path.join(ROOT, "node_modules/@remix-run/serve/package.json"), "utf8")) as { bin: Record<string, string> | string };
-const serveBin = path.join(ROOT, "node_modules/@remix-run/serve", typeof servePkg.bin === "string" ? servePkg.bin : servePkg.bin["remix-serve"]!);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const serverLog: string[] = [];
-const server: ChildProcess = spawn(process.execPath, [serveBin, "build/server/index.js"], {
+const server: ChildProcess = spawn(process.execPath, ["server.mjs"], {
   cwd: ROOT,
   env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: dbFile, SEED_DEMO: "false" },
   stdio: ["ignore", "pipe", "pipe"],
@@ -140,7 +138,7 @@ server.stderr!.on("data", keep);
 let serverExited = false;
 server.on("exit", () => (serverExited = true));
 
-/** remix-serve lingers ~5 s after SIGTERM (single-fetch timer): SIGTERM, a second, then SIGKILL. */
+/** SIGTERM, a second, then SIGKILL if it is still there. */
 async function stopServer() {
   if (serverExited) return;
   server.kill("SIGTERM");
@@ -174,7 +172,7 @@ if (!(await waitForServer())) {
   console.error("the server did not answer /healthz within 30 s; its last output:\n" + serverLog.join("\n"));
   await finish(1);
 }
-console.log(`\nServer: remix-serve on ${base} (ready in ${fmtS(performance.now() - serverStart)})`);
+console.log(`\nServer: server.mjs on ${base} (ready in ${fmtS(performance.now() - serverStart)})`);
 
 // ---------------------------------------------------------------------------------------------------
 // 4. Timings, sequential, over HTTP.

@@ -36,7 +36,7 @@ const env = {
   INSECURE_COOKIES: process.env.INSECURE_COOKIES ?? "true",
 };
 console.log(`Kernwaardenscan on http://localhost:${env.PORT}`);
-const server = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), serverBuild], {
+const server = spawn(process.execPath, [path.join(root, "server.mjs")], {
   cwd: root,
   env,
   stdio: "inherit",

@@ -69,6 +69,8 @@ export async function makeViewer(
     .execute();
   return {
     personId,
+    personName: overrides.name ?? `Test ${role}`,
+    email: overrides.email ?? `${role}-${personId.slice(0, 8)}@example.com`,
     organisationId: organisation.id,
     organisationKind: organisation.kind,
     organisationName: organisation.name,

@@ -3,6 +3,7 @@
  * JavaScript react-hook-form validates with the same zod schema as the action, every answer autosaves,
  * skip logic and derived figures follow the answers live.
  */
+import { CsrfInput } from "~/components/csrf-input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useSubmit } from "@remix-run/react";
 import { useCallback, useMemo, useRef } from "react";
@@ -113,7 +114,8 @@ export function SectionForm(props: SectionFormProps) {
             })();
           }}
         >
-          <input type="hidden" name="_section" value={section.id} />
+          <CsrfInput />
+<input type="hidden" name="_section" value={section.id} />
           {Object.entries(autosave.revisions).map(([id, revision]) => (
             <input key={id} type="hidden" name={`_rev.${id}`} value={revision} />
           ))}

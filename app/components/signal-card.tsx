@@ -1,4 +1,5 @@
 /** One signal: status in words and icon, the evidence, kernpunten, source, reading, questions, context. */
+import { CsrfInput } from "~/components/csrf-input";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CONTEXT_MAX_LENGTH } from "~/domain/signal-context";
@@ -83,7 +84,8 @@ export function SignalCard({
         </div>
       ) : null}
       <Form method="post" className="context-form" preventScrollReset>
-        <input type="hidden" name="_intent" value="context" />
+        <CsrfInput />
+<input type="hidden" name="_intent" value="context" />
         <input type="hidden" name="signalId" value={signal.id} />
         <input type="hidden" name="_rev" value={signal.contextRevision} />
         <label htmlFor={fieldId}>{t("signals.context.label")}</label>

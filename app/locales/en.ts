@@ -253,11 +253,45 @@ const en = {
       "mixed": "“{{found}}” combines “{{word}}” with other words. Enter weekdays, or only “geen” (none) or only “onbekend” (unknown)."
     }
   },
+  account: {
+    signIn: "Sign in",
+    signOut: "Sign out",
+    signUp: "Create an account",
+    forgot: "Forgot your password?",
+    email: "Email address",
+    password: "Password",
+    retryAfter: "Try again in {{minutes}} minutes.",
+    role: { beheerder: "administrator", invuller: "editor", lezer: "reader" },
+    kind: {
+      praktijk: "general practice",
+      keten: "chain",
+      zorgverzekeraar: "health insurer",
+      toezichthouder: "supervisory authority",
+      huisarts: "GP(s)",
+    },
+    demo: {
+      title: "Demo accounts",
+      body: "Only in this demo environment: every demo account has the password {{password}}. Each organisation has an administrator, an editor and a reader.",
+      organisation: "Organisation",
+      accounts: "Accounts",
+    },
+    errors: {
+      badCredentials: "The email address or the password is not right.",
+      tooManyAttempts: "Too many failed attempts to sign in.",
+      passwordShort: "Choose a password of at least 12 characters.",
+      passwordLong: "A password may have at most 128 characters.",
+      passwordCommon: "This password is too easy to guess. Choose a longer phrase or a less common combination.",
+      email: "Enter a valid email address.",
+    },
+  },
+  landing: {
+    signInPrompt: "Sign in to fill in your practice's self-assessment, or to see the outcomes practices have shared.",
+  },
   home: {
     title: "Core values of general practice",
     lead: "See how your practice safeguards continuity and person-centred, collaborative and medical-generalist care, and prepare the conversation with insurer or supervisor well.",
     dialogue: "Signals are not breaches of a norm but a reason for dialogue. Deviating can be justified by context, as long as it is visible how the core values are safeguarded.",
-    demo: "Demo environment: you are working as {{organisation}}. All organisations and practices are fictitious.",
+    signedInAs: "You are working for {{organisation}}.",
     practices: "Your practices",
     agb: "AGB",
     continue: "Continue the self-assessment",

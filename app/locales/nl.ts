@@ -251,11 +251,45 @@ const nl = {
       "mixed": "“{{found}}” combineert “{{word}}” met andere woorden. Vul werkdagen in, of alleen “geen” of alleen “onbekend”."
     }
   },
+  account: {
+    signIn: "Inloggen",
+    signOut: "Uitloggen",
+    signUp: "Account aanmaken",
+    forgot: "Wachtwoord vergeten?",
+    email: "E-mailadres",
+    password: "Wachtwoord",
+    retryAfter: "Probeer het over {{minutes}} minuten opnieuw.",
+    role: { beheerder: "beheerder", invuller: "invuller", lezer: "lezer" },
+    kind: {
+      praktijk: "huisartsenpraktijk",
+      keten: "keten",
+      zorgverzekeraar: "zorgverzekeraar",
+      toezichthouder: "toezichthouder",
+      huisarts: "huisarts(en)",
+    },
+    demo: {
+      title: "Demo-accounts",
+      body: "Alleen in deze demo-omgeving: alle demo-accounts hebben het wachtwoord {{password}}. Elke organisatie heeft een beheerder, een invuller en een lezer.",
+      organisation: "Organisatie",
+      accounts: "Accounts",
+    },
+    errors: {
+      badCredentials: "Het e-mailadres of het wachtwoord klopt niet.",
+      tooManyAttempts: "Te veel mislukte pogingen om in te loggen.",
+      passwordShort: "Kies een wachtwoord van minstens 12 tekens.",
+      passwordLong: "Een wachtwoord mag hoogstens 128 tekens hebben.",
+      passwordCommon: "Dit wachtwoord is te makkelijk te raden. Kies een langere zin of een minder gangbare combinatie.",
+      email: "Vul een geldig e-mailadres in.",
+    },
+  },
+  landing: {
+    signInPrompt: "Log in om de zelfevaluatie van uw praktijk in te vullen, of om de gedeelde uitkomsten van praktijken te bekijken.",
+  },
   home: {
     title: "Kernwaarden van de huisartsenzorg",
     lead: "Breng in kaart hoe uw praktijk continuïteit, persoonsgerichte, gezamenlijke en medisch-generalistische zorg borgt, en bereid het gesprek met zorgverzekeraar of toezichthouder goed voor.",
     dialogue: "Signalen zijn geen normoverschrijdingen maar aanleiding voor dialoog. Afwijken kan gerechtvaardigd zijn door context, zolang zichtbaar is hoe de kernwaarden zijn geborgd.",
-    demo: "Demo-omgeving: u werkt als {{organisation}}. Alle organisaties en praktijken zijn verzonnen.",
+    signedInAs: "U werkt namens {{organisation}}.",
     practices: "Uw praktijken",
     agb: "AGB",
     continue: "Verder met de zelfevaluatie",

@@ -1,22 +1,24 @@
 /**
- * Who is looking. Until accounts arrive (issue 4) the app runs in demo mode as the demo practice's
- * invuller; every model query already takes the viewer's organisation, so authorization stays in the
- * query when real sessions replace this.
+ * Who is looking: the signed-in person acting for one organisation, from the database session.
+ * Every model query takes the viewer's organisation, so authorization lives in the query.
  */
 import { getDb } from "../../db/index.server";
 import type { MemberRole, OrganisationKind } from "../../db/schema";
+import { getSession, loginRedirect } from "./session.server";
 
 export interface Viewer {
   personId: string;
+  personName: string;
+  email: string;
   organisationId: string;
   organisationKind: OrganisationKind;
   organisationName: string;
   role: MemberRole;
 }
 
-export const DEMO_VIEWER_EMAIL = "invuller@praktijk-de-linde.example.com";
-
-export async function requireViewer(_request: Request): Promise<Viewer> {
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  const session = await getSession(request);
+  if (!session) return null;
   const db = await getDb();
   const row = await db
     .selectFrom("person")
@@ -24,13 +26,30 @@ export async function requireViewer(_request: Request): Promise<Viewer> {
     .innerJoin("organisation", "organisation.id", "membership.organisation_id")
     .select([
       "person.id as personId",
+      "person.name as personName",
+      "person.email as email",
       "organisation.id as organisationId",
       "organisation.kind as organisationKind",
       "organisation.name as organisationName",
       "membership.role as role",
     ])
-    .where("person.email", "=", DEMO_VIEWER_EMAIL)
+    .where("person.id", "=", session.personId)
+    .where("organisation.id", "=", session.organisationId)
     .executeTakeFirst();
-  if (!row) throw new Response("No demo organisation in this database", { status: 503 });
-  return row;
+  // A session whose membership is gone is no session.
+  return row ?? null;
+}
+
+/** The signed-in viewer, or a redirect to the sign-in page that comes back here. */
+export async function requireViewer(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) throw loginRedirect(request);
+  return viewer;
+}
+
+export const canEdit = (viewer: Viewer) => viewer.role === "beheerder" || viewer.role === "invuller";
+
+/** For actions a role may not take on something it may see: 403 (the thing's existence is no secret to them). */
+export function requireRole(viewer: Viewer, roles: readonly Viewer["role"][]) {
+  if (!roles.includes(viewer.role)) throw new Response("Forbidden", { status: 403 });
 }

@@ -1,11 +1,12 @@
 /** Autosave: one question at a time, as JSON. The section form posts here with JavaScript on. */
+import { readForm } from "~/utils/csrf.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { FrozenAssessmentError } from "~/models/assessment.server";
 import { findSection, requireAssessment, saveSectionPost } from "~/models/assessment-context.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAssessment(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const section = findSection(ctx, String(form.get("_section") ?? ""));
   const only = String(form.get("_only") ?? "");
   if (!section.questions.some((q) => q.id === only)) {

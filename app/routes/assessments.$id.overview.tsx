@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/csrf.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAssessment(request, params);
-  const form = await request.formData();
+  const form = await readForm(request);
   const signalId = String(form.get("signalId") ?? "");
   if (form.get("_intent") !== "context" || !(SIGNAL_IDS as readonly string[]).includes(signalId)) {
     throw new Response("Bad request", { status: 400 });

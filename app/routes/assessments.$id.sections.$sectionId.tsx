@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/csrf.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Icon } from "~/components/icon";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAssessment(request, params);
   const section = findSection(ctx, params.sectionId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("_intent") ?? "save");
   const remove = /^remove-row:([a-z0-9-]+):(\d+)$/.exec(intent);
   let result;

@@ -35,9 +35,9 @@ export async function startServer(): Promise<TestServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "kws-e2e-"));
   const dbFile = path.join(dir, "e2e.db");
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), serverBuild], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", INSECURE_COOKIES: "true", DATABASE_PATH: dbFile, SEED_DEMO: "true" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", INSECURE_COOKIES: "true", DEMO_MODE: "true", DATABASE_PATH: dbFile, SEED_DEMO: "true" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -154,9 +154,22 @@ export function useServerAndBrowser() {
   return env;
 }
 
-/** From the home page to the demo practice's self-assessment (axe on both pages); returns its URL. */
+export const DEMO_PASSWORD = "Kernwaarden-demo-2026";
+export const PRACTICE_INVULLER = "invuller@praktijk-de-linde.example.com";
+
+/** Signs in through the real form (axe on the sign-in page); lands on the home page. */
+export async function signIn(page: Page, server: TestServer, email: string, password = DEMO_PASSWORD) {
+  await page.goto(server.url + "/login");
+  await expectAccessible(page);
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await page.waitForURL(server.url + "/");
+}
+
+/** Signs in as the demo practice's invuller and opens its self-assessment (axe on the way); returns its URL. */
 export async function openDemoAssessment(page: Page, server: TestServer) {
-  await page.goto(server.url + "/");
+  await signIn(page, server, PRACTICE_INVULLER);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Verder met de zelfevaluatie" }).click();
   await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);

@@ -12,7 +12,8 @@ import { questionSchema } from "~/domain/answers";
 import { getQuestionnaire } from "~/domain/content/load.server";
 import { answerValues, getAnswers } from "~/models/assessment.server";
 import { listPracticesForOrg } from "~/models/practice.server";
-import { DEMO_VIEWER_EMAIL, requireViewer } from "~/models/viewer.server";
+import { DEMO_PASSWORD, DEMO_PRACTICE_EMAIL, viewerFor } from "../../db/seed";
+import { verifyPassword } from "~/models/password.server";
 
 const KINDS: OrganisationKind[] = ["praktijk", "keten", "zorgverzekeraar", "toezichthouder", "huisarts"];
 let db: Kysely<Database>;
@@ -57,15 +58,18 @@ describe("seedDemo", () => {
     expect(await listPracticesForOrg({ viewerOrgId: await orgId("zorgverzekeraar") })).toHaveLength(0);
   });
 
-  test("the demo viewer is the demo practice's invuller", async () => {
-    const viewer = await requireViewer(new Request("http://localhost/"));
+  test("the demo practice's invuller signs in with the demo password; every demo person has a hash", async () => {
+    const viewer = await viewerFor(db, DEMO_PRACTICE_EMAIL);
     expect(viewer).toMatchObject({ organisationKind: "praktijk", role: "invuller" });
-    const person = await db.selectFrom("person").select("email").where("id", "=", viewer.personId).executeTakeFirstOrThrow();
-    expect(person.email).toBe(DEMO_VIEWER_EMAIL);
+    const people = await db.selectFrom("person").select(["email", "password_hash"]).execute();
+    expect(people.every((p) => p.password_hash?.startsWith("$argon2id$"))).toBe(true);
+    const person = people.find((p) => p.email === DEMO_PRACTICE_EMAIL)!;
+    expect(await verifyPassword(person.password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(await verifyPassword(person.password_hash, "wrong-password-entirely")).toBe(false);
   });
 
   test("a demo self-assessment in progress whose answers all pass questionSchema", async () => {
-    const viewer = await requireViewer(new Request("http://localhost/"));
+    const viewer = await viewerFor(db, DEMO_PRACTICE_EMAIL);
     const assessments = await db.selectFrom("assessment").selectAll().execute();
     expect(assessments).toHaveLength(1);
     const assessment = assessments[0]!;

@@ -61,7 +61,7 @@ const { openDatabase, migrateToLatest } = await import("../db/index.server");
 const { seedDemo } = await import("../db/seed");
 const { seedNational } = await import("../db/seed-national");
 const { getQuestionnaire } = await import("../app/domain/content/load.server");
-const { DEMO_PRACTICE_EMAIL: DEMO_VIEWER_EMAIL } = await import("../db/seed");
+const { DEMO_PRACTICE_EMAIL: DEMO_VIEWER_EMAIL, DEMO_PASSWORD } = await import("../db/seed");
 const { sql } = await import("kysely");
 
 const questionnaire = getQuestionnaire(1);
@@ -125,7 +125,7 @@ const base = `http://127.0.0.1:${port}`;
 const serverLog: string[] = [];
 const server: ChildProcess = spawn(process.execPath, ["server.mjs"], {
   cwd: ROOT,
-  env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_PATH: dbFile, SEED_DEMO: "false" },
+  env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", INSECURE_COOKIES: "true", DEMO_MODE: "true", DATABASE_PATH: dbFile, SEED_DEMO: "false" },
   stdio: ["ignore", "pipe", "pipe"],
 });
 // Drain the request log, or a full pipe would stall the server mid-measurement.
@@ -174,6 +174,29 @@ if (!(await waitForServer())) {
 }
 console.log(`\nServer: server.mjs on ${base} (ready in ${fmtS(performance.now() - serverStart)})`);
 
+// Sign in as the demo practice's invuller through the real form: CSRF cookie and token, then the session.
+const jar = new Map<string, string>();
+const remember = (res: Response) => {
+  for (const cookie of res.headers.getSetCookie()) {
+    const [pair] = cookie.split(";");
+    const [name, ...rest] = pair!.split("=");
+    jar.set(name!.trim(), rest.join("="));
+  }
+};
+const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+const loginPage = await fetch(`${base}/login`);
+remember(loginPage);
+const csrfToken = /name="csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1] ?? "";
+const loginRes = await fetch(`${base}/login`, {
+  method: "POST",
+  redirect: "manual",
+  headers: { Cookie: cookieHeader(), "Content-Type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams({ csrf: csrfToken, email: DEMO_VIEWER_EMAIL, password: DEMO_PASSWORD, redirectTo: "/" }),
+});
+remember(loginRes);
+if (loginRes.status !== 302 || !jar.has("kws_session")) fail(`sign-in failed: ${loginRes.status}`);
+
+
 // ---------------------------------------------------------------------------------------------------
 // 4. Timings, sequential, over HTTP.
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -190,7 +213,7 @@ function stats(samples: number[]): Stats {
 
 async function timedGet(url: string, expect?: (body: string, res: Response) => string | null) {
   const t = performance.now();
-  const res = await fetch(url, { headers: { Accept: "text/html" } });
+  const res = await fetch(url, { headers: { Accept: "text/html", Cookie: cookieHeader() } });
   const body = await res.text();
   const ms = performance.now() - t;
   if (res.status !== 200) fail(`GET ${url.replace(base, "")}: ${res.status}`);
@@ -246,14 +269,14 @@ const saveState = SAVE_QUESTIONS.map((q) => {
 const saveRun = await measure(async (i) => {
   const q = saveState[i % saveState.length]!;
   const next = q.values.find((v) => v !== q.current) ?? q.values[0];
-  const body = new URLSearchParams({ _section: q.section, _only: q.question, [`_rev.${q.question}`]: String(q.revision) });
+  const body = new URLSearchParams({ csrf: csrfToken, _section: q.section, _only: q.question, [`_rev.${q.question}`]: String(q.revision) });
   if (q.kind === "integer") body.set(q.question, next);
   else {
     body.set(`${q.question}.choice`, next);
     body.set(`${q.question}.note`, "");
   }
   const t = performance.now();
-  const res = await fetch(`${base}/assessments/${demo.id}/answers`, { method: "POST", body, headers: { Accept: "application/json" } });
+  const res = await fetch(`${base}/assessments/${demo.id}/answers`, { method: "POST", body, headers: { Accept: "application/json", Cookie: cookieHeader() } });
   const text = await res.text();
   const ms = performance.now() - t;
   let json: { ok?: boolean; revisions?: Record<string, number>; changed?: string[] } = {};
@@ -286,7 +309,7 @@ interface Asset {
 }
 const assets = new Map<string, Asset>();
 const sectionUrl = `${base}/assessments/${demo.id}/sections/${sectionIds[1] ?? sectionIds[0]}`;
-const pageRes = await fetch(sectionUrl);
+const pageRes = await fetch(sectionUrl, { headers: { Cookie: cookieHeader() } });
 const html = await pageRes.text();
 if (pageRes.status !== 200) fail(`GET section page for JS: ${pageRes.status}`);
 

@@ -1,4 +1,5 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
+import accountFlows from "./account-flows.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -287,6 +288,7 @@ const en = {
   landing: {
     signInPrompt: "Sign in to fill in your practice's self-assessment, or to see the outcomes practices have shared.",
   },
+  accountFlows,
   home: {
     title: "Core values of general practice",
     lead: "See how your practice safeguards continuity and person-centred, collaborative and medical-generalist care, and prepare the conversation with insurer or supervisor well.",

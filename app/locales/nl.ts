@@ -1,4 +1,6 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
+import accountFlows from "./account-flows.nl";
+
 const nl = {
   app: {
     name: "Kernwaardenscan",
@@ -285,6 +287,7 @@ const nl = {
   landing: {
     signInPrompt: "Log in om de zelfevaluatie van uw praktijk in te vullen, of om de gedeelde uitkomsten van praktijken te bekijken.",
   },
+  accountFlows,
   home: {
     title: "Kernwaarden van de huisartsenzorg",
     lead: "Breng in kaart hoe uw praktijk continuïteit, persoonsgerichte, gezamenlijke en medisch-generalistische zorg borgt, en bereid het gesprek met zorgverzekeraar of toezichthouder goed voor.",

@@ -11,25 +11,37 @@ import {
   answerValues,
   getAnswers,
   getAssessment,
+  recordView,
   saveAnswers,
   type Conflict,
   type SaveEntry,
 } from "./assessment.server";
-import { requireViewer } from "./viewer.server";
+import { canEdit, requireViewer } from "./viewer.server";
 
 /** The viewer and an assessment they may see, with its pinned questionnaire; 404 otherwise. */
 export async function requireAssessment(request: Request, params: Params) {
   const viewer = await requireViewer(request);
-  const assessment = params.id ? await getAssessment({ id: params.id, viewerOrgId: viewer.organisationId }) : undefined;
+  const assessment = params.id
+    ? await getAssessment({ id: params.id, viewerOrgId: viewer.organisationId, viewerRole: viewer.role })
+    : undefined;
   if (!assessment) throw new Response("Not found", { status: 404 });
-  return { viewer, assessment, questionnaire: getQuestionnaire(assessment.content_version) };
+  const editable = assessment.access === "author" && assessment.status === "concept" && canEdit(viewer);
+  return { viewer, assessment, questionnaire: getQuestionnaire(assessment.content_version), editable };
+}
+
+/** For actions that change an assessment: only the author's beheerders and invullers, only a concept. */
+export async function requireEditableAssessment(request: Request, params: Params) {
+  const ctx = await requireAssessment(request, params);
+  if (!ctx.editable) throw new Response(ctx.assessment.status === "concept" ? "Forbidden" : "Submitted versions cannot change", { status: ctx.assessment.status === "concept" ? 403 : 409 });
+  return ctx;
 }
 
 export async function loadAssessmentContext(request: Request, params: Params) {
-  const { viewer, assessment, questionnaire } = await requireAssessment(request, params);
+  const { viewer, assessment, questionnaire, editable } = await requireAssessment(request, params);
+  await recordView(assessment, viewer, new URL(request.url).pathname.split("/").slice(3).join("/") || "home");
   const stored = await getAnswers(assessment.id);
   const answers = answerValues(stored);
-  return { viewer, assessment, questionnaire, stored, answers, states: walk(questionnaire, answers) };
+  return { viewer, assessment, questionnaire, editable, stored, answers, states: walk(questionnaire, answers) };
 }
 
 export type AssessmentContext = Awaited<ReturnType<typeof loadAssessmentContext>>;

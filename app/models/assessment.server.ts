@@ -12,18 +12,64 @@ import { recordEvent } from "./audit.server";
 import { getPracticeForOrg } from "./practice.server";
 import type { Viewer } from "./viewer.server";
 
-export type AssessmentWithPractice = Assessment & { practice_name: string; practice_agb: string | null };
+/** How the viewer's organisation came to see an assessment. Only the author may change it. */
+export type Access = "author" | "shared" | "keten";
 
-/** Authorization in the query: an assessment the viewer's organisation did not write matches nothing. */
-export async function getAssessment({ id, viewerOrgId }: { id: string; viewerOrgId: string }) {
+export type AssessmentWithPractice = Assessment & {
+  practice_name: string;
+  practice_agb: string | null;
+  practice_org_id: string | null;
+  access: Access;
+};
+
+/**
+ * Authorization in the query: an assessment matches only for its author, an organisation holding a
+ * live (unrevoked) grant, or the beheerder of the keten the practice belongs to (its self-assessments).
+ * Anything else matches nothing, so the route answers 404.
+ */
+export async function getAssessment({ id, viewerOrgId, viewerRole }: { id: string; viewerOrgId: string; viewerRole?: string }) {
   const db = await getDb();
   return db
     .selectFrom("assessment")
     .innerJoin("practice", "practice.id", "assessment.practice_id")
     .selectAll("assessment")
-    .select(["practice.name as practice_name", "practice.agb as practice_agb"])
+    .select(["practice.name as practice_name", "practice.agb as practice_agb", "practice.organisation_id as practice_org_id"])
+    .select((eb) => {
+      const granted = eb.exists(
+        eb
+          .selectFrom("share")
+          .select("share.id")
+          .whereRef("share.assessment_id", "=", "assessment.id")
+          .where("share.organisation_id", "=", viewerOrgId)
+          .where("share.revoked_at", "is", null),
+      );
+      return eb
+        .case()
+        .when("assessment.author_org_id", "=", viewerOrgId)
+        .then("author")
+        .when(granted)
+        .then("shared")
+        .else("keten")
+        .end()
+        .as("access");
+    })
     .where("assessment.id", "=", id)
-    .where("assessment.author_org_id", "=", viewerOrgId)
+    .where((eb) =>
+      eb.or([
+        eb("assessment.author_org_id", "=", viewerOrgId),
+        eb.exists(
+          eb
+            .selectFrom("share")
+            .select("share.id")
+            .whereRef("share.assessment_id", "=", "assessment.id")
+            .where("share.organisation_id", "=", viewerOrgId)
+            .where("share.revoked_at", "is", null),
+        ),
+        ...(viewerRole === "beheerder"
+          ? [eb.and([eb("assessment.perspective", "=", "zelfevaluatie"), eb("practice.keten_id", "=", viewerOrgId)])]
+          : []),
+      ]),
+    )
     .executeTakeFirst() as Promise<AssessmentWithPractice | undefined>;
 }
 
@@ -37,6 +83,7 @@ export async function listAssessmentsForOrg({ viewerOrgId }: { viewerOrgId: stri
       "assessment.practice_id",
       "assessment.perspective",
       "assessment.status",
+      "assessment.version_no",
       "assessment.content_version",
       "assessment.updated_at",
       "practice.name as practice_name",
@@ -47,11 +94,28 @@ export async function listAssessmentsForOrg({ viewerOrgId }: { viewerOrgId: stri
     .execute();
 }
 
-/** Starts a self-assessment on the current content version, or returns the one already in progress. */
+/**
+ * Starts a self-assessment on the current content version, returns the one already in progress, or
+ * after a submitted version starts the next version from it (answers carried over).
+ */
 export async function startSelfAssessment({ practiceId, viewer }: { practiceId: string; viewer: Viewer }) {
   const practice = await getPracticeForOrg({ id: practiceId, viewerOrgId: viewer.organisationId });
   if (!practice) return null;
   const db = await getDb();
+  const latestSubmitted = await db
+    .selectFrom("assessment")
+    .select("id")
+    .where("practice_id", "=", practiceId)
+    .where("author_org_id", "=", viewer.organisationId)
+    .where("perspective", "=", "zelfevaluatie")
+    .where("status", "=", "ingediend")
+    .orderBy("version_no", "desc")
+    .executeTakeFirst();
+  if (latestSubmitted) {
+    const { startNextVersion } = await import("./sharing.server");
+    const assessment = await getAssessment({ id: latestSubmitted.id, viewerOrgId: viewer.organisationId });
+    return startNextVersion(assessment!, viewer);
+  }
   const perspective: Perspective = "zelfevaluatie";
   return db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -85,6 +149,65 @@ export async function startSelfAssessment({ practiceId, viewer }: { practiceId: 
     await recordEvent(trx, { viewer, action: "assessment.started", subjectType: "assessment", subjectId: id, assessmentId: id });
     return id;
   });
+}
+
+/** The perspective an organisation writes from: a practice about itself, the others about a practice. */
+export const PERSPECTIVE_OF_KIND: Record<Viewer["organisationKind"], Perspective> = {
+  praktijk: "zelfevaluatie",
+  keten: "zelfevaluatie",
+  zorgverzekeraar: "beoordeling",
+  toezichthouder: "toezicht",
+  huisarts: "afweging",
+};
+
+/**
+ * An insurer's beoordeling, a toezichthouder's preparation or a huisarts's afweging about a practice:
+ * the same questions, worded about "de praktijk", owned by the organisation that writes it.
+ */
+export async function startExternalAssessment({ practiceId, viewer }: { practiceId: string; viewer: Viewer }) {
+  const perspective = PERSPECTIVE_OF_KIND[viewer.organisationKind];
+  if (perspective === "zelfevaluatie") return null;
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const practice = await trx.selectFrom("practice").select("id").where("id", "=", practiceId).executeTakeFirst();
+    if (!practice) return null;
+    const existing = await trx
+      .selectFrom("assessment")
+      .select("id")
+      .where("practice_id", "=", practiceId)
+      .where("author_org_id", "=", viewer.organisationId)
+      .where("status", "=", "concept")
+      .executeTakeFirst();
+    if (existing) return existing.id;
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await trx
+      .insertInto("assessment")
+      .values({
+        id,
+        practice_id: practiceId,
+        author_org_id: viewer.organisationId,
+        perspective,
+        content_version: getCurrentQuestionnaire().version,
+        status: "concept",
+        version_no: 1,
+        previous_id: null,
+        created_by: viewer.personId,
+        created_at: now,
+        updated_at: now,
+        submitted_at: null,
+      })
+      .execute();
+    await recordEvent(trx, { viewer, action: "assessment.started", subjectType: "assessment", subjectId: id, assessmentId: id, detail: { perspective } });
+    return id;
+  });
+}
+
+/** Views by other organisations (a grant, the keten) go into the practice's audit trail. */
+export async function recordView(assessment: AssessmentWithPractice, viewer: Viewer, page: string) {
+  if (assessment.access === "author") return;
+  const db = await getDb();
+  await recordEvent(db, { viewer, action: "assessment.viewed", subjectType: "assessment", subjectId: assessment.id, assessmentId: assessment.id, detail: { page, access: assessment.access } });
 }
 
 export interface StoredAnswer {
@@ -143,10 +266,12 @@ export async function saveAnswers({
   viewer: Viewer;
   entries: SaveEntry[];
 }): Promise<SaveResult> {
-  if (assessment.status !== "concept") throw new FrozenAssessmentError("a submitted assessment cannot change");
   const db = await getDb();
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
+    // The status is read inside the transaction: a version submitted a moment ago is frozen now.
+    const row = await trx.selectFrom("assessment").select("status").where("id", "=", assessment.id).executeTakeFirst();
+    if (row?.status !== "concept") throw new FrozenAssessmentError("a submitted assessment cannot change");
     const ids = entries.map((e) => e.questionId);
     const current = new Map(
       ids.length === 0

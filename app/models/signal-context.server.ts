@@ -41,10 +41,11 @@ export async function saveSignalContext({
   text: string;
   seenRevision: number;
 }): Promise<SaveContextResult> {
-  if (assessment.status !== "concept") throw new FrozenAssessmentError("a submitted assessment cannot change");
   const db = await getDb();
   const now = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("assessment").select("status").where("id", "=", assessment.id).executeTakeFirst();
+    if (row?.status !== "concept") throw new FrozenAssessmentError("a submitted assessment cannot change");
     const current = await trx
       .selectFrom("signal_context")
       .select(["text", "revision"])

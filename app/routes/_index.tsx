@@ -1,12 +1,23 @@
-import { readForm } from "~/utils/csrf.server";
-import { CsrfInput } from "~/components/csrf-input";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listAssessmentsForOrg, startSelfAssessment } from "~/models/assessment.server";
+import * as z from "zod/mini";
+import { CsrfInput } from "~/components/csrf-input";
+import { FieldError } from "~/components/field-error";
+import { listAssessmentsForOrg, PERSPECTIVE_OF_KIND, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
 import { listPracticesForOrg } from "~/models/practice.server";
-import { getViewer, requireViewer } from "~/models/viewer.server";
+import {
+  createRequest,
+  decideRequest,
+  findPracticeByAgb,
+  listRequestsReceived,
+  listRequestsSent,
+  listSharedWithOrg,
+  SharingError,
+} from "~/models/sharing.server";
+import { canEdit, getViewer, requireRole, requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
+import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
@@ -14,24 +25,87 @@ export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (!viewer) return { anonymous: true as const };
-  const [practices, assessments] = await Promise.all([
-    listPracticesForOrg({ viewerOrgId: viewer.organisationId }),
+  const speaksForPractices = viewer.organisationKind === "praktijk" || viewer.organisationKind === "keten";
+  const [practices, assessments, shared, received, sent] = await Promise.all([
+    speaksForPractices ? listPracticesForOrg({ viewerOrgId: viewer.organisationId }) : Promise.resolve([]),
     listAssessmentsForOrg({ viewerOrgId: viewer.organisationId }),
+    listSharedWithOrg(viewer.organisationId),
+    viewer.organisationKind === "praktijk" ? listRequestsReceived(viewer.organisationId) : Promise.resolve([]),
+    speaksForPractices ? Promise.resolve([]) : listRequestsSent(viewer.organisationId),
   ]);
-  return { anonymous: false as const, organisationName: viewer.organisationName, practices, assessments };
+  return {
+    anonymous: false as const,
+    organisationName: viewer.organisationName,
+    kind: viewer.organisationKind,
+    perspective: PERSPECTIVE_OF_KIND[viewer.organisationKind],
+    canEdit: canEdit(viewer),
+    isBeheerder: viewer.role === "beheerder",
+    speaksForPractices,
+    practices,
+    assessments,
+    shared,
+    received,
+    sent,
+  };
 }
+
+const AgbSchema = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const agb = value.replace(/[\s.]/g, "");
+    if (!/^\d{8}$/.test(agb)) {
+      ctx.issues.push({ code: "custom", message: "errors.agb", input: value });
+      return z.NEVER;
+    }
+    return agb;
+  }),
+);
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const form = await readForm(request);
-  const practiceId = String(form.get("practiceId") ?? "");
-  const id = await startSelfAssessment({ practiceId, viewer });
-  if (!id) throw new Response("Not found", { status: 404 });
-  return redirect(`/assessments/${id}`);
+  const intent = String(form.get("_intent") ?? "");
+  if (intent === "start-self") {
+    requireRole(viewer, ["beheerder", "invuller"]);
+    const id = await startSelfAssessment({ practiceId: String(form.get("practiceId") ?? ""), viewer });
+    if (!id) throw new Response("Not found", { status: 404 });
+    return redirect(`/assessments/${id}`);
+  }
+  if (intent === "start-external" || intent === "request") {
+    requireRole(viewer, intent === "request" ? ["beheerder", "invuller"] : ["beheerder", "invuller"]);
+    if (PERSPECTIVE_OF_KIND[viewer.organisationKind] === "zelfevaluatie") throw new Response("Forbidden", { status: 403 });
+    const agb = AgbSchema.safeParse(String(form.get("agb") ?? ""));
+    if (!agb.success) return data({ intent, field: "agb", error: "errors.agb" }, { status: 400 });
+    const practice = await findPracticeByAgb(agb.data);
+    if (!practice) return data({ intent, field: "agb", error: "sharing.errors.unknownAgb" }, { status: 400 });
+    if (intent === "start-external") {
+      const id = await startExternalAssessment({ practiceId: practice.id, viewer });
+      return redirect(`/assessments/${id}`);
+    }
+    if (!practice.organisation_id) return data({ intent, field: "agb", error: "sharing.errors.noAccount" }, { status: 400 });
+    const message = String(form.get("message") ?? "").trim().slice(0, 1000);
+    await createRequest(viewer, practice.id, message || null);
+    return redirect("/?done=requested#requests");
+  }
+  if (intent === "accept" || intent === "decline") {
+    requireRole(viewer, ["beheerder"]);
+    try {
+      const id = await decideRequest(viewer, String(form.get("requestId") ?? ""), intent === "accept");
+      return redirect(id ? `/assessments/${id}#sharing` : "/#requests");
+    } catch (error) {
+      if (error instanceof SharingError && error.code === "nothing-submitted") {
+        return data({ intent, field: "request", error: "sharing.errors.nothingSubmitted" }, { status: 409 });
+      }
+      if (error instanceof SharingError) throw new Response("Not found", { status: 404 });
+      throw error;
+    }
+  }
+  throw new Response("Bad request", { status: 400 });
 }
 
 export default function Home() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lng = useLng();
   if (data.anonymous) {
@@ -49,42 +123,160 @@ export default function Home() {
       </div>
     );
   }
+  const agbError = (intent: string) => (actionData && actionData.intent === intent ? actionData.error : undefined);
   return (
     <div className="home">
       <h1>{t("home.title")}</h1>
-      <p className="lead">{t("home.lead")}</p>
-      <p className="callout">{t("home.dialogue")}</p>
       <p className="hint">{t("home.signedInAs", { organisation: data.organisationName })}</p>
-      <section aria-labelledby="practices-title">
-        <h2 id="practices-title">{t("home.practices")}</h2>
-        <ul className="cards">
-          {data.practices.map((practice) => {
-            const current = data.assessments.find((a) => a.practice_id === practice.id && a.status === "concept");
-            return (
-              <li key={practice.id} className="card">
-                <h3>{practice.name}</h3>
-                <p className="hint">
-                  {t("home.agb")}: {practice.agb ?? "–"} · {practice.postcode ?? ""}
-                </p>
-                {current ? (
-                  <p>
-                    <Link className="button" to={`/assessments/${current.id}`}>
-                      {t("home.continue")}
-                    </Link>{" "}
-                    <span className="hint">{t("home.lastChange", { date: formatDateTime(current.updated_at, lng) })}</span>
+
+      {data.speaksForPractices ? (
+        <section aria-labelledby="practices-title">
+          <h2 id="practices-title">{t("home.practices")}</h2>
+          <ul className="cards">
+            {data.practices.map((practice) => {
+              const mine = data.assessments.filter((a) => a.practice_id === practice.id);
+              const current = mine.find((a) => a.status === "concept");
+              const submitted = mine.filter((a) => a.status === "ingediend");
+              return (
+                <li key={practice.id} className="card">
+                  <h3>{practice.name}</h3>
+                  <p className="hint">
+                    {t("home.agb")}: {practice.agb ?? "–"} · {practice.postcode ?? ""}
                   </p>
-                ) : (
-                  <Form method="post">
+                  {current ? (
+                    <p>
+                      <Link className="button" to={`/assessments/${current.id}`}>
+                        {t("home.continue")}
+                      </Link>{" "}
+                      <span className="hint">{t("home.lastChange", { date: formatDateTime(current.updated_at, lng) })}</span>
+                    </p>
+                  ) : data.canEdit && data.kind === "praktijk" ? (
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="practiceId" value={practice.id} />
+                      <button type="submit" name="_intent" value="start-self">
+                        {submitted.length > 0 ? t("home.startNext") : t("home.start")}
+                      </button>
+                    </Form>
+                  ) : null}
+                  {submitted.length > 0 ? (
+                    <ul className="plain">
+                      {submitted.map((a) => (
+                        <li key={a.id}>
+                          <Link to={`/assessments/${a.id}`}>{t("sharing.version", { version: a.version_no })}</Link> ·{" "}
+                          {t("sharing.status.ingediend")}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.kind === "praktijk" ? (
+        <section aria-labelledby="requests-title" id="requests">
+          <h2 id="requests-title">{t("sharing.received")}</h2>
+          {data.received.length === 0 ? <p className="hint">{t("sharing.noRequests")}</p> : null}
+          {agbError("accept") ? <FieldError id="request-error" message={agbError("accept")} /> : null}
+          <ul className="plain">
+            {data.received.map((r) => (
+              <li key={r.id} className="card">
+                <p>
+                  {t("sharing.requestFrom", { organisation: r.requester_name, practice: r.practice_name, date: formatDateTime(r.created_at, lng) })}
+                </p>
+                {r.message ? <p className="note-text">{r.message}</p> : null}
+                {data.isBeheerder ? (
+                  <Form method="post" className="inline-form">
                     <CsrfInput />
-<input type="hidden" name="practiceId" value={practice.id} />
-                    <button type="submit">{t("home.start")}</button>
+                    <input type="hidden" name="requestId" value={r.id} />
+                    <button type="submit" name="_intent" value="accept">
+                      {t("sharing.accept", { organisation: r.requester_name })}
+                    </button>{" "}
+                    <button type="submit" name="_intent" value="decline" className="secondary">
+                      {t("sharing.decline", { organisation: r.requester_name })}
+                    </button>
                   </Form>
-                )}
+                ) : null}
               </li>
-            );
-          })}
-        </ul>
-      </section>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {!data.speaksForPractices ? (
+        <>
+          <section aria-labelledby="shared-title">
+            <h2 id="shared-title">{t("sharing.sharedWithUs")}</h2>
+            {data.shared.length === 0 ? <p className="hint">{t("sharing.nothingShared")}</p> : null}
+            <ul className="plain">
+              {data.shared.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/assessments/${s.id}`}>
+                    {s.practice_name} · {t("sharing.version", { version: s.version_no })}
+                  </Link>{" "}
+                  <span className="hint">{t("sharing.sharedOn", { date: formatDateTime(s.shared_at, lng) })}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section aria-labelledby="own-title">
+            <h2 id="own-title">{t(`home.own.${data.perspective}`)}</h2>
+            <ul className="plain">
+              {data.assessments.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/assessments/${a.id}`}>
+                    {a.practice_name} · {t("sharing.version", { version: a.version_no })}
+                  </Link>{" "}
+                  <span className="hint">{t(`sharing.status.${a.status}`)}</span>
+                </li>
+              ))}
+            </ul>
+            {data.canEdit ? (
+              <Form method="post" className="inline-form" noValidate>
+                <CsrfInput />
+                <label htmlFor="start-agb">{t("home.agbOfPractice")}</label>{" "}
+                <input id="start-agb" name="agb" type="text" inputMode="numeric" className="input-number" aria-describedby={agbError("start-external") ? "start-agb-error" : undefined} />{" "}
+                <button type="submit" name="_intent" value="start-external">
+                  {t(`home.startAbout.${data.perspective}`)}
+                </button>
+                <FieldError id="start-agb-error" message={agbError("start-external")} />
+              </Form>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="sent-title" id="requests">
+            <h2 id="sent-title">{t("sharing.sent")}</h2>
+            <ul className="plain">
+              {data.sent.map((r) => (
+                <li key={r.id}>
+                  {r.practice_name} · {t(`sharing.requestStatus.${r.status}`)} <span className="hint">{formatDateTime(r.created_at, lng)}</span>
+                </li>
+              ))}
+            </ul>
+            {data.canEdit ? (
+              <Form method="post" className="stack" noValidate>
+                <CsrfInput />
+                <div className="field">
+                  <label htmlFor="request-agb">{t("home.agbOfPractice")}</label>
+                  <input id="request-agb" name="agb" type="text" inputMode="numeric" className="input-number" aria-describedby={agbError("request") ? "request-agb-error" : undefined} />
+                  <FieldError id="request-agb-error" message={agbError("request")} />
+                </div>
+                <div className="field">
+                  <label htmlFor="request-message">{t("sharing.message")}</label>
+                  <textarea id="request-message" name="message" rows={2} maxLength={1000} />
+                </div>
+                <button type="submit" name="_intent" value="request">
+                  {t("sharing.request")}
+                </button>
+              </Form>
+            ) : null}
+          </section>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,11 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
 import { SectionNav } from "~/components/section-nav";
 import { navItems, progressTotals } from "~/domain/walk";
 import { lastAnsweredQuestion } from "~/models/assessment.server";
-import { loadAssessmentContext } from "~/models/assessment-context.server";
+import { loadAssessmentContext, requireAssessment } from "~/models/assessment-context.server";
+import {
+  grantShare,
+  listShares,
+  listShareTargets,
+  listVersions,
+  revokeShare,
+  SharingError,
+  startNextVersion,
+  submitAssessment,
+} from "~/models/sharing.server";
+import { canEdit, requireRole } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
+import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
@@ -17,18 +30,63 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Resume where the person left off; if that section is done, at the next one that is not.
   const from = Math.max(0, ctx.states.findIndex((s) => s.section.id === lastSection));
   const resume = ctx.states.slice(from).find((s) => !s.complete) ?? ctx.states.find((s) => !s.complete);
+  const isAuthor = ctx.assessment.access === "author";
+  const manages = isAuthor && ctx.viewer.role === "beheerder";
   return {
     id: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
     perspective: ctx.assessment.perspective,
     status: ctx.assessment.status,
+    versionNo: ctx.assessment.version_no,
+    submittedAt: ctx.assessment.submitted_at,
     contentVersion: ctx.assessment.content_version,
     updatedAt: ctx.assessment.updated_at,
+    access: ctx.assessment.access,
+    editable: ctx.editable,
+    canSubmit: ctx.editable,
+    canStartNext: isAuthor && canEdit(ctx.viewer) && ctx.assessment.status === "ingediend",
+    manages,
     started: last !== null,
     resumeSection: resume?.section.id ?? null,
     totals: progressTotals(ctx.states),
     nav: navItems(ctx.states),
+    versions: isAuthor ? await listVersions(ctx.assessment) : [],
+    shares: manages ? await listShares(ctx.assessment.id) : [],
+    targets: manages && ctx.assessment.status === "ingediend" ? await listShareTargets(ctx.viewer) : [],
   };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { viewer, assessment } = await requireAssessment(request, params);
+  const form = await readForm(request);
+  const intent = String(form.get("_intent") ?? "");
+  const here = `/assessments/${assessment.id}`;
+  try {
+    switch (intent) {
+      case "submit":
+        requireRole(viewer, ["beheerder", "invuller"]);
+        await submitAssessment(assessment, viewer);
+        return redirect(`${here}?done=submitted`);
+      case "next-version": {
+        requireRole(viewer, ["beheerder", "invuller"]);
+        const id = await startNextVersion(assessment, viewer);
+        return redirect(`/assessments/${id}`);
+      }
+      case "share":
+        requireRole(viewer, ["beheerder"]);
+        await grantShare(assessment, viewer, String(form.get("organisationId") ?? ""));
+        return redirect(`${here}?done=shared#sharing`);
+      case "revoke":
+        requireRole(viewer, ["beheerder"]);
+        await revokeShare(assessment, viewer, String(form.get("shareId") ?? ""));
+        return redirect(`${here}?done=revoked#sharing`);
+      default:
+        throw new Response("Bad request", { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof SharingError) throw new Response(error.code, { status: 409 });
+    throw error;
+  }
 }
 
 export default function AssessmentHome() {
@@ -39,8 +97,15 @@ export default function AssessmentHome() {
     <div className="assessment-page">
       <SectionNav assessmentId={data.id} practiceName={data.practiceName} items={data.nav} />
       <div className="assessment-main">
-        <p className="eyebrow">{t(`perspective.${data.perspective}`)}</p>
+        <p className="eyebrow">
+          {t(`perspective.${data.perspective}`)} · {t("sharing.version", { version: data.versionNo })} ·{" "}
+          {t(`sharing.status.${data.status}`)}
+        </p>
         <h1>{data.practiceName}</h1>
+        {data.access !== "author" ? <p className="callout">{t(`sharing.access.${data.access}`)}</p> : null}
+        {data.status === "ingediend" && data.submittedAt ? (
+          <p className="callout callout--ok">{t("sharing.frozen", { date: formatDateTime(data.submittedAt, lng) })}</p>
+        ) : null}
         <p>{t("assessment.intro")}</p>
         <div className="progress-block">
           <progress max={data.totals.total} value={data.totals.answered} aria-labelledby="progress-label" />
@@ -51,13 +116,106 @@ export default function AssessmentHome() {
         <p className="actions">
           {data.resumeSection ? (
             <Link className="button" to={`/assessments/${data.id}/sections/${data.resumeSection}`}>
-              {data.started ? t("assessment.resume") : t("assessment.begin")}
+              {data.editable ? (data.started ? t("assessment.resume") : t("assessment.begin")) : t("sharing.read")}
             </Link>
           ) : null}
           <Link className="button secondary" to={`/assessments/${data.id}/overview`}>
             {t("overview.link")}
           </Link>
+          <Link className="button secondary" to={`/assessments/${data.id}/report`}>
+            {t("report.link")}
+          </Link>
+          {data.manages ? (
+            <Link className="button secondary" to={`/assessments/${data.id}/audit`}>
+              {t("audit.link")}
+            </Link>
+          ) : null}
         </p>
+
+        {data.canSubmit ? (
+          <Form method="post" className="panel">
+            <CsrfInput />
+            <h2>{t("sharing.submitTitle")}</h2>
+            <p>{t("sharing.submitBody")}</p>
+            <button type="submit" name="_intent" value="submit">
+              {t("sharing.submit")}
+            </button>
+          </Form>
+        ) : null}
+        {data.canStartNext ? (
+          <Form method="post" className="panel">
+            <CsrfInput />
+            <p>{t("sharing.nextBody")}</p>
+            <button type="submit" name="_intent" value="next-version" className="secondary">
+              {t("sharing.next")}
+            </button>
+          </Form>
+        ) : null}
+
+        {data.manages && data.status === "ingediend" ? (
+          <section className="panel" id="sharing" aria-labelledby="sharing-title">
+            <h2 id="sharing-title">{t("sharing.title")}</h2>
+            <p>{t("sharing.body")}</p>
+            {data.shares.length > 0 ? (
+              <ul className="plain">
+                {data.shares.map((share) => (
+                  <li key={share.id}>
+                    {t("sharing.shareLine", {
+                      organisation: share.organisation_name,
+                      kind: t(`account.kind.${share.organisation_kind}`),
+                      date: formatDateTime(share.created_at, lng),
+                    })}{" "}
+                    {share.revoked_at ? (
+                      <span className="hint">{t("sharing.revokedAt", { date: formatDateTime(share.revoked_at, lng) })}</span>
+                    ) : (
+                      <Form method="post" className="inline-form">
+                        <CsrfInput />
+                        <input type="hidden" name="shareId" value={share.id} />
+                        <button type="submit" name="_intent" value="revoke" className="secondary small">
+                          {t("sharing.revoke", { organisation: share.organisation_name })}
+                        </button>
+                      </Form>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="hint">{t("sharing.none")}</p>
+            )}
+            <Form method="post" className="inline-form">
+              <CsrfInput />
+              <label htmlFor="share-target">{t("sharing.with")}</label>{" "}
+              <select id="share-target" name="organisationId" required>
+                {data.targets.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name} ({t(`account.kind.${o.kind}`)})
+                  </option>
+                ))}
+              </select>{" "}
+              <button type="submit" name="_intent" value="share">
+                {t("sharing.grant")}
+              </button>
+            </Form>
+          </section>
+        ) : null}
+
+        {data.versions.length > 1 ? (
+          <section className="panel" aria-labelledby="versions-title">
+            <h2 id="versions-title">{t("sharing.versions")}</h2>
+            <ul className="plain">
+              {data.versions.map((v) => (
+                <li key={v.id}>
+                  <Link to={`/assessments/${v.id}`} aria-current={v.id === data.id ? "page" : undefined}>
+                    {t("sharing.version", { version: v.version_no })}
+                  </Link>{" "}
+                  · {t(`sharing.status.${v.status}`)}
+                  {v.submitted_at ? ` · ${formatDateTime(v.submitted_at, lng)}` : ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
         <p className="hint">
           {t("assessment.meta", { version: data.contentVersion, date: formatDateTime(data.updatedAt, lng) })}
         </p>

@@ -2,10 +2,10 @@
 import { readForm } from "~/utils/csrf.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { FrozenAssessmentError } from "~/models/assessment.server";
-import { findSection, requireAssessment, saveSectionPost } from "~/models/assessment-context.server";
+import { findSection, requireEditableAssessment, saveSectionPost } from "~/models/assessment-context.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireAssessment(request, params);
+  const ctx = await requireEditableAssessment(request, params);
   const form = await readForm(request);
   const section = findSection(ctx, String(form.get("_section") ?? ""));
   const only = String(form.get("_only") ?? "");

@@ -12,7 +12,7 @@ import { navItems, progressTotals } from "~/domain/walk";
 import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { FrozenAssessmentError } from "~/models/assessment.server";
-import { loadAssessmentContext, requireAssessment } from "~/models/assessment-context.server";
+import { loadAssessmentContext, requireEditableAssessment } from "~/models/assessment-context.server";
 import { buildReport } from "~/models/report.server";
 import { saveSignalContext } from "~/models/signal-context.server";
 
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     id: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
-    editable: ctx.assessment.status === "concept",
+    editable: ctx.editable,
     contentVersion: ctx.assessment.content_version,
     reading: report.reading,
     signals: report.signals.map(({ result: _result, ...signal }) => signal),
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireAssessment(request, params);
+  const ctx = await requireEditableAssessment(request, params);
   const form = await readForm(request);
   const signalId = String(form.get("signalId") ?? "");
   if (form.get("_intent") !== "context" || !(SIGNAL_IDS as readonly string[]).includes(signalId)) {

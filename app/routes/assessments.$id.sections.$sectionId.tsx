@@ -10,7 +10,7 @@ import { navItems, walk } from "~/domain/walk";
 import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { answerValues, getAnswers, FrozenAssessmentError } from "~/models/assessment.server";
-import { findSection, loadAssessmentContext, requireAssessment, saveSectionPost } from "~/models/assessment-context.server";
+import { findSection, loadAssessmentContext, requireEditableAssessment, saveSectionPost } from "~/models/assessment-context.server";
 import { useContentText } from "~/utils/content-text";
 import { formatAnswer } from "~/utils/format-answer";
 
@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     assessment: {
       id: ctx.assessment.id,
       status: ctx.assessment.status,
+      editable: ctx.editable,
       perspective: ctx.assessment.perspective,
       practiceName: ctx.assessment.practice_name,
       contentVersion: ctx.assessment.content_version,
@@ -59,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireAssessment(request, params);
+  const ctx = await requireEditableAssessment(request, params);
   const section = findSection(ctx, params.sectionId);
   const form = await readForm(request);
   const intent = String(form.get("_intent") ?? "save");
@@ -125,7 +126,7 @@ export default function SectionPage() {
           </div>
         ) : null}
         {data.section.intro ? <p className="intro">{text(data.section.intro)}</p> : null}
-        {data.assessment.status !== "concept" ? <p className="callout">{t("section.readOnly")}</p> : null}
+        {!data.assessment.editable ? <p className="callout">{t(data.assessment.status === "concept" ? "section.readOnlyRole" : "section.readOnly")}</p> : null}
         {errorCount > 0 ? (
           <div className="callout callout--error" role="alert" tabIndex={-1}>
             {t("section.errors", { count: errorCount })}
@@ -156,7 +157,7 @@ export default function SectionPage() {
           autosaveUrl={`/assessments/${data.assessment.id}/answers`}
           showDerived={data.section.id === "praktijkgegevens"}
           hasNext={data.hasNext}
-          readOnly={data.assessment.status !== "concept"}
+          readOnly={!data.assessment.editable}
         />
         <p>
           <Link to={`/assessments/${data.assessment.id}/overview`}>{t("overview.link")}</Link>

@@ -74,7 +74,7 @@ async function contextFor(id: string): Promise<AssessmentContext> {
   const q = getQuestionnaire(assessment.content_version);
   const stored = await getAnswers(assessment.id);
   const answers = answerValues(stored);
-  return { viewer, assessment, questionnaire: q, stored, answers, states: walk(q, answers) };
+  return { viewer, assessment, questionnaire: q, editable: assessment.status === "concept", stored, answers, states: walk(q, answers) };
 }
 
 const reportFor = async (id: string, lng: Lng = "nl") => buildReport(await contextFor(id), lng);
@@ -298,8 +298,10 @@ describe("context en borging", () => {
 
   test("a submitted assessment's context cannot change", async () => {
     const id = await newAssessment();
+    // The status is read from the database inside the save: an object claiming "concept" does not help.
+    await (await getDb()).updateTable("assessment").set({ status: "ingediend" }).where("id", "=", id).execute();
     await expect(
-      saveSignalContext({ assessment: { id, status: "ingediend" }, viewer, signalId: "owner-not-gp", text: "Te laat.", seenRevision: 0 }),
+      saveSignalContext({ assessment: { id, status: "concept" }, viewer, signalId: "owner-not-gp", text: "Te laat.", seenRevision: 0 }),
     ).rejects.toThrow();
     expect(await getSignalContexts(id)).toEqual(new Map());
   });

@@ -1,0 +1,528 @@
+/**
+ * Accounts and the people of an organisation: sign-up (a new organisation with its first beheerder),
+ * invitations, password reset, and the beheerder's changes to members. Tokens sent by mail are 32
+ * random bytes; the database keeps only their SHA-256, so a copy of the database opens nothing. A token
+ * is consumed by one conditional UPDATE, which is what makes it single use under concurrent requests.
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import { getDb } from "../../db/index.server";
+import type { Database, MemberRole, OrganisationKind } from "../../db/schema";
+import type { Lng } from "../i18n";
+import { getEnv } from "../utils/env.server";
+import { recordEvent } from "./audit.server";
+import { invitationMail, passwordResetMail, sendMail } from "./mail.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { endAllSessions } from "./session.server";
+import { requireRole, type Viewer } from "./viewer.server";
+
+export const ORGANISATION_KINDS = ["praktijk", "keten", "zorgverzekeraar", "toezichthouder", "huisarts"] as const satisfies readonly OrganisationKind[];
+export const MEMBER_ROLES = ["beheerder", "invuller", "lezer"] as const satisfies readonly MemberRole[];
+
+export const INVITATION_DAYS = 7;
+export const RESET_MINUTES = 60;
+/** More reset mails than this per person per hour are silently not sent: the form must not be a mail cannon. */
+const RESETS_PER_HOUR = 3;
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+/** What a token from a link looks like; anything else is not looked up at all. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+function newToken() {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: sha256(token) };
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+const appLink = (path: string) => `${getEnv().APP_URL.replace(/\/+$/, "")}${path}`;
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT");
+}
+
+/** The viewer a person is in an organisation, for audit events written before they have a session. */
+async function viewerIn(db: Db, personId: string, organisationId: string): Promise<Viewer> {
+  return db
+    .selectFrom("person")
+    .innerJoin("membership", "membership.person_id", "person.id")
+    .innerJoin("organisation", "organisation.id", "membership.organisation_id")
+    .select([
+      "person.id as personId",
+      "person.name as personName",
+      "person.email as email",
+      "organisation.id as organisationId",
+      "organisation.kind as organisationKind",
+      "organisation.name as organisationName",
+      "membership.role as role",
+    ])
+    .where("person.id", "=", personId)
+    .where("organisation.id", "=", organisationId)
+    .executeTakeFirstOrThrow();
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Sign-up
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface SignUpInput {
+  organisationName: string;
+  kind: OrganisationKind;
+  /** Only for a praktijk: its AGB code, 8 digits, or null. */
+  agb: string | null;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export type SignUpResult = { ok: true; personId: string; organisationId: string } | { ok: false; reason: "email-taken" };
+
+/** A new organisation with the signing-up person as its beheerder (and, for a praktijk, its practice). */
+export async function signUp(input: SignUpInput): Promise<SignUpResult> {
+  const email = normaliseEmail(input.email);
+  // Hashed first, also when the address turns out to be taken: both answers take about as long.
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const now = new Date().toISOString();
+  const organisationId = randomUUID();
+  const personId = randomUUID();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst();
+      if (existing) return { ok: false, reason: "email-taken" } as const;
+      await trx.insertInto("organisation").values({ id: organisationId, kind: input.kind, name: input.organisationName, created_at: now }).execute();
+      await trx.insertInto("person").values({ id: personId, email, name: input.name, password_hash: passwordHash, created_at: now }).execute();
+      await trx.insertInto("membership").values({ person_id: personId, organisation_id: organisationId, role: "beheerder", created_at: now }).execute();
+      if (input.kind === "praktijk") {
+        await trx
+          .insertInto("practice")
+          .values({
+            id: randomUUID(),
+            organisation_id: organisationId,
+            keten_id: null,
+            region_id: null,
+            agb: input.agb,
+            name: input.organisationName,
+            postcode: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      }
+      await recordEvent(trx, {
+        viewer: await viewerIn(trx, personId, organisationId),
+        action: "organisation.signed-up",
+        subjectType: "organisation",
+        subjectId: organisationId,
+        detail: { kind: input.kind },
+        at: now,
+      });
+      return { ok: true, personId, organisationId } as const;
+    });
+  } catch (error) {
+    // Two sign-ups with one address at the same moment: the unique index decides, the answer is the same.
+    if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };
+    throw error;
+  }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Invitations
+ * ---------------------------------------------------------------------------------------------- */
+
+export type InviteResult = { ok: true } | { ok: false; reason: "already-member" | "mail-failed" };
+
+/** A beheerder invites an address with a role: a token valid for 7 days, mailed as a link. */
+export async function inviteMember(input: { viewer: Viewer; email: string; role: MemberRole; lng: Lng }): Promise<InviteResult> {
+  const { viewer, role } = input;
+  requireRole(viewer, ["beheerder"]);
+  const email = normaliseEmail(input.email);
+  const db = await getDb();
+  const member = await db
+    .selectFrom("membership")
+    .innerJoin("person", "person.id", "membership.person_id")
+    .select("person.id")
+    .where("membership.organisation_id", "=", viewer.organisationId)
+    .where("person.email", "=", email)
+    .executeTakeFirst();
+  if (member) return { ok: false, reason: "already-member" };
+
+  const person = await db.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst();
+  const { token, hash } = newToken();
+  const now = new Date();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("token")
+      .values({
+        token_hash: hash,
+        purpose: "invitation",
+        email,
+        person_id: person?.id ?? null,
+        organisation_id: viewer.organisationId,
+        role,
+        created_by: viewer.personId,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+        used_at: null,
+      })
+      .execute();
+    await recordEvent(trx, {
+      viewer,
+      action: "invitation.created",
+      subjectType: "organisation",
+      subjectId: viewer.organisationId,
+      detail: { email, role },
+      at: now.toISOString(),
+    });
+  });
+
+  try {
+    await sendMail(
+      invitationMail({
+        lng: input.lng,
+        to: email,
+        organisationName: viewer.organisationName,
+        inviterName: viewer.personName,
+        role,
+        link: appLink(`/invitations/${token}`),
+      }),
+    );
+  } catch (error) {
+    // An invitation nobody received must not stay usable; the message never contains the mail itself.
+    await db.deleteFrom("token").where("token_hash", "=", hash).execute();
+    console.error("invitation mail could not be sent:", error instanceof Error ? error.message : "unknown error");
+    return { ok: false, reason: "mail-failed" };
+  }
+
+  // Only the newest invitation of an address to this organisation works.
+  await db
+    .updateTable("token")
+    .set({ used_at: now.toISOString() })
+    .where("purpose", "=", "invitation")
+    .where("organisation_id", "=", viewer.organisationId)
+    .where("email", "=", email)
+    .where("used_at", "is", null)
+    .where("token_hash", "!=", hash)
+    .execute();
+  return { ok: true };
+}
+
+export interface Invitation {
+  email: string;
+  role: MemberRole;
+  organisationId: string;
+  organisationName: string;
+  inviterName: string | null;
+  /** Whether the address already has an account: then joining takes its password, not a new one. */
+  hasAccount: boolean;
+}
+
+/** A valid (unused, unexpired) invitation, or null for anything else: unknown, used and expired look alike. */
+export async function getInvitation(token: string): Promise<Invitation | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const db = await getDb();
+  const row = await db
+    .selectFrom("token")
+    .innerJoin("organisation", "organisation.id", "token.organisation_id")
+    .leftJoin("person as inviter", "inviter.id", "token.created_by")
+    .select(["token.email", "token.role", "organisation.id as organisationId", "organisation.name as organisationName", "inviter.name as inviterName"])
+    .where("token.token_hash", "=", sha256(token))
+    .where("token.purpose", "=", "invitation")
+    .where("token.used_at", "is", null)
+    .where("token.expires_at", ">", new Date().toISOString())
+    .executeTakeFirst();
+  if (!row || !row.role) return null;
+  const person = await db.selectFrom("person").select("id").where("email", "=", row.email).executeTakeFirst();
+  return {
+    email: row.email,
+    role: row.role,
+    organisationId: row.organisationId,
+    organisationName: row.organisationName,
+    inviterName: row.inviterName,
+    hasAccount: Boolean(person),
+  };
+}
+
+export type AcceptResult =
+  | { ok: true; personId: string; organisationId: string }
+  | { ok: false; reason: "invalid" | "wrong-password" | "account-exists" };
+
+/**
+ * Accepts an invitation. For an address without an account, `name` and a new `password` make one; for
+ * an address with an account, `password` is that account's password. Membership and the token's use are
+ * one transaction.
+ */
+export async function acceptInvitation(input: { token: string; password: string; name?: string }): Promise<AcceptResult> {
+  const invitation = await getInvitation(input.token);
+  if (!invitation) return { ok: false, reason: "invalid" };
+  const db = await getDb();
+  const existing = await db.selectFrom("person").select(["id", "password_hash"]).where("email", "=", invitation.email).executeTakeFirst();
+  if (existing && input.name !== undefined) return { ok: false, reason: "account-exists" };
+  if (!existing && input.name === undefined) return { ok: false, reason: "invalid" };
+  if (existing && !(await verifyPassword(existing.password_hash, input.password))) return { ok: false, reason: "wrong-password" };
+  const passwordHash = existing ? null : await hashPassword(input.password);
+  const now = new Date().toISOString();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const used = await trx
+        .updateTable("token")
+        .set({ used_at: now })
+        .where("token_hash", "=", sha256(input.token))
+        .where("purpose", "=", "invitation")
+        .where("used_at", "is", null)
+        .where("expires_at", ">", now)
+        .executeTakeFirst();
+      if (used.numUpdatedRows !== 1n) return { ok: false, reason: "invalid" } as const;
+      let personId = existing?.id;
+      if (!personId) {
+        personId = randomUUID();
+        await trx
+          .insertInto("person")
+          .values({ id: personId, email: invitation.email, name: input.name ?? "", password_hash: passwordHash, created_at: now })
+          .execute();
+      }
+      await trx
+        .insertInto("membership")
+        .values({ person_id: personId, organisation_id: invitation.organisationId, role: invitation.role, created_at: now })
+        .onConflict((oc) => oc.columns(["person_id", "organisation_id"]).doNothing())
+        .execute();
+      await recordEvent(trx, {
+        viewer: await viewerIn(trx, personId, invitation.organisationId),
+        action: "invitation.accepted",
+        subjectType: "person",
+        subjectId: personId,
+        detail: { role: invitation.role, newAccount: !existing },
+        at: now,
+      });
+      return { ok: true, personId, organisationId: invitation.organisationId } as const;
+    });
+  } catch (error) {
+    // The address got an account between reading the invitation and accepting it (the transaction rolled back).
+    if (isUniqueViolation(error)) return { ok: false, reason: "account-exists" };
+    throw error;
+  }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Password reset
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * Mails a reset link when the address has an account; does nothing visible otherwise. The caller
+ * answers the same either way (and need not wait for this).
+ */
+export async function requestPasswordReset(input: { email: string; lng: Lng }): Promise<void> {
+  const email = normaliseEmail(input.email);
+  const db = await getDb();
+  const person = await db.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst();
+  if (!person) return;
+  const now = new Date();
+  const recent = await db
+    .selectFrom("token")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("purpose", "=", "password-reset")
+    .where("person_id", "=", person.id)
+    .where("created_at", ">", new Date(now.getTime() - 3_600_000).toISOString())
+    .executeTakeFirstOrThrow();
+  if (Number(recent.n) >= RESETS_PER_HOUR) return;
+  const { token, hash } = newToken();
+  await db
+    .insertInto("token")
+    .values({
+      token_hash: hash,
+      purpose: "password-reset",
+      email,
+      person_id: person.id,
+      organisation_id: null,
+      role: null,
+      created_by: null,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  await recordEvent(db, { viewer: null, action: "password.reset-requested", subjectType: "person", subjectId: person.id, at: now.toISOString() });
+  await sendMail(passwordResetMail({ lng: input.lng, to: email, link: appLink(`/reset-password?token=${token}`) }));
+}
+
+/** The person a valid reset token is for (name and address, to refuse a password made of them), or null. */
+export async function getPasswordReset(token: string): Promise<{ email: string; name: string } | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const db = await getDb();
+  const row = await db
+    .selectFrom("token")
+    .innerJoin("person", "person.id", "token.person_id")
+    .select(["person.email", "person.name"])
+    .where("token.token_hash", "=", sha256(token))
+    .where("token.purpose", "=", "password-reset")
+    .where("token.used_at", "is", null)
+    .where("token.expires_at", ">", new Date().toISOString())
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export type ResetResult = { ok: true; personId: string; organisationId: string | null } | { ok: false; reason: "invalid" };
+
+/**
+ * Sets the new password, uses up every open reset link of the person and ends all their sessions
+ * (whoever knew the old password is out). Returns the organisation to start a fresh session in.
+ */
+export async function resetPassword(input: { token: string; password: string }): Promise<ResetResult> {
+  if (!TOKEN_SHAPE.test(input.token)) return { ok: false, reason: "invalid" };
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const now = new Date().toISOString();
+  const personId = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("token")
+      .select("person_id")
+      .where("token_hash", "=", sha256(input.token))
+      .where("purpose", "=", "password-reset")
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .executeTakeFirst();
+    if (!row?.person_id) return null;
+    const used = await trx
+      .updateTable("token")
+      .set({ used_at: now })
+      .where("token_hash", "=", sha256(input.token))
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    if (used.numUpdatedRows !== 1n) return null;
+    await trx.updateTable("person").set({ password_hash: passwordHash }).where("id", "=", row.person_id).execute();
+    await trx
+      .updateTable("token")
+      .set({ used_at: now })
+      .where("purpose", "=", "password-reset")
+      .where("person_id", "=", row.person_id)
+      .where("used_at", "is", null)
+      .execute();
+    await recordEvent(trx, { viewer: null, action: "password.reset", subjectType: "person", subjectId: row.person_id, at: now });
+    return row.person_id;
+  });
+  if (!personId) return { ok: false, reason: "invalid" };
+  // After the commit: the sessions module uses the shared connection, which the transaction holds.
+  await endAllSessions(personId);
+  const membership = await db
+    .selectFrom("membership")
+    .select("organisation_id")
+    .where("person_id", "=", personId)
+    .orderBy("created_at")
+    .executeTakeFirst();
+  return { ok: true, personId, organisationId: membership?.organisation_id ?? null };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Members of an organisation
+ * ---------------------------------------------------------------------------------------------- */
+
+export interface Member {
+  personId: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  since: string;
+}
+
+export async function listMembers(input: { viewerOrgId: string }): Promise<Member[]> {
+  const db = await getDb();
+  return db
+    .selectFrom("membership")
+    .innerJoin("person", "person.id", "membership.person_id")
+    .select(["person.id as personId", "person.name as name", "person.email as email", "membership.role as role", "membership.created_at as since"])
+    .where("membership.organisation_id", "=", input.viewerOrgId)
+    .orderBy("person.name")
+    .orderBy("person.email")
+    .execute();
+}
+
+export async function listOpenInvitations(input: { viewerOrgId: string }) {
+  const db = await getDb();
+  return db
+    .selectFrom("token")
+    .select(["email", "role", "created_at as createdAt", "expires_at as expiresAt"])
+    .where("purpose", "=", "invitation")
+    .where("organisation_id", "=", input.viewerOrgId)
+    .where("used_at", "is", null)
+    .where("expires_at", ">", new Date().toISOString())
+    .orderBy("created_at", "desc")
+    .execute();
+}
+
+export type MemberChangeResult = { ok: true } | { ok: false; reason: "not-found" | "last-beheerder" };
+
+async function countBeheerders(trx: Db, organisationId: string) {
+  const row = await trx
+    .selectFrom("membership")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("organisation_id", "=", organisationId)
+    .where("role", "=", "beheerder")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A beheerder changes a member's role; the organisation's last beheerder stays one. */
+export async function changeMemberRole(input: { viewer: Viewer; personId: string; role: MemberRole }): Promise<MemberChangeResult> {
+  const { viewer, personId, role } = input;
+  requireRole(viewer, ["beheerder"]);
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const membership = await trx
+      .selectFrom("membership")
+      .select("role")
+      .where("person_id", "=", personId)
+      .where("organisation_id", "=", viewer.organisationId)
+      .executeTakeFirst();
+    if (!membership) return { ok: false, reason: "not-found" } as const;
+    if (membership.role === role) return { ok: true } as const;
+    if (membership.role === "beheerder" && (await countBeheerders(trx, viewer.organisationId)) <= 1) {
+      return { ok: false, reason: "last-beheerder" } as const;
+    }
+    await trx
+      .updateTable("membership")
+      .set({ role })
+      .where("person_id", "=", personId)
+      .where("organisation_id", "=", viewer.organisationId)
+      .execute();
+    await recordEvent(trx, {
+      viewer,
+      action: "membership.role-changed",
+      subjectType: "person",
+      subjectId: personId,
+      detail: { from: membership.role, to: role },
+    });
+    return { ok: true } as const;
+  });
+}
+
+/** A beheerder removes a member: the membership goes, and so do that person's sessions for this organisation. */
+export async function removeMember(input: { viewer: Viewer; personId: string }): Promise<MemberChangeResult> {
+  const { viewer, personId } = input;
+  requireRole(viewer, ["beheerder"]);
+  const db = await getDb();
+  const result = await db.transaction().execute(async (trx) => {
+    const membership = await trx
+      .selectFrom("membership")
+      .select("role")
+      .where("person_id", "=", personId)
+      .where("organisation_id", "=", viewer.organisationId)
+      .executeTakeFirst();
+    if (!membership) return { ok: false, reason: "not-found" } as const;
+    if (membership.role === "beheerder" && (await countBeheerders(trx, viewer.organisationId)) <= 1) {
+      return { ok: false, reason: "last-beheerder" } as const;
+    }
+    await trx.deleteFrom("membership").where("person_id", "=", personId).where("organisation_id", "=", viewer.organisationId).execute();
+    await recordEvent(trx, {
+      viewer,
+      action: "membership.removed",
+      subjectType: "person",
+      subjectId: personId,
+      detail: { role: membership.role },
+    });
+    return { ok: true } as const;
+  });
+  if (result.ok) await endAllSessions(personId, viewer.organisationId);
+  return result;
+}

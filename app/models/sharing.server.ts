@@ -1,0 +1,268 @@
+/**
+ * Submitting, versions, sharing and requests. A submitted version is frozen; editing starts the next
+ * version (answers and context copied) and the old one stays readable. A practice shares a submitted
+ * version with one organisation by an explicit grant, revocable at once; other organisations ask for it.
+ */
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { getDb } from "../../db/index.server";
+import type { OrganisationKind } from "../../db/schema";
+import { recordEvent } from "./audit.server";
+import type { AssessmentWithPractice } from "./assessment.server";
+import type { Viewer } from "./viewer.server";
+
+export class SharingError extends Error {
+  constructor(public code: string) {
+    super(code);
+  }
+}
+
+export async function submitAssessment(assessment: AssessmentWithPractice, viewer: Viewer) {
+  if (assessment.access !== "author" || assessment.status !== "concept") throw new SharingError("not-submittable");
+  const db = await getDb();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("assessment")
+      .set({ status: "ingediend", submitted_at: now, updated_at: now })
+      .where("id", "=", assessment.id)
+      .where("status", "=", "concept")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new SharingError("not-submittable");
+    await recordEvent(trx, { viewer, at: now, action: "assessment.submitted", subjectType: "assessment", subjectId: assessment.id, assessmentId: assessment.id, detail: { version: assessment.version_no } });
+  });
+}
+
+/** The next version of a submitted assessment, with its answers and context; or the concept already started. */
+export async function startNextVersion(assessment: AssessmentWithPractice, viewer: Viewer) {
+  if (assessment.access !== "author" || assessment.status !== "ingediend") throw new SharingError("not-versionable");
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom("assessment")
+      .select("id")
+      .where("practice_id", "=", assessment.practice_id)
+      .where("author_org_id", "=", assessment.author_org_id)
+      .where("perspective", "=", assessment.perspective)
+      .where("status", "=", "concept")
+      .executeTakeFirst();
+    if (existing) return existing.id;
+    const latest = await trx
+      .selectFrom("assessment")
+      .select((eb) => eb.fn.max("version_no").as("v"))
+      .where("practice_id", "=", assessment.practice_id)
+      .where("author_org_id", "=", assessment.author_org_id)
+      .where("perspective", "=", assessment.perspective)
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    const id = randomUUID();
+    await trx
+      .insertInto("assessment")
+      .values({
+        id,
+        practice_id: assessment.practice_id,
+        author_org_id: assessment.author_org_id,
+        perspective: assessment.perspective,
+        content_version: assessment.content_version,
+        status: "concept",
+        version_no: Number(latest.v ?? assessment.version_no) + 1,
+        previous_id: assessment.id,
+        created_by: viewer.personId,
+        created_at: now,
+        updated_at: now,
+        submitted_at: null,
+      })
+      .execute();
+    // Copies in SQL: the answers keep their values; revisions restart for the new version.
+    await sql`insert into answer (assessment_id, question_id, value, revision, updated_at, updated_by)
+      select ${id}, question_id, value, 1, ${now}, ${viewer.personId} from answer where assessment_id = ${assessment.id} and value != 'null'`.execute(trx);
+    await sql`insert into signal_context (assessment_id, signal_id, text, revision, updated_at, updated_by)
+      select ${id}, signal_id, text, 1, ${now}, ${viewer.personId} from signal_context where assessment_id = ${assessment.id}`.execute(trx);
+    await recordEvent(trx, { viewer, at: now, action: "assessment.new-version", subjectType: "assessment", subjectId: id, assessmentId: id, detail: { from: assessment.id } });
+    return id;
+  });
+}
+
+export async function listVersions(assessment: AssessmentWithPractice) {
+  const db = await getDb();
+  return db
+    .selectFrom("assessment")
+    .select(["id", "version_no", "status", "submitted_at", "updated_at"])
+    .where("practice_id", "=", assessment.practice_id)
+    .where("author_org_id", "=", assessment.author_org_id)
+    .where("perspective", "=", assessment.perspective)
+    .orderBy("version_no", "desc")
+    .execute();
+}
+
+/** Organisations a practice may share with: every other organisation, by kind and name. */
+export async function listShareTargets(viewer: Viewer) {
+  const db = await getDb();
+  return db
+    .selectFrom("organisation")
+    .select(["id", "name", "kind"])
+    .where("id", "!=", viewer.organisationId)
+    .where("kind", "in", ["zorgverzekeraar", "toezichthouder", "huisarts", "keten"] satisfies OrganisationKind[])
+    .orderBy("kind")
+    .orderBy("name")
+    .execute();
+}
+
+export async function listShares(assessmentId: string) {
+  const db = await getDb();
+  return db
+    .selectFrom("share")
+    .innerJoin("organisation", "organisation.id", "share.organisation_id")
+    .select(["share.id", "share.created_at", "share.revoked_at", "organisation.name as organisation_name", "organisation.kind as organisation_kind"])
+    .where("share.assessment_id", "=", assessmentId)
+    .orderBy("share.created_at", "desc")
+    .execute();
+}
+
+export async function grantShare(assessment: AssessmentWithPractice, viewer: Viewer, organisationId: string) {
+  if (assessment.access !== "author" || assessment.status !== "ingediend") throw new SharingError("not-shareable");
+  const targets = await listShareTargets(viewer);
+  if (!targets.some((t) => t.id === organisationId)) throw new SharingError("unknown-organisation");
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const live = await trx
+      .selectFrom("share")
+      .select("id")
+      .where("assessment_id", "=", assessment.id)
+      .where("organisation_id", "=", organisationId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (live) return live.id;
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    await trx.insertInto("share").values({ id, assessment_id: assessment.id, organisation_id: organisationId, granted_by: viewer.personId, created_at: now, revoked_at: null, revoked_by: null }).execute();
+    await recordEvent(trx, { viewer, at: now, action: "assessment.shared", subjectType: "share", subjectId: id, assessmentId: assessment.id, detail: { organisationId } });
+    return id;
+  });
+}
+
+export async function revokeShare(assessment: AssessmentWithPractice, viewer: Viewer, shareId: string) {
+  if (assessment.access !== "author") throw new SharingError("not-shareable");
+  const db = await getDb();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("share")
+      .set({ revoked_at: now, revoked_by: viewer.personId })
+      .where("id", "=", shareId)
+      .where("assessment_id", "=", assessment.id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new SharingError("unknown-share");
+    await recordEvent(trx, { viewer, at: now, action: "assessment.revoked", subjectType: "share", subjectId: shareId, assessmentId: assessment.id });
+  });
+}
+
+/** What other organisations shared with this one (live grants only). */
+export async function listSharedWithOrg(viewerOrgId: string) {
+  const db = await getDb();
+  return db
+    .selectFrom("share")
+    .innerJoin("assessment", "assessment.id", "share.assessment_id")
+    .innerJoin("practice", "practice.id", "assessment.practice_id")
+    .select(["assessment.id", "assessment.version_no", "assessment.submitted_at", "assessment.perspective", "practice.name as practice_name", "share.created_at as shared_at"])
+    .where("share.organisation_id", "=", viewerOrgId)
+    .where("share.revoked_at", "is", null)
+    .orderBy("share.created_at", "desc")
+    .limit(200)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Requests: an insurer, toezichthouder or huisarts asks a practice for its self-assessment.
+
+export async function findPracticeByAgb(agb: string) {
+  const db = await getDb();
+  return db.selectFrom("practice").select(["id", "name", "organisation_id"]).where("agb", "=", agb).executeTakeFirst();
+}
+
+export async function createRequest(viewer: Viewer, practiceId: string, message: string | null) {
+  const db = await getDb();
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto("assessment_request").values({ id, practice_id: practiceId, requester_org_id: viewer.organisationId, message, status: "open", share_id: null, created_by: viewer.personId, created_at: now, decided_at: null, decided_by: null }).execute();
+    await recordEvent(trx, { viewer, at: now, action: "request.created", subjectType: "assessment_request", subjectId: id, detail: { practiceId } });
+  });
+  return id;
+}
+
+export async function listRequestsSent(viewerOrgId: string) {
+  const db = await getDb();
+  return db
+    .selectFrom("assessment_request")
+    .innerJoin("practice", "practice.id", "assessment_request.practice_id")
+    .select(["assessment_request.id", "assessment_request.status", "assessment_request.created_at", "assessment_request.decided_at", "practice.name as practice_name"])
+    .where("assessment_request.requester_org_id", "=", viewerOrgId)
+    .orderBy("assessment_request.created_at", "desc")
+    .limit(100)
+    .execute();
+}
+
+/** Open requests addressed to the practices this organisation speaks for. */
+export async function listRequestsReceived(viewerOrgId: string) {
+  const db = await getDb();
+  return db
+    .selectFrom("assessment_request")
+    .innerJoin("practice", "practice.id", "assessment_request.practice_id")
+    .innerJoin("organisation", "organisation.id", "assessment_request.requester_org_id")
+    .select([
+      "assessment_request.id",
+      "assessment_request.message",
+      "assessment_request.created_at",
+      "assessment_request.practice_id",
+      "practice.name as practice_name",
+      "organisation.name as requester_name",
+      "organisation.kind as requester_kind",
+    ])
+    .where("practice.organisation_id", "=", viewerOrgId)
+    .where("assessment_request.status", "=", "open")
+    .orderBy("assessment_request.created_at", "desc")
+    .execute();
+}
+
+/** Accept (share the latest submitted self-assessment) or decline. Only the practice's beheerder. */
+export async function decideRequest(viewer: Viewer, requestId: string, accept: boolean) {
+  if (viewer.role !== "beheerder") throw new SharingError("forbidden");
+  const db = await getDb();
+  const request = await db
+    .selectFrom("assessment_request")
+    .innerJoin("practice", "practice.id", "assessment_request.practice_id")
+    .select(["assessment_request.id", "assessment_request.practice_id", "assessment_request.requester_org_id"])
+    .where("assessment_request.id", "=", requestId)
+    .where("practice.organisation_id", "=", viewer.organisationId)
+    .where("assessment_request.status", "=", "open")
+    .executeTakeFirst();
+  if (!request) throw new SharingError("unknown-request");
+  const now = new Date().toISOString();
+  if (!accept) {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable("assessment_request").set({ status: "declined", decided_at: now, decided_by: viewer.personId }).where("id", "=", requestId).execute();
+      await recordEvent(trx, { viewer, at: now, action: "request.declined", subjectType: "assessment_request", subjectId: requestId });
+    });
+    return null;
+  }
+  const latest = await db
+    .selectFrom("assessment")
+    .select("id")
+    .where("practice_id", "=", request.practice_id)
+    .where("author_org_id", "=", viewer.organisationId)
+    .where("perspective", "=", "zelfevaluatie")
+    .where("status", "=", "ingediend")
+    .orderBy("version_no", "desc")
+    .executeTakeFirst();
+  if (!latest) throw new SharingError("nothing-submitted");
+  const { getAssessment } = await import("./assessment.server");
+  const assessment = await getAssessment({ id: latest.id, viewerOrgId: viewer.organisationId });
+  const shareId = await grantShare(assessment!, viewer, request.requester_org_id);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("assessment_request").set({ status: "accepted", decided_at: now, decided_by: viewer.personId, share_id: shareId }).where("id", "=", requestId).execute();
+    await recordEvent(trx, { viewer, at: now, action: "request.accepted", subjectType: "assessment_request", subjectId: requestId, assessmentId: latest.id });
+  });
+  return latest.id;
+}

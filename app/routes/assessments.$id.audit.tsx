@@ -1,0 +1,74 @@
+/** The audit trail of an assessment: who viewed, changed, submitted, shared, revoked, exported — for its beheerder. */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "../../db/index.server";
+import { listAuditForAssessment } from "~/models/audit.server";
+import { requireAssessment } from "~/models/assessment-context.server";
+import { useLng } from "~/utils/content-text";
+import { formatDateTime } from "~/utils/format";
+
+export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { viewer, assessment } = await requireAssessment(request, params);
+  // Only the author organisation's beheerder reads the trail; to anyone else it does not exist.
+  if (assessment.access !== "author" || viewer.role !== "beheerder") throw new Response("Not found", { status: 404 });
+  const db = await getDb();
+  const events = await listAuditForAssessment(db, assessment.id);
+  const people = new Map(
+    (await db.selectFrom("person").select(["id", "name"]).where("id", "in", [...new Set(events.map((e) => e.actor_person_id ?? ""))]).execute()).map((p) => [p.id, p.name]),
+  );
+  const orgs = new Map(
+    (await db.selectFrom("organisation").select(["id", "name"]).where("id", "in", [...new Set(events.map((e) => e.actor_org_id ?? ""))]).execute()).map((o) => [o.id, o.name]),
+  );
+  return {
+    id: assessment.id,
+    practiceName: assessment.practice_name,
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      action: e.action,
+      subject: e.subject_type === "answer" || e.subject_type === "signal_context" ? e.subject_id : "",
+      person: people.get(e.actor_person_id ?? "") ?? "",
+      organisation: orgs.get(e.actor_org_id ?? "") ?? "",
+    })),
+  };
+}
+
+export default function AuditTrail() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lng = useLng();
+  return (
+    <div>
+      <p className="eyebrow">
+        <Link to={`/assessments/${data.id}`}>{data.practiceName}</Link>
+      </p>
+      <h1>{t("audit.title")}</h1>
+      <table className="audit">
+        <caption className="visually-hidden">{t("audit.title")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.when")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.what")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.events.map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.at, lng)}</td>
+              <td>
+                {e.person} <span className="hint">{e.organisation}</span>
+              </td>
+              <td>
+                {t(`audit.action.${e.action}`, { defaultValue: e.action })} {e.subject ? <code>{e.subject}</code> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,6 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { AuthenticityTokenProvider } from "remix-utils/csrf/react";
-import { CsrfInput } from "./components/csrf-input";
+import { CsrfInput, CsrfProvider } from "./components/csrf-input";
 import { getViewer } from "./models/viewer.server";
 import { commitCsrfToken } from "./utils/csrf.server";
 import { getEnv } from "./utils/env.server";
@@ -84,7 +83,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t("nav.skip")}
         </a>
-        <AuthenticityTokenProvider token={data?.csrf ?? ""}>
+        <CsrfProvider value={data?.csrf ?? ""}>
           <header className="site-header">
             <a href="/" className="brand">
               {t("app.name")}
@@ -107,7 +106,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           <main id="main" tabIndex={-1}>
             {children}
           </main>
-        </AuthenticityTokenProvider>
+        </CsrfProvider>
         <footer className="site-footer">
           <p>{t("app.footer")}</p>
         </footer>

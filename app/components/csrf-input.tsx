@@ -1,6 +1,14 @@
-import { AuthenticityTokenInput } from "remix-utils/csrf/react";
+/**
+ * The CSRF token every mutating form carries (checked by readForm in the action). The root loader
+ * hands the token to CsrfProvider; an error page rendered without the root loader has none, and its
+ * forms then post without a token and are refused, which is the safe way round.
+ */
+import { createContext, useContext } from "react";
 
-/** The CSRF token every mutating form carries (checked by readForm in the action). */
+const CsrfContext = createContext("");
+
+export const CsrfProvider = CsrfContext.Provider;
+
 export function CsrfInput() {
-  return <AuthenticityTokenInput name="csrf" />;
+  return <input type="hidden" name="csrf" value={useContext(CsrfContext)} />;
 }

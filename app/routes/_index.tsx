@@ -62,8 +62,8 @@ const AgbSchema = z.pipe(
 );
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
   const form = await readForm(request);
+  const viewer = await requireViewer(request);
   const intent = String(form.get("_intent") ?? "");
   if (intent === "start-self") {
     requireRole(viewer, ["beheerder", "invuller"]);

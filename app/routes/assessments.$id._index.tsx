@@ -57,8 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { viewer, assessment } = await requireAssessment(request, params);
   const form = await readForm(request);
+  const { viewer, assessment } = await requireAssessment(request, params);
   const intent = String(form.get("_intent") ?? "");
   const here = `/assessments/${assessment.id}`;
   try {

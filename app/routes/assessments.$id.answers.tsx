@@ -5,8 +5,8 @@ import { FrozenAssessmentError } from "~/models/assessment.server";
 import { findSection, requireEditableAssessment, saveSectionPost } from "~/models/assessment-context.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireEditableAssessment(request, params);
   const form = await readForm(request);
+  const ctx = await requireEditableAssessment(request, params);
   const section = findSection(ctx, String(form.get("_section") ?? ""));
   const only = String(form.get("_only") ?? "");
   if (!section.questions.some((q) => q.id === only)) {

@@ -45,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireEditableAssessment(request, params);
   const form = await readForm(request);
+  const ctx = await requireEditableAssessment(request, params);
   const signalId = String(form.get("signalId") ?? "");
   if (form.get("_intent") !== "context" || !(SIGNAL_IDS as readonly string[]).includes(signalId)) {
     throw new Response("Bad request", { status: 400 });

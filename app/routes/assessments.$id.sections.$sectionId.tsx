@@ -60,9 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
   const ctx = await requireEditableAssessment(request, params);
   const section = findSection(ctx, params.sectionId);
-  const form = await readForm(request);
   const intent = String(form.get("_intent") ?? "save");
   const remove = /^remove-row:([a-z0-9-]+):(\d+)$/.exec(intent);
   let result;

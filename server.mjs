@@ -15,13 +15,11 @@ const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
 
-app.use((req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  next();
-});
+// Static files get nosniff here; documents and data get their headers from entry.server.
+const nosniff = (res) => res.setHeader("X-Content-Type-Options", "nosniff");
 // Fingerprinted assets never change; everything else in public/ for an hour.
-app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", setHeaders: nosniff }));
+app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", setHeaders: nosniff }));
 
 app.all(
   "*",

@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleDataRequestFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
@@ -11,6 +12,7 @@ import en from "./locales/en";
 import nl from "./locales/nl";
 import { startup } from "./utils/startup.server";
 import { securityHeaders } from "./utils/headers.server";
+import { NonceProvider } from "./components/nonce";
 
 export const streamTimeout = 5_000;
 
@@ -22,7 +24,9 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = randomBytes(16).toString("base64");
   const instance = createInstance();
   const lng = await i18next.getLocale(request);
   await instance.use(initReactI18next).init({
@@ -36,15 +40,18 @@ export default async function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <I18nextProvider i18n={instance}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} />
-      </I18nextProvider>,
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
       {
+        nonce,
         [readyEvent]() {
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          securityHeaders(responseHeaders);
+          securityHeaders(responseHeaders, { nonce, secure: loadContext?.secure });
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
           body.on("close", () => clearTimeout(timer));
@@ -63,3 +70,9 @@ export default async function handleRequest(
     const timer = setTimeout(abort, streamTimeout + 1_000);
   });
 }
+
+/** Data requests (client navigation) get the same headers, without a CSP (they are not documents). */
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  securityHeaders(response.headers, { secure: context?.secure });
+  return response;
+};

@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { CsrfInput, CsrfProvider } from "./components/csrf-input";
+import { useNonce } from "./components/nonce";
 import { getViewer } from "./models/viewer.server";
 import { commitCsrfToken } from "./utils/csrf.server";
 import { getEnv } from "./utils/env.server";
@@ -71,6 +72,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? fallbackLng;
   const { t } = useTranslation();
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -110,8 +112,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>{t("app.footer")}</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -15,7 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const result = await saveSectionPost(ctx, section, form, { only: new Set([only]) });
     const status = result.ok ? 200 : result.conflicts.length > 0 ? 409 : 400;
-    return Response.json(result, { status, headers: { "Cache-Control": "no-store" } });
+    return Response.json(result, { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
   } catch (error) {
     if (error instanceof FrozenAssessmentError) return Response.json({ ok: false, errors: {} }, { status: 409 });
     throw error;

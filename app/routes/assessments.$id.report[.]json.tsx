@@ -9,6 +9,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="${exportFileName(report.practiceName, report.generatedAt, "json")}"`,
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -12,6 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Disposition": `attachment; filename="${exportFileName(report.practiceName, report.generatedAt, "pdf")}"`,
       "Content-Length": String(pdf.byteLength),
       "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -108,4 +108,24 @@ describe("guards", () => {
     expect(await page.getByLabel("Aantal ingeschreven patiënten").inputValue()).not.toBe("1");
     await context.close();
   });
+
+  test("documents carry a CSP whose nonce is on every inline script, no framing, nosniff, a referrer policy", async () => {
+    const response = await fetch(env.server.url + "/login");
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    const html = await response.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
+    expect(inline.length).toBeGreaterThan(0);
+    for (const attrs of inline) expect(attrs).toContain(`nonce="${nonce}"`);
+    // Session and CSRF cookies are HttpOnly and SameSite=Lax.
+    const cookies = response.headers.getSetCookie().join("\n");
+    expect(cookies).toMatch(/kws_csrf=[^;]+;.*HttpOnly/i);
+    expect(cookies).toMatch(/SameSite=Lax/i);
+  });
 });
+

@@ -90,7 +90,8 @@ export async function seedDemo(db: Kysely<Database>) {
       }
     }
     const practices = [
-      { name: "Huisartsenpraktijk De Linde (demo)", agb: "01234567", postcode: "3511 AB", organisation_id: orgIds.praktijk!, keten_id: null },
+      // De Linde speaks for itself (its own account) and belongs to the demo keten, whose beheerder reads its self-assessments.
+      { name: "Huisartsenpraktijk De Linde (demo)", agb: "01234567", postcode: "3511 AB", organisation_id: orgIds.praktijk!, keten_id: orgIds.keten! },
       { name: "Huisartsenpraktijk Het Anker (demo)", agb: "01230001", postcode: "3012 CD", organisation_id: null, keten_id: orgIds.keten! },
       { name: "Gezondheidscentrum De Brug (demo)", agb: "01230002", postcode: "2511 EF", organisation_id: null, keten_id: orgIds.keten! },
       { name: "Huisartsenpost-praktijk Zuid (demo)", agb: "01230003", postcode: "5611 GH", organisation_id: null, keten_id: orgIds.keten! },

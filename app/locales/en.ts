@@ -352,6 +352,7 @@ const en = {
   },
   accountFlows,
   home: {
+    noSelfAssessment: "No self-assessment yet.",
     startNext: "New version of the self-assessment",
     agbOfPractice: "AGB code of the practice",
     own: {

@@ -351,6 +351,7 @@ const nl = {
   },
   accountFlows,
   home: {
+    noSelfAssessment: "Nog geen zelfevaluatie.",
     startNext: "Nieuwe versie van de zelfevaluatie",
     agbOfPractice: "AGB-code van de praktijk",
     own: {

@@ -266,3 +266,19 @@ export async function decideRequest(viewer: Viewer, requestId: string, accept: b
   });
   return latest.id;
 }
+
+/** For a keten's beheerder: the self-assessments its member practices wrote, newest version first. */
+export async function listKetenSelfAssessments(ketenOrgId: string) {
+  const db = await getDb();
+  return db
+    .selectFrom("assessment")
+    .innerJoin("practice", "practice.id", "assessment.practice_id")
+    .select(["assessment.id", "assessment.practice_id", "assessment.version_no", "assessment.status", "assessment.updated_at", "practice.name as practice_name"])
+    .where("practice.keten_id", "=", ketenOrgId)
+    .where("assessment.perspective", "=", "zelfevaluatie")
+    .whereRef("assessment.author_org_id", "=", "practice.organisation_id")
+    .orderBy("practice.name")
+    .orderBy("assessment.version_no", "desc")
+    .limit(500)
+    .execute();
+}

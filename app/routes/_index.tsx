@@ -12,6 +12,7 @@ import {
   findPracticeByAgb,
   listRequestsReceived,
   listRequestsSent,
+  listKetenSelfAssessments,
   listSharedWithOrg,
   SharingError,
 } from "~/models/sharing.server";
@@ -26,12 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   if (!viewer) return { anonymous: true as const };
   const speaksForPractices = viewer.organisationKind === "praktijk" || viewer.organisationKind === "keten";
-  const [practices, assessments, shared, received, sent] = await Promise.all([
+  const [practices, assessments, shared, received, sent, members] = await Promise.all([
     speaksForPractices ? listPracticesForOrg({ viewerOrgId: viewer.organisationId }) : Promise.resolve([]),
     listAssessmentsForOrg({ viewerOrgId: viewer.organisationId }),
     listSharedWithOrg(viewer.organisationId),
     viewer.organisationKind === "praktijk" ? listRequestsReceived(viewer.organisationId) : Promise.resolve([]),
     speaksForPractices ? Promise.resolve([]) : listRequestsSent(viewer.organisationId),
+    viewer.organisationKind === "keten" && viewer.role === "beheerder" ? listKetenSelfAssessments(viewer.organisationId) : Promise.resolve([]),
   ]);
   return {
     anonymous: false as const,
@@ -46,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     shared,
     received,
     sent,
+    members,
   };
 }
 
@@ -134,7 +137,7 @@ export default function Home() {
           <h2 id="practices-title">{t("home.practices")}</h2>
           <ul className="cards">
             {data.practices.map((practice) => {
-              const mine = data.assessments.filter((a) => a.practice_id === practice.id);
+              const mine = [...data.assessments, ...data.members].filter((a) => a.practice_id === practice.id);
               const current = mine.find((a) => a.status === "concept");
               const submitted = mine.filter((a) => a.status === "ingediend");
               return (
@@ -150,6 +153,8 @@ export default function Home() {
                       </Link>{" "}
                       <span className="hint">{t("home.lastChange", { date: formatDateTime(current.updated_at, lng) })}</span>
                     </p>
+                  ) : data.kind === "keten" ? (
+                    mine.length === 0 ? <p className="hint">{t("home.noSelfAssessment")}</p> : null
                   ) : data.canEdit && data.kind === "praktijk" ? (
                     <Form method="post">
                       <CsrfInput />
@@ -159,12 +164,12 @@ export default function Home() {
                       </button>
                     </Form>
                   ) : null}
-                  {submitted.length > 0 ? (
+                  {(data.kind === "keten" ? mine : submitted).length > 0 ? (
                     <ul className="plain">
-                      {submitted.map((a) => (
+                      {(data.kind === "keten" ? mine : submitted).map((a) => (
                         <li key={a.id}>
                           <Link to={`/assessments/${a.id}`}>{t("sharing.version", { version: a.version_no })}</Link> ·{" "}
-                          {t("sharing.status.ingediend")}
+                          {t(`sharing.status.${a.status}`)}
                         </li>
                       ))}
                     </ul>

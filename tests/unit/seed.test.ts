@@ -44,17 +44,16 @@ describe("seedDemo", () => {
     expect(rows.every((r) => r.email.endsWith(".example.com"))).toBe(true);
   });
 
-  test("4 practices: 1 of the praktijk organisation, 3 in the keten; AGB codes keep their leading zero", async () => {
+  test("4 practices, all in the keten, one of them (De Linde) speaking for itself; AGB codes keep their leading zero", async () => {
     const orgId = async (kind: OrganisationKind) =>
       (await db.selectFrom("organisation").select("id").where("kind", "=", kind).executeTakeFirstOrThrow()).id;
     const practices = await db.selectFrom("practice").selectAll().execute();
     expect(practices).toHaveLength(4);
-    expect(practices.filter((p) => p.keten_id === null).map((p) => p.organisation_id)).toEqual([await orgId("praktijk")]);
-    expect(practices.filter((p) => p.keten_id === null)).toHaveLength(1);
+    expect(practices.filter((p) => p.organisation_id !== null).map((p) => p.organisation_id)).toEqual([await orgId("praktijk")]);
     const keten = await orgId("keten");
-    expect(practices.filter((p) => p.keten_id === keten)).toHaveLength(3);
+    expect(practices.filter((p) => p.keten_id === keten)).toHaveLength(4);
     expect(practices.every((p) => typeof p.agb === "string" && /^0\d{7}$/.test(p.agb))).toBe(true);
-    expect(await listPracticesForOrg({ viewerOrgId: keten })).toHaveLength(3);
+    expect(await listPracticesForOrg({ viewerOrgId: keten })).toHaveLength(4);
     expect(await listPracticesForOrg({ viewerOrgId: await orgId("zorgverzekeraar") })).toHaveLength(0);
   });
 

@@ -34,6 +34,8 @@ const env = {
   NODE_ENV: process.env.NODE_ENV ?? "production",
   // Plain http on localhost for the demo; set INSECURE_COOKIES=false behind https.
   INSECURE_COOKIES: process.env.INSECURE_COOKIES ?? "true",
+  // `npm start` is the demo launcher: demo data, demo sign-ins, local mail on /outbox.
+  DEMO_MODE: process.env.DEMO_MODE ?? "true",
 };
 console.log(`Kernwaardenscan on http://localhost:${env.PORT}`);
 const server = spawn(process.execPath, [path.join(root, "server.mjs")], {

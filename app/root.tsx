@@ -91,6 +91,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {t("app.name")}
             </a>
             <div className="header-tools">
+              <nav className="header-links" aria-label={t("nav.account")}>
+                {data?.viewer ? <a href="/organisation">{t("accountFlows.organisation.title")}</a> : null}
+                {data?.demo ? <a href="/outbox">{t("accountFlows.outbox.title")}</a> : null}
+              </nav>
               {data?.viewer ? (
                 <Form method="post" action="/logout" className="account-menu">
                   <CsrfInput />

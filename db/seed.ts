@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Answers } from "../app/domain/answers";
 import { hashPassword } from "../app/models/password.server";
-import type { Viewer } from "../app/models/viewer.server";
+import { selectViewer, type Viewer } from "../app/models/viewer.server";
 import type { Database, MemberRole, OrganisationKind } from "./schema";
 
 /** People sign in as ROLE@DOMAIN.example.com (accounts arrive with issue 4). */
@@ -119,19 +119,5 @@ export async function seedDemo(db: Kysely<Database>) {
 
 /** The viewer a demo person would be when signed in (for seeding through the models). */
 export async function viewerFor(db: Kysely<Database>, email: string): Promise<Viewer> {
-  return db
-    .selectFrom("person")
-    .innerJoin("membership", "membership.person_id", "person.id")
-    .innerJoin("organisation", "organisation.id", "membership.organisation_id")
-    .select([
-      "person.id as personId",
-      "person.name as personName",
-      "person.email as email",
-      "organisation.id as organisationId",
-      "organisation.kind as organisationKind",
-      "organisation.name as organisationName",
-      "membership.role as role",
-    ])
-    .where("person.email", "=", email)
-    .executeTakeFirstOrThrow();
+  return selectViewer(db).where("person.email", "=", email).executeTakeFirstOrThrow();
 }

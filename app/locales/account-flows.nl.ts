@@ -79,10 +79,10 @@ const accountFlows = {
     you: "(u)",
     readOnly: "Alleen een beheerder kan leden uitnodigen, rollen wijzigen en leden verwijderen.",
     roleFor: "Rol van {{name}}",
-    saveRole: "Rol opslaan",
+    saveRole: "Opslaan",
     saveRoleFor: "Rol van {{name}} opslaan",
-    remove: "Verwijderen…",
-    removeFor: "{{name}} verwijderen…",
+    remove: "Verwijderen",
+    removeFor: "{{name}} verwijderen",
     confirm: {
       title: "{{name}} verwijderen?",
       body: "{{name}} ({{email}}) is daarna geen lid meer van {{organisation}} en wordt voor deze organisatie direct uitgelogd. Het account zelf blijft bestaan.",

@@ -10,6 +10,7 @@ const en = {
   },
   nav: {
     skip: "Skip to content",
+    account: "Account",
     sections: "Parts of the scan",
     progress: "{{answered}} of {{total}}",
   },

@@ -9,6 +9,7 @@ const nl = {
   },
   nav: {
     skip: "Naar de inhoud",
+    account: "Account",
     sections: "Onderdelen van de scan",
     progress: "{{answered}} van {{total}}",
   },

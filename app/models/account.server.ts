@@ -14,10 +14,7 @@ import { recordEvent } from "./audit.server";
 import { invitationMail, passwordResetMail, sendMail } from "./mail.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { endAllSessions } from "./session.server";
-import { requireRole, type Viewer } from "./viewer.server";
-
-export const ORGANISATION_KINDS = ["praktijk", "keten", "zorgverzekeraar", "toezichthouder", "huisarts"] as const satisfies readonly OrganisationKind[];
-export const MEMBER_ROLES = ["beheerder", "invuller", "lezer"] as const satisfies readonly MemberRole[];
+import { requireRole, type Viewer, selectViewer } from "./viewer.server";
 
 export const INVITATION_DAYS = 7;
 export const RESET_MINUTES = 60;
@@ -45,19 +42,7 @@ function isUniqueViolation(error: unknown) {
 
 /** The viewer a person is in an organisation, for audit events written before they have a session. */
 async function viewerIn(db: Db, personId: string, organisationId: string): Promise<Viewer> {
-  return db
-    .selectFrom("person")
-    .innerJoin("membership", "membership.person_id", "person.id")
-    .innerJoin("organisation", "organisation.id", "membership.organisation_id")
-    .select([
-      "person.id as personId",
-      "person.name as personName",
-      "person.email as email",
-      "organisation.id as organisationId",
-      "organisation.kind as organisationKind",
-      "organisation.name as organisationName",
-      "membership.role as role",
-    ])
+  return selectViewer(db)
     .where("person.id", "=", personId)
     .where("organisation.id", "=", organisationId)
     .executeTakeFirstOrThrow();

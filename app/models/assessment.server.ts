@@ -4,13 +4,62 @@
  */
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
+import type { Kysely, Transaction } from "kysely";
 import { getDb } from "../../db/index.server";
-import type { Assessment, Perspective } from "../../db/schema";
+import type { Assessment, Database, Perspective } from "../../db/schema";
 import type { AnswerValue, Answers } from "../domain/answers";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { recordEvent } from "./audit.server";
 import { getPracticeForOrg } from "./practice.server";
 import type { Viewer } from "./viewer.server";
+
+/** The concept the organisation is writing about a practice from a perspective, if any. */
+export function findConcept(db: Kysely<Database> | Transaction<Database>, practiceId: string, authorOrgId: string, perspective: Perspective) {
+  return db
+    .selectFrom("assessment")
+    .select("id")
+    .where("practice_id", "=", practiceId)
+    .where("author_org_id", "=", authorOrgId)
+    .where("perspective", "=", perspective)
+    .where("status", "=", "concept")
+    .executeTakeFirst();
+}
+
+/** A new concept version, audited. Version 1 is pinned to the current content; later ones keep theirs. */
+export async function insertAssessment(
+  trx: Transaction<Database>,
+  input: { practiceId: string; viewer: Viewer; perspective: Perspective; versionNo?: number; previousId?: string; contentVersion?: number },
+) {
+  const now = new Date().toISOString();
+  const id = randomUUID();
+  await trx
+    .insertInto("assessment")
+    .values({
+      id,
+      practice_id: input.practiceId,
+      author_org_id: input.viewer.organisationId,
+      perspective: input.perspective,
+      content_version: input.contentVersion ?? getCurrentQuestionnaire().version,
+      status: "concept",
+      version_no: input.versionNo ?? 1,
+      previous_id: input.previousId ?? null,
+      created_by: input.viewer.personId,
+      created_at: now,
+      updated_at: now,
+      submitted_at: null,
+    })
+    .execute();
+  await recordEvent(trx, {
+    viewer: input.viewer,
+    at: now,
+    action: input.previousId ? "assessment.new-version" : "assessment.started",
+    subjectType: "assessment",
+    subjectId: id,
+    assessmentId: id,
+    detail: { perspective: input.perspective, from: input.previousId ?? null },
+  });
+  return id;
+}
 
 /** How the viewer's organisation came to see an assessment. Only the author may change it. */
 export type Access = "author" | "shared" | "keten";
@@ -116,38 +165,9 @@ export async function startSelfAssessment({ practiceId, viewer }: { practiceId: 
     const assessment = await getAssessment({ id: latestSubmitted.id, viewerOrgId: viewer.organisationId });
     return startNextVersion(assessment!, viewer);
   }
-  const perspective: Perspective = "zelfevaluatie";
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("assessment")
-      .select("id")
-      .where("practice_id", "=", practiceId)
-      .where("author_org_id", "=", viewer.organisationId)
-      .where("perspective", "=", perspective)
-      .where("status", "=", "concept")
-      .executeTakeFirst();
-    if (existing) return existing.id;
-    const now = new Date().toISOString();
-    const id = randomUUID();
-    await trx
-      .insertInto("assessment")
-      .values({
-        id,
-        practice_id: practiceId,
-        author_org_id: viewer.organisationId,
-        perspective,
-        content_version: getCurrentQuestionnaire().version,
-        status: "concept",
-        version_no: 1,
-        previous_id: null,
-        created_by: viewer.personId,
-        created_at: now,
-        updated_at: now,
-        submitted_at: null,
-      })
-      .execute();
-    await recordEvent(trx, { viewer, action: "assessment.started", subjectType: "assessment", subjectId: id, assessmentId: id });
-    return id;
+    const existing = await findConcept(trx, practiceId, viewer.organisationId, "zelfevaluatie");
+    return existing?.id ?? insertAssessment(trx, { practiceId, viewer, perspective: "zelfevaluatie" });
   });
 }
 
@@ -171,35 +191,8 @@ export async function startExternalAssessment({ practiceId, viewer }: { practice
   return db.transaction().execute(async (trx) => {
     const practice = await trx.selectFrom("practice").select("id").where("id", "=", practiceId).executeTakeFirst();
     if (!practice) return null;
-    const existing = await trx
-      .selectFrom("assessment")
-      .select("id")
-      .where("practice_id", "=", practiceId)
-      .where("author_org_id", "=", viewer.organisationId)
-      .where("status", "=", "concept")
-      .executeTakeFirst();
-    if (existing) return existing.id;
-    const now = new Date().toISOString();
-    const id = randomUUID();
-    await trx
-      .insertInto("assessment")
-      .values({
-        id,
-        practice_id: practiceId,
-        author_org_id: viewer.organisationId,
-        perspective,
-        content_version: getCurrentQuestionnaire().version,
-        status: "concept",
-        version_no: 1,
-        previous_id: null,
-        created_by: viewer.personId,
-        created_at: now,
-        updated_at: now,
-        submitted_at: null,
-      })
-      .execute();
-    await recordEvent(trx, { viewer, action: "assessment.started", subjectType: "assessment", subjectId: id, assessmentId: id, detail: { perspective } });
-    return id;
+    const existing = await findConcept(trx, practiceId, viewer.organisationId, perspective);
+    return existing?.id ?? insertAssessment(trx, { practiceId, viewer, perspective });
   });
 }
 

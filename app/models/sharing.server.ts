@@ -8,7 +8,7 @@ import { sql } from "kysely";
 import { getDb } from "../../db/index.server";
 import type { OrganisationKind } from "../../db/schema";
 import { recordEvent } from "./audit.server";
-import type { AssessmentWithPractice } from "./assessment.server";
+import { findConcept, insertAssessment, type AssessmentWithPractice } from "./assessment.server";
 import type { Viewer } from "./viewer.server";
 
 export class SharingError extends Error {
@@ -38,14 +38,7 @@ export async function startNextVersion(assessment: AssessmentWithPractice, viewe
   if (assessment.access !== "author" || assessment.status !== "ingediend") throw new SharingError("not-versionable");
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("assessment")
-      .select("id")
-      .where("practice_id", "=", assessment.practice_id)
-      .where("author_org_id", "=", assessment.author_org_id)
-      .where("perspective", "=", assessment.perspective)
-      .where("status", "=", "concept")
-      .executeTakeFirst();
+    const existing = await findConcept(trx, assessment.practice_id, assessment.author_org_id, assessment.perspective);
     if (existing) return existing.id;
     const latest = await trx
       .selectFrom("assessment")
@@ -55,30 +48,19 @@ export async function startNextVersion(assessment: AssessmentWithPractice, viewe
       .where("perspective", "=", assessment.perspective)
       .executeTakeFirstOrThrow();
     const now = new Date().toISOString();
-    const id = randomUUID();
-    await trx
-      .insertInto("assessment")
-      .values({
-        id,
-        practice_id: assessment.practice_id,
-        author_org_id: assessment.author_org_id,
-        perspective: assessment.perspective,
-        content_version: assessment.content_version,
-        status: "concept",
-        version_no: Number(latest.v ?? assessment.version_no) + 1,
-        previous_id: assessment.id,
-        created_by: viewer.personId,
-        created_at: now,
-        updated_at: now,
-        submitted_at: null,
-      })
-      .execute();
+    const id = await insertAssessment(trx, {
+      practiceId: assessment.practice_id,
+      viewer,
+      perspective: assessment.perspective,
+      versionNo: Number(latest.v ?? assessment.version_no) + 1,
+      previousId: assessment.id,
+      contentVersion: assessment.content_version,
+    });
     // Copies in SQL: the answers keep their values; revisions restart for the new version.
     await sql`insert into answer (assessment_id, question_id, value, revision, updated_at, updated_by)
       select ${id}, question_id, value, 1, ${now}, ${viewer.personId} from answer where assessment_id = ${assessment.id} and value != 'null'`.execute(trx);
     await sql`insert into signal_context (assessment_id, signal_id, text, revision, updated_at, updated_by)
       select ${id}, signal_id, text, 1, ${now}, ${viewer.personId} from signal_context where assessment_id = ${assessment.id}`.execute(trx);
-    await recordEvent(trx, { viewer, at: now, action: "assessment.new-version", subjectType: "assessment", subjectId: id, assessmentId: id, detail: { from: assessment.id } });
     return id;
   });
 }

@@ -3,7 +3,8 @@
  * Every model query takes the viewer's organisation, so authorization lives in the query.
  */
 import { getDb } from "../../db/index.server";
-import type { MemberRole, OrganisationKind } from "../../db/schema";
+import type { Kysely, Transaction } from "kysely";
+import type { Database, MemberRole, OrganisationKind } from "../../db/schema";
 import { getSession, loginRedirect } from "./session.server";
 
 export interface Viewer {
@@ -16,11 +17,9 @@ export interface Viewer {
   role: MemberRole;
 }
 
-export async function getViewer(request: Request): Promise<Viewer | null> {
-  const session = await getSession(request);
-  if (!session) return null;
-  const db = await getDb();
-  const row = await db
+/** A person in an organisation, in the Viewer shape; callers add the where clauses. */
+export function selectViewer(db: Kysely<Database> | Transaction<Database>) {
+  return db
     .selectFrom("person")
     .innerJoin("membership", "membership.person_id", "person.id")
     .innerJoin("organisation", "organisation.id", "membership.organisation_id")
@@ -32,10 +31,14 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
       "organisation.kind as organisationKind",
       "organisation.name as organisationName",
       "membership.role as role",
-    ])
-    .where("person.id", "=", session.personId)
-    .where("organisation.id", "=", session.organisationId)
-    .executeTakeFirst();
+    ]);
+}
+
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  const session = await getSession(request);
+  if (!session) return null;
+  const db = await getDb();
+  const row = await selectViewer(db).where("person.id", "=", session.personId).where("organisation.id", "=", session.organisationId).executeTakeFirst();
   // A session whose membership is gone is no session.
   return row ?? null;
 }

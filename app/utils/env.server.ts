@@ -45,6 +45,8 @@ const EnvSchema = z
     }
     if (!env.SESSION_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "required in production" });
     if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "required in production" });
+    // Links in mail must point at the real address, not at localhost.
+    if (!process.env.APP_URL) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "required in production" });
   });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { getDb } from "../../db/index.server";
 
@@ -80,7 +81,7 @@ function listen(): Promise<LocalSmtp> {
 }
 
 async function storeMessage(recipients: string[], raw: Buffer) {
-  const message = parseMessage(raw);
+  const message = await parseMessage(raw);
   const db = await getDb();
   const receivedAt = new Date().toISOString();
   for (const recipient of recipients) {
@@ -91,100 +92,13 @@ async function storeMessage(recipients: string[], raw: Buffer) {
   }
 }
 
-/* ------------------------------------------------------------------------------------------------
- * Just enough MIME to read back what nodemailer sends: headers (folded, RFC 2047 encoded words),
- * quoted-printable / base64 / 7bit / 8bit bodies, and the text/plain part of a multipart message.
- * ---------------------------------------------------------------------------------------------- */
-
 export interface ParsedMessage {
   subject: string;
   text: string;
 }
 
-export function parseMessage(raw: Buffer): ParsedMessage {
-  const part = parsePart(raw.toString("latin1"));
-  return { subject: decodeWords(part.headers.get("subject") ?? ""), text: findText(part) ?? "" };
-}
-
-interface Part {
-  headers: Map<string, string>;
-  /** The body as it came over the wire, one character per byte. */
-  body: string;
-}
-
-function parsePart(source: string): Part {
-  const split = source.search(/\r?\n\r?\n/);
-  const head = split === -1 ? source : source.slice(0, split);
-  const body = split === -1 ? "" : source.slice(split).replace(/^\r?\n\r?\n/, "");
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r?\n[ \t]+/g, " ").split(/\r?\n/)) {
-    const colon = line.indexOf(":");
-    if (colon > 0) {
-      const name = line.slice(0, colon).trim().toLowerCase();
-      if (!headers.has(name)) headers.set(name, line.slice(colon + 1).trim());
-    }
-  }
-  return { headers, body };
-}
-
-function param(header: string, name: string): string | null {
-  const match = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, "i").exec(header);
-  return match ? (match[1] ?? match[2] ?? null) : null;
-}
-
-function findText(part: Part): string | null {
-  const type = part.headers.get("content-type") ?? "text/plain";
-  const mediaType = type.split(";")[0]!.trim().toLowerCase();
-  if (mediaType.startsWith("multipart/")) {
-    const boundary = param(type, "boundary");
-    if (!boundary) return null;
-    const sections = part.body.split(`--${boundary}`).slice(1);
-    for (const section of sections) {
-      if (section.startsWith("--")) break;
-      const found = findText(parsePart(section.replace(/^\r?\n/, "")));
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  if (mediaType !== "text/plain") return null;
-  const bytes = decodeBody(part.body, part.headers.get("content-transfer-encoding") ?? "7bit");
-  return decodeCharset(bytes, param(type, "charset") ?? "utf-8").replace(/\r\n/g, "\n").replace(/\n+$/, "");
-}
-
-function decodeBody(body: string, encoding: string): Buffer {
-  switch (encoding.trim().toLowerCase()) {
-    case "base64":
-      return Buffer.from(body.replace(/\s+/g, ""), "base64");
-    case "quoted-printable":
-      return Buffer.from(
-        body.replace(/=\r?\n/g, "").replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-        "latin1",
-      );
-    default:
-      return Buffer.from(body, "latin1");
-  }
-}
-
-function decodeCharset(bytes: Buffer, charset: string): string {
-  try {
-    return new TextDecoder(charset.toLowerCase()).decode(bytes);
-  } catch {
-    return bytes.toString("utf8");
-  }
-}
-
-/** RFC 2047: =?charset?B|Q?text?= words, with the whitespace between two adjacent words dropped. */
-function decodeWords(value: string): string {
-  return value
-    .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, "$1")
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, charset: string, kind: string, text: string) => {
-      const bytes =
-        kind.toUpperCase() === "B"
-          ? Buffer.from(text, "base64")
-          : Buffer.from(
-              text.replace(/_/g, " ").replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-              "latin1",
-            );
-      return decodeCharset(bytes, charset);
-    });
+/** The subject and plain text of a received message, read by mailparser (nodemailer's own parser). */
+export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+  const mail = await simpleParser(raw);
+  return { subject: mail.subject ?? "", text: (mail.text ?? "").replace(/\r\n/g, "\n").replace(/\n$/, "") };
 }

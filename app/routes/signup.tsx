@@ -1,0 +1,208 @@
+import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import type { OrganisationKind } from "../../db/schema";
+import { CsrfInput } from "~/components/csrf-input";
+import { errorId, FieldError, helpId, inputId } from "~/components/field-error";
+import { signUp } from "~/models/account.server";
+import { passwordProblem } from "~/models/password.server";
+import { createSession, destroySession } from "~/models/session.server";
+import { readForm } from "~/utils/csrf.server";
+
+export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+
+const KINDS = ["praktijk", "keten", "zorgverzekeraar", "toezichthouder", "huisarts"] as const satisfies readonly OrganisationKind[];
+const NAME_MAX = 200;
+const EMAIL_MAX = 254;
+
+const required = "accountFlows.errors.required";
+const tooLong = "accountFlows.errors.tooLong";
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1, required), z.maxLength(max, tooLong));
+
+const SignupSchema = z.object({
+  organisationName: text(NAME_MAX),
+  kind: z.enum(KINDS, "accountFlows.errors.kind"),
+  // Typed with spaces or dots (0123 4567) is fine; stored as the 8 digits, leading zeros kept.
+  agb: z.string().check(z.overwrite((v) => v.replace(/[\s.]/g, "")), z.regex(/^(\d{8})?$/, "accountFlows.errors.agb")),
+  name: text(NAME_MAX),
+  email: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, required), z.maxLength(EMAIL_MAX, tooLong), z.email("accountFlows.errors.email")),
+  password: z.string().check(z.minLength(1, required)),
+  passwordRepeat: z.string(),
+});
+
+type FieldName = keyof z.infer<typeof SignupSchema>;
+type Errors = Partial<Record<FieldName, string>>;
+
+function firstErrors(issues: readonly { path: PropertyKey[]; message: string }[]): Errors {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[String(issue.path[0])] ??= issue.message;
+  return errors;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const raw = Object.fromEntries(
+    (["organisationName", "kind", "agb", "name", "email", "password", "passwordRepeat"] as const).map((k) => [k, String(form.get(k) ?? "")]),
+  );
+  const values = { organisationName: raw.organisationName!, kind: raw.kind!, agb: raw.agb!, name: raw.name!, email: raw.email! };
+  const parsed = SignupSchema.safeParse(raw);
+  const errors: Errors = parsed.success ? {} : firstErrors(parsed.error.issues);
+  const password = raw.password!;
+  if (!errors.password) {
+    const problem = passwordProblem(password, [raw.email!, raw.name!, raw.organisationName!]);
+    if (problem) errors.password = problem;
+  }
+  if (!errors.password && password !== raw.passwordRepeat) errors.passwordRepeat = "accountFlows.errors.passwordMismatch";
+  if (!parsed.success || Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
+
+  const input = parsed.data;
+  const result = await signUp({
+    organisationName: input.organisationName,
+    kind: input.kind,
+    agb: input.kind === "praktijk" && input.agb ? input.agb : null,
+    name: input.name,
+    email: input.email,
+    password: input.password,
+  });
+  // Neutral on purpose: it neither confirms nor denies that the address has an account.
+  if (!result.ok) return data({ errors: { email: "accountFlows.errors.emailMaybeTaken" } as Errors, values }, { status: 400 });
+  // Whatever session this browser had ends; the new one gets a new id.
+  await destroySession(request);
+  const cookie = await createSession(result.personId, result.organisationId);
+  return redirect("/", { headers: { "Set-Cookie": cookie } });
+}
+
+function TextField(props: {
+  name: FieldName;
+  label: string;
+  type?: "text" | "email" | "password";
+  autoComplete: string;
+  error: string | undefined;
+  help?: string;
+  defaultValue?: string;
+  inputMode?: "numeric";
+  required?: boolean;
+  /** The longest accepted value, for the "at most … characters" message. */
+  max?: number;
+}) {
+  const { name, error, help } = props;
+  const describedBy = [help ? helpId(name) : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={inputId(name)}>{props.label}</label>
+      {help ? (
+        <p id={helpId(name)} className="hint">
+          {help}
+        </p>
+      ) : null}
+      <input
+        id={inputId(name)}
+        name={name}
+        type={props.type ?? "text"}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        defaultValue={props.defaultValue}
+        required={props.required ?? true}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <FieldError id={errorId(name)} message={error} bounds={{ max: props.max ?? NAME_MAX }} />
+    </div>
+  );
+}
+
+export default function Signup() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const errors: Errors = actionData?.errors ?? {};
+  const values = actionData?.values;
+  return (
+    <div className="narrow">
+      <h1>{t("accountFlows.signup.title")}</h1>
+      <p>{t("accountFlows.signup.lead")}</p>
+      <p className="hint">{t("accountFlows.signup.joinByInvitation")}</p>
+      <Form method="post" className="stack" noValidate>
+        <CsrfInput />
+        {Object.keys(errors).length > 0 ? (
+          <p className="callout callout--error" role="alert">
+            {t("accountFlows.errors.summary")}
+          </p>
+        ) : null}
+        <fieldset>
+          <legend>{t("accountFlows.signup.organisation")}</legend>
+          <TextField
+            name="organisationName"
+            label={t("accountFlows.fields.organisationName")}
+            autoComplete="organization"
+            error={errors.organisationName}
+            defaultValue={values?.organisationName}
+          />
+          <div className="field">
+            <label htmlFor={inputId("kind")}>{t("accountFlows.fields.kind")}</label>
+            <select
+              id={inputId("kind")}
+              name="kind"
+              required
+              defaultValue={values?.kind ?? ""}
+              aria-invalid={errors.kind ? true : undefined}
+              aria-describedby={errors.kind ? errorId("kind") : undefined}
+            >
+              <option value="" disabled>
+                {t("accountFlows.fields.chooseKind")}
+              </option>
+              {KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`account.kind.${kind}`)}
+                </option>
+              ))}
+            </select>
+            <FieldError id={errorId("kind")} message={errors.kind} />
+          </div>
+          <TextField
+            name="agb"
+            label={t("accountFlows.fields.agb")}
+            autoComplete="off"
+            inputMode="numeric"
+            required={false}
+            help={t("accountFlows.fields.agbHelp")}
+            error={errors.agb}
+            defaultValue={values?.agb}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t("accountFlows.signup.you")}</legend>
+          <TextField name="name" label={t("accountFlows.fields.name")} autoComplete="name" error={errors.name} defaultValue={values?.name} />
+          <TextField
+            name="email"
+            type="email"
+            label={t("accountFlows.fields.email")}
+            autoComplete="email"
+            max={EMAIL_MAX}
+            error={errors.email}
+            defaultValue={values?.email}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t("accountFlows.fields.password")}
+            autoComplete="new-password"
+            help={t("accountFlows.fields.passwordHelp")}
+            error={errors.password}
+          />
+          <TextField
+            name="passwordRepeat"
+            type="password"
+            label={t("accountFlows.fields.passwordRepeat")}
+            autoComplete="new-password"
+            error={errors.passwordRepeat}
+          />
+        </fieldset>
+        <button type="submit">{t("accountFlows.signup.submit")}</button>
+      </Form>
+      <p>
+        {t("accountFlows.signup.haveAccount")} <Link to="/login">{t("account.signIn")}</Link>
+      </p>
+    </div>
+  );
+}

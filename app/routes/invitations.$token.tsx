@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { TextField } from "~/components/ui/text-field";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { CsrfInput } from "~/components/csrf-input";
-import { errorId, FieldError, helpId, inputId } from "~/components/field-error";
+import { errorId, FieldError, inputId } from "~/components/field-error";
 import { acceptInvitation, getInvitation } from "~/models/account.server";
 import { passwordProblem } from "~/models/password.server";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "~/models/rate-limit.server";
@@ -82,31 +83,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect("/", { headers: { "Set-Cookie": cookie } });
 }
 
-function PasswordField(props: { name: "password" | "passwordRepeat"; label: string; autoComplete: string; error?: string; help?: string }) {
-  const { name, error, help } = props;
-  const describedBy = [help ? helpId(name) : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={inputId(name)}>{props.label}</label>
-      {help ? (
-        <p id={helpId(name)} className="hint">
-          {help}
-        </p>
-      ) : null}
-      <input
-        id={inputId(name)}
-        name={name}
-        type="password"
-        autoComplete={props.autoComplete}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldError id={errorId(name)} message={error} />
-    </div>
-  );
-}
-
 export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -138,7 +114,7 @@ export default function AcceptInvitation() {
         {invitation.hasAccount ? (
           <>
             <p>{t("accountFlows.invitation.existingAccount", { organisation })}</p>
-            <PasswordField name="password" label={t("accountFlows.fields.password")} autoComplete="current-password" error={errors.password} />
+            <TextField type="password" name="password" label={t("accountFlows.fields.password")} autoComplete="current-password" error={errors.password} />
             <button type="submit">{t("accountFlows.invitation.submitExisting")}</button>
           </>
         ) : (
@@ -158,14 +134,14 @@ export default function AcceptInvitation() {
               />
               <FieldError id={errorId("name")} message={errors.name} bounds={{ max: NAME_MAX }} />
             </div>
-            <PasswordField
+            <TextField type="password"
               name="password"
               label={t("accountFlows.fields.password")}
               autoComplete="new-password"
               help={t("accountFlows.fields.passwordHelp")}
               error={errors.password}
             />
-            <PasswordField name="passwordRepeat" label={t("accountFlows.fields.passwordRepeat")} autoComplete="new-password" error={errors.passwordRepeat} />
+            <TextField type="password" name="passwordRepeat" label={t("accountFlows.fields.passwordRepeat")} autoComplete="new-password" error={errors.passwordRepeat} />
             <button type="submit">{t("accountFlows.invitation.submitNew")}</button>
           </>
         )}

@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { TextField } from "~/components/ui/text-field";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import type { OrganisationKind } from "../../db/schema";
 import { CsrfInput } from "~/components/csrf-input";
-import { errorId, FieldError, helpId, inputId } from "~/components/field-error";
+import { errorId, FieldError, inputId } from "~/components/field-error";
 import { signUp } from "~/models/account.server";
 import { passwordProblem } from "~/models/password.server";
 import { createSession, destroySession } from "~/models/session.server";
@@ -73,45 +74,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/", { headers: { "Set-Cookie": cookie } });
 }
 
-function TextField(props: {
-  name: FieldName;
-  label: string;
-  type?: "text" | "email" | "password";
-  autoComplete: string;
-  error: string | undefined;
-  help?: string;
-  defaultValue?: string;
-  inputMode?: "numeric";
-  required?: boolean;
-  /** The longest accepted value, for the "at most … characters" message. */
-  max?: number;
-}) {
-  const { name, error, help } = props;
-  const describedBy = [help ? helpId(name) : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={inputId(name)}>{props.label}</label>
-      {help ? (
-        <p id={helpId(name)} className="hint">
-          {help}
-        </p>
-      ) : null}
-      <input
-        id={inputId(name)}
-        name={name}
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        defaultValue={props.defaultValue}
-        required={props.required ?? true}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      <FieldError id={errorId(name)} message={error} bounds={{ max: props.max ?? NAME_MAX }} />
-    </div>
-  );
-}
-
 export default function Signup() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -137,6 +99,7 @@ export default function Signup() {
             autoComplete="organization"
             error={errors.organisationName}
             defaultValue={values?.organisationName}
+            max={NAME_MAX}
           />
           <div className="field">
             <label htmlFor={inputId("kind")}>{t("accountFlows.fields.kind")}</label>
@@ -168,6 +131,7 @@ export default function Signup() {
             help={t("accountFlows.fields.agbHelp")}
             error={errors.agb}
             defaultValue={values?.agb}
+            max={NAME_MAX}
           />
         </fieldset>
         <fieldset>
@@ -189,6 +153,7 @@ export default function Signup() {
             autoComplete="new-password"
             help={t("accountFlows.fields.passwordHelp")}
             error={errors.password}
+            max={NAME_MAX}
           />
           <TextField
             name="passwordRepeat"
@@ -196,6 +161,7 @@ export default function Signup() {
             label={t("accountFlows.fields.passwordRepeat")}
             autoComplete="new-password"
             error={errors.passwordRepeat}
+            max={NAME_MAX}
           />
         </fieldset>
         <button type="submit">{t("accountFlows.signup.submit")}</button>

@@ -2,12 +2,12 @@
  * The spreadsheet adapter for the signals engine: one row of the bulk-evaluation CSV (issue 3, "Bulk
  * evaluation"; also the format insurers will upload) becomes SignalFacts, or every problem in the row
  * in words a spreadsheet user can act on. Pure: no I/O.
- * Messages are i18n keys under `csv` in app/locales, rendered with the row's language.
+ * Messages are i18n keys under `csv` in the server-only namespace (app/locales/server.*.ts).
  */
 import { WEEKDAYS, parseDutchNumber, type Weekday } from "./answers";
 import type { HagroStatus, OwnerKind, Tri } from "./facts";
 import type { SignalFacts } from "./signals";
-import type { Translation } from "../locales/nl";
+import type { ServerTranslation } from "../locales/server.nl";
 import { fixedT } from "../utils/i18n-node";
 
 export const REQUIRED_COLUMNS = [
@@ -35,14 +35,14 @@ export const MAX_HOURS_PER_WEEK = 2000;
 export type Lng = "nl" | "en";
 
 /** Message codes: their text lives in app/locales (nl.ts, en.ts) under `csv`, rendered by i18next. */
-export type MessageCode = `csv.${FlatKeys<Translation["csv"]>}`;
+export type MessageCode = `csv.${FlatKeys<ServerTranslation["csv"]>}`;
 type FlatKeys<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${FlatKeys<T[K]>}` }[keyof T & string];
 
 export type MessageParams = Record<string, string | number>;
 
 /** The message for a code in a language, with {{name}} placeholders filled in. */
 export function message(code: MessageCode, lng: Lng = "nl", params: MessageParams = {}): string {
-  return fixedT(lng)(code, params);
+  return fixedT(lng, "server")(code, params);
 }
 
 /** "a, b of c" / "a, b or c": for the allowed values in a message. */

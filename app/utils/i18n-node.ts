@@ -6,16 +6,25 @@ import { createInstance, type TFunction } from "i18next";
 import { i18nConfig, type Lng } from "../i18n";
 import en from "../locales/en";
 import nl from "../locales/nl";
+import serverEn from "../locales/server.en";
+import serverNl from "../locales/server.nl";
 
-const cache = new Map<Lng, TFunction>();
+/** Both namespaces: "common" (shared with the browser) and "server" (only ever rendered here). */
+export const serverResources = {
+  nl: { common: nl, server: serverNl },
+  en: { common: en, server: serverEn },
+};
 
-export function fixedT(lng: Lng): TFunction {
-  let t = cache.get(lng);
+const cache = new Map<string, TFunction>();
+
+export function fixedT(lng: Lng, ns: "common" | "server" = "common"): TFunction {
+  const key = `${lng}:${ns}`;
+  let t = cache.get(key);
   if (!t) {
     const instance = createInstance();
-    void instance.init({ ...i18nConfig, lng, initImmediate: false, resources: { nl: { common: nl }, en: { common: en } } });
-    t = instance.getFixedT(lng);
-    cache.set(lng, t);
+    void instance.init({ ...i18nConfig, ns: ["common", "server"], lng, initImmediate: false, resources: serverResources });
+    t = instance.getFixedT(lng, ns);
+    cache.set(key, t);
   }
   return t;
 }

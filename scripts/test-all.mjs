@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check in order — typecheck, lint, content, unit and model tests (real SQLite),
- * production build, browser tests in Chromium — then one closing line counted from the results:
+ * production build, the tenant-isolation suite, browser tests in Chromium — then one closing line
+ * counted from the results:
  * `N passed, N failed`. Typecheck, lint and build count as one check each.
  */
 import { spawnSync } from "node:child_process";
@@ -30,9 +31,11 @@ function check(name, command, args) {
   return ok;
 }
 
-function vitest(name, args) {
+function vitest(name, args, options = {}) {
   const file = path.join(reports, `${name}.json`);
-  const { ok, seconds } = run(name, "npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const { ok, seconds } = options.reportThroughEnv
+    ? run(name, "npx", ["vitest", "run", ...args], { VITEST_JSON_REPORT: file })
+    : run(name, "npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
   let report;
   try {
     report = JSON.parse(readFileSync(file, "utf8"));
@@ -53,8 +56,11 @@ check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 vitest("unit", []);
 const built = check("build", "npm", ["run", "build"]);
-if (built) vitest("e2e", ["--config", "vitest.e2e.config.ts"]);
-else lines.push("skip e2e: no build");
+if (built) {
+  // Its own reporter prints `isolation: N checks, M leaks` last; the JSON report comes through the config.
+  vitest("isolation", ["--config", "vitest.isolation.config.ts"], { reportThroughEnv: true });
+  vitest("e2e", ["--config", "vitest.e2e.config.ts"]);
+} else lines.push("skip isolation and e2e: no build");
 
 console.log("\n=== Summary");
 for (const line of lines) console.log(line);

@@ -16,6 +16,7 @@ const accountFlows = {
     role: "Role",
   },
   errors: {
+    agbTaken: "This AGB code already belongs to a practice with an account. Ask that practice's administrator for an invitation.",
     summary: "Not everything is filled in correctly. The messages are next to the fields.",
     required: "Fill this in.",
     tooLong: "At most {{max}} characters.",

@@ -16,6 +16,7 @@ const accountFlows = {
     role: "Rol",
   },
   errors: {
+    agbTaken: "Deze AGB-code hoort al bij een praktijk met een account. Vraag de beheerder van die praktijk om een uitnodiging.",
     summary: "Niet alles is goed ingevuld. De meldingen staan bij de velden.",
     required: "Vul dit in.",
     tooLong: "Maximaal {{max}} tekens.",

@@ -62,7 +62,7 @@ export interface SignUpInput {
   password: string;
 }
 
-export type SignUpResult = { ok: true; personId: string; organisationId: string } | { ok: false; reason: "email-taken" };
+export type SignUpResult = { ok: true; personId: string; organisationId: string } | { ok: false; reason: "email-taken" | "agb-taken" };
 
 /** A new organisation with the signing-up person as its beheerder (and, for a praktijk, its practice). */
 export async function signUp(input: SignUpInput): Promise<SignUpResult> {
@@ -77,6 +77,11 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
     return await db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst();
       if (existing) return { ok: false, reason: "email-taken" } as const;
+      // A practice already speaking for itself under this AGB joins by invitation, not by a second sign-up.
+      if (input.kind === "praktijk" && input.agb) {
+        const taken = await trx.selectFrom("practice").select("id").where("agb", "=", input.agb).where("organisation_id", "is not", null).executeTakeFirst();
+        if (taken) return { ok: false, reason: "agb-taken" } as const;
+      }
       await trx.insertInto("organisation").values({ id: organisationId, kind: input.kind, name: input.organisationName, created_at: now }).execute();
       await trx.insertInto("person").values({ id: personId, email, name: input.name, password_hash: passwordHash, created_at: now }).execute();
       await trx.insertInto("membership").values({ person_id: personId, organisation_id: organisationId, role: "beheerder", created_at: now }).execute();

@@ -149,7 +149,9 @@ export async function listAssessmentsForOrg({ viewerOrgId }: { viewerOrgId: stri
  */
 export async function startSelfAssessment({ practiceId, viewer }: { practiceId: string; viewer: Viewer }) {
   const practice = await getPracticeForOrg({ id: practiceId, viewerOrgId: viewer.organisationId });
-  if (!practice) return null;
+  // The organisation that speaks for the practice writes its self-assessment; a keten only for a
+  // member practice without an account of its own. A keten reads its members' self-assessments.
+  if (!practice || (practice.organisation_id !== null && practice.organisation_id !== viewer.organisationId)) return null;
   const db = await getDb();
   const latestSubmitted = await db
     .selectFrom("assessment")

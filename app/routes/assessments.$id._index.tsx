@@ -59,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { viewer, assessment } = await requireAssessment(request, params);
+  // Those who may read but did not write it (a grantee, the keten) may change nothing about it.
+  if (assessment.access !== "author") throw new Response("Forbidden", { status: 403 });
   const intent = String(form.get("_intent") ?? "");
   const here = `/assessments/${assessment.id}`;
   try {

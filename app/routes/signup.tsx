@@ -67,7 +67,10 @@ export async function action({ request }: ActionFunctionArgs) {
     password: input.password,
   });
   // Neutral on purpose: it neither confirms nor denies that the address has an account.
-  if (!result.ok) return data({ errors: { email: "accountFlows.errors.emailMaybeTaken" } as Errors, values }, { status: 400 });
+  if (!result.ok) {
+    const errors: Errors = result.reason === "agb-taken" ? { agb: "accountFlows.errors.agbTaken" } : { email: "accountFlows.errors.emailMaybeTaken" };
+    return data({ errors, values }, { status: 400 });
+  }
   // Whatever session this browser had ends; the new one gets a new id.
   await destroySession(request);
   const cookie = await createSession(result.personId, result.organisationId);

@@ -1,0 +1,201 @@
+/**
+ * Plain-HTTP helpers for the isolation suite: a signed-in person is a cookie jar with its CSRF token;
+ * the database fingerprint is read read-only beside the running server (SQLite in WAL mode allows it).
+ */
+import { createHash } from "node:crypto";
+import Database from "better-sqlite3";
+
+export interface Reply {
+  status: number;
+  location: string | null;
+  body: string;
+}
+
+/** "own": the jar's own token; "none": no token at all; any other string: that token (another jar's). */
+export type CsrfMode = "own" | "none" | { token: string };
+
+/** One browser without a browser: cookies kept per person, redirects not followed. */
+export class Client {
+  private readonly jar = new Map<string, string>();
+  private token: string | null = null;
+
+  constructor(
+    readonly base: string,
+    readonly label: string,
+  ) {}
+
+  private cookieHeader() {
+    return [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private absorb(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(";")[0] ?? "";
+      const at = pair.indexOf("=");
+      if (at < 1) continue;
+      const name = pair.slice(0, at).trim();
+      const value = pair.slice(at + 1).trim();
+      if (value === "" || /max-age=0\b/i.test(line) || /expires=thu, 01 jan 1970/i.test(line)) this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+  }
+
+  has(cookie: string) {
+    return this.jar.has(cookie);
+  }
+
+  async request(method: "GET" | "POST", path: string, options: { form?: Record<string, string>; csrf?: CsrfMode } = {}): Promise<Reply> {
+    const headers: Record<string, string> = {};
+    let body: URLSearchParams | undefined;
+    if (method === "POST") {
+      body = new URLSearchParams(options.form ?? {});
+      const mode = options.csrf ?? "own";
+      // Fetching the token may set the CSRF cookie: the cookie header is built after it.
+      if (mode === "own") body.set("csrf", await this.csrf());
+      else if (mode !== "none") body.set("csrf", mode.token);
+      headers["content-type"] = "application/x-www-form-urlencoded";
+    }
+    const cookie = this.cookieHeader();
+    if (cookie) headers.cookie = cookie;
+    const response = await fetch(this.base + path, { method, headers, body, redirect: "manual" });
+    this.absorb(response);
+    return { status: response.status, location: response.headers.get("location"), body: await response.text() };
+  }
+
+  get(path: string) {
+    return this.request("GET", path);
+  }
+
+  post(path: string, form: Record<string, string>, csrf: CsrfMode = "own") {
+    return this.request("POST", path, { form, csrf });
+  }
+
+  /** The CSRF token every page carries in its forms (with the kws_csrf cookie that goes with it). */
+  async csrf(): Promise<string> {
+    if (this.token) return this.token;
+    const page = await this.get("/");
+    const token = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!token) throw new Error(`${this.label}: no CSRF token on the home page (status ${page.status})`);
+    this.token = token;
+    return token;
+  }
+
+  /** Signs in through the real form: POST /login → 302 with a kws_session cookie. */
+  async signIn(email: string, password: string) {
+    const reply = await this.post("/login", { email, password, redirectTo: "/" });
+    if (reply.status !== 302 || !this.jar.has("kws_session")) {
+      throw new Error(`${this.label}: sign-in as ${email} failed (${reply.status})`);
+    }
+  }
+}
+
+/** Setup steps must work; they are preconditions, not counted checks. */
+export function must<T>(value: T | null | undefined | false, what: string): T {
+  if (value === null || value === undefined || value === false) throw new Error(`setup: ${what}`);
+  return value;
+}
+
+export function expectStatus(reply: Reply, status: number, what: string, location?: RegExp) {
+  if (reply.status !== status || (location && !location.test(reply.location ?? ""))) {
+    throw new Error(`setup: ${what}: got ${reply.status} ${reply.location ?? ""} ${reply.body.slice(0, 300)}`);
+  }
+  return reply;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The database fingerprint: what a refused request must leave exactly as it was.
+ * ---------------------------------------------------------------------------------------------- */
+
+const COUNTED = [
+  "organisation",
+  "person",
+  "membership",
+  "practice",
+  "assessment",
+  "answer",
+  "signal_context",
+  "share",
+  "assessment_request",
+  "token",
+  "session",
+  "audit_event",
+] as const;
+
+/** The columns that can change without a row count changing (a revoke, a submit, a role, an answer). */
+const HASHED: Record<string, string> = {
+  answer: "select assessment_id, question_id, value, revision, updated_by from answer order by assessment_id, question_id",
+  assessment: "select id, practice_id, author_org_id, perspective, status, version_no, submitted_at, updated_at from assessment order by id",
+  share: "select id, assessment_id, organisation_id, revoked_at from share order by id",
+  assessment_request: "select id, status, share_id, decided_at from assessment_request order by id",
+  signal_context: "select assessment_id, signal_id, text, revision from signal_context order by assessment_id, signal_id",
+  membership: "select person_id, organisation_id, role from membership order by person_id, organisation_id",
+  token: "select token_hash, purpose, used_at from token order by token_hash",
+  person: "select id, email, name, password_hash from person order by id",
+  organisation: "select id, kind, name from organisation order by id",
+  practice: "select id, organisation_id, keten_id, agb, name from practice order by id",
+  session: "select id_hash, person_id, organisation_id, expires_at from session order by id_hash",
+};
+
+export type Fingerprint = Record<string, string>;
+
+export class DbReader {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+  }
+
+  fingerprint(): Fingerprint {
+    const print: Fingerprint = {};
+    for (const table of COUNTED) {
+      const row = this.db.prepare(`select count(*) as n from ${table}`).get() as { n: number };
+      print[`${table} rows`] = String(row.n);
+    }
+    for (const [table, query] of Object.entries(HASHED)) {
+      const rows = this.db.prepare(query).raw().all();
+      print[`${table} values`] = createHash("sha256").update(JSON.stringify(rows)).digest("hex").slice(0, 16);
+    }
+    return print;
+  }
+
+  one<T>(query: string, ...params: unknown[]): T | undefined {
+    return this.db.prepare(query).get(...params) as T | undefined;
+  }
+
+  all<T>(query: string, ...params: unknown[]): T[] {
+    return this.db.prepare(query).all(...params) as T[];
+  }
+
+  close() {
+    this.db.close();
+  }
+}
+
+/** What differs between two fingerprints, e.g. ["share rows 1→2"]; empty when nothing changed. */
+export function fingerprintDiff(before: Fingerprint, after: Fingerprint): string[] {
+  return Object.keys(before)
+    .filter((key) => before[key] !== after[key])
+    .map((key) => `${key} ${before[key]}→${after[key]}`);
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Counting: every status and every fingerprint comparison is one check; a failed check is a leak.
+ * ---------------------------------------------------------------------------------------------- */
+
+export class Tally {
+  checks = 0;
+  readonly leaks: string[] = [];
+  /** Every check, passed or not, when ISOLATION_LOG names a file to write them to. */
+  readonly log: string[] = [];
+
+  check(ok: boolean, label: string) {
+    this.checks++;
+    if (!ok) this.leaks.push(label);
+    if (process.env.ISOLATION_LOG) this.log.push(`${ok ? "ok  " : "LEAK"} ${label}`);
+    return ok;
+  }
+
+  get line() {
+    return `isolation: ${this.checks} checks, ${this.leaks.length} leaks`;
+  }
+}

@@ -1,0 +1,374 @@
+/**
+ * Tenant isolation, proven over plain HTTP against the built production server: every probe of the
+ * matrix (tests/isolation/matrix.ts) as every actor, with no grant; then a grant to the toezichthouder
+ * (it reads, it changes nothing), its revocation (404 at once); then an accepted request (the insurer
+ * reads), revoked again. Every status and every "nothing changed" is one counted check; the last line
+ * printed is `isolation: N checks, M leaks`.
+ */
+import { writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEMO_PASSWORD, startServer, type TestServer } from "../e2e/harness";
+import { Client, DbReader, expectStatus, fingerprintDiff, must, Tally, type Reply } from "./helpers";
+import { ACTORS, RESOURCE_KEYS, ROUTES, type Actor, type Expectation, type OrgKey, type Probe, type ResourceKey, type World } from "./matrix";
+
+const ANDER = {
+  name: "Huisartsenpraktijk Elders (isolatietest)",
+  agb: "07654321",
+  password: "Negen-reigers-vissen-langs-de-Amstel-1871",
+};
+const LINDE_AGB = "01234567";
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+let server: TestServer;
+let db: DbReader;
+let world: World;
+const clients = new Map<string, Client>();
+const tally = new Tally();
+let skipped = 0;
+
+const client = (key: string) => must(clients.get(key), `no client ${key}`);
+
+/* ------------------------------------------------------------------------------------------------
+ * Setup, through the app as its users
+ * ---------------------------------------------------------------------------------------------- */
+
+function idFrom(location: string | null, what: string) {
+  return must(new RegExp(`^/assessments/(${UUID})`).exec(location ?? "")?.[1], `${what}: no assessment in ${location}`);
+}
+
+function invitationToken(outbox: string, email: string) {
+  for (const mail of outbox.split("<article").slice(1)) {
+    if (!mail.includes(email)) continue;
+    const token = /\/invitations\/([A-Za-z0-9_-]{43})/.exec(mail)?.[1];
+    if (token) return token;
+  }
+  return null;
+}
+
+async function plantMarker(c: Client, assessmentId: string, marker: string) {
+  const rev = db.one<{ revision: number }>("select revision from answer where assessment_id = ? and question_id = 'regio'", assessmentId)?.revision ?? 0;
+  const reply = await c.post(`/assessments/${assessmentId}/answers`, { _section: "praktijkgegevens", _only: "regio", regio: marker, "_rev.regio": String(rev) });
+  expectStatus(reply, 200, `${c.label} autosaves its marker`);
+}
+
+async function setup(): Promise<World> {
+  for (const actor of ACTORS) clients.set(actor.key, new Client(server.url, actor.key));
+  const persons = ACTORS.filter((a) => a.kind === "person");
+  await Promise.all(persons.filter((p) => p.org !== "ander").map((p) => client(p.key).signIn(p.email, DEMO_PASSWORD)));
+
+  // A second practice: signed up through /signup; its invuller and lezer invited and joined by mail.
+  const anderB = client("ander.beheerder");
+  expectStatus(
+    await anderB.post("/signup", {
+      organisationName: ANDER.name,
+      kind: "praktijk",
+      agb: ANDER.agb,
+      name: "Beheerder Elders",
+      email: "beheerder@praktijk-elders.example.com",
+      password: ANDER.password,
+      passwordRepeat: ANDER.password,
+    }),
+    302,
+    "sign up the second practice",
+  );
+  must(anderB.has("kws_session"), "signed up without a session");
+  let usedInvitation = "";
+  for (const role of ["invuller", "lezer"] as const) {
+    const email = `${role}@praktijk-elders.example.com`;
+    expectStatus(await anderB.post("/organisation", { intent: "invite", email, role }), 302, `invite ${email}`);
+    const token = must(invitationToken((await client("anoniem").get("/outbox")).body, email), `no invitation mail for ${email}`);
+    const joiner = client(`ander.${role}`);
+    expectStatus(await joiner.get(`/invitations/${token}`), 200, `open the invitation for ${email}`);
+    expectStatus(await joiner.post(`/invitations/${token}`, { name: `${role} Elders`, password: ANDER.password, passwordRepeat: ANDER.password }), 302, `join as ${email}`);
+    must(joiner.has("kws_session"), `${email} joined without a session`);
+    usedInvitation = token;
+  }
+  const anderPractice = must(new RegExp(`name="practiceId" value="(${UUID})"`).exec((await anderB.get("/")).body)?.[1], "the second practice's home has no start form");
+  const O = idFrom(expectStatus(await anderB.post("/?index", { _intent: "start-self", practiceId: anderPractice }), 302, "start the second practice's self-assessment").location, "start-self");
+
+  // De Linde: its seeded concept gets a marker, is submitted (S), and a next version is started (C).
+  const lindeB = client("praktijk.beheerder");
+  const concept = must(new RegExp(`/assessments/(${UUID})`).exec((await lindeB.get("/")).body)?.[1], "De Linde's home has no assessment");
+  const random = () => Math.random().toString(36).slice(2, 10);
+  const markers = { S: `Isolatiemarker-Linde-${random()}`, B: `Isolatiemarker-Verzekeraar-${random()}`, O: `Isolatiemarker-Elders-${random()}` };
+  await plantMarker(lindeB, concept, markers.S);
+  expectStatus(await lindeB.post(`/assessments/${concept}?index`, { _intent: "submit" }), 302, "De Linde submits", /done=submitted/);
+  const C = idFrom(expectStatus(await lindeB.post(`/assessments/${concept}?index`, { _intent: "next-version" }), 302, "De Linde starts version 2").location, "next-version");
+  must(C !== concept, "the next version is a new assessment");
+
+  // The insurer: its own beoordeling of De Linde (B), and a request for De Linde's self-assessment (R).
+  const verzB = client("verzekeraar.beheerder");
+  const B = idFrom(expectStatus(await verzB.post("/?index", { _intent: "start-external", agb: LINDE_AGB }), 302, "the insurer starts a beoordeling").location, "start-external");
+  await plantMarker(verzB, B, markers.B);
+  expectStatus(await verzB.post("/?index", { _intent: "request", agb: LINDE_AGB, message: "Voor het jaargesprek." }), 302, "the insurer requests", /done=requested/);
+  await plantMarker(anderB, O, markers.O);
+
+  // Ids the probes need, read beside the server.
+  const orgRows = db.all<{ id: string; name: string; domain: string }>(
+    "select organisation.id, organisation.name, substr(person.email, instr(person.email, '@') + 1) as domain from organisation join membership on membership.organisation_id = organisation.id join person on person.id = membership.person_id where person.email like 'beheerder@%'",
+  );
+  const orgKeys: Record<string, OrgKey> = {
+    "praktijk-de-linde.example.com": "praktijk",
+    "praktijk-elders.example.com": "ander",
+    "voorbeeldketen.example.com": "keten",
+    "voorbeeld-verzekeraar.example.com": "verzekeraar",
+    "voorbeeld-toezicht.example.com": "toezicht",
+    "huisartsengroep-overweging.example.com": "huisarts",
+  };
+  const org = {} as Record<OrgKey, string>;
+  const orgNames = {} as Record<OrgKey, string>;
+  for (const row of orgRows) {
+    const key = orgKeys[row.domain];
+    if (!key) continue;
+    org[key] = row.id;
+    orgNames[key] = row.name;
+  }
+  for (const key of Object.values(orgKeys)) must(org[key], `no organisation ${key}`);
+  const lindePractice = must(db.one<{ id: string; name: string }>("select id, name from practice where organisation_id = ?", org.praktijk), "De Linde's practice");
+  const request = must(db.one<{ id: string }>("select id from assessment_request where requester_org_id = ? and status = 'open'", org.verzekeraar), "the insurer's request");
+  const lindeLezer = must(db.one<{ id: string }>("select id from person where email = 'lezer@praktijk-de-linde.example.com'"), "De Linde's lezer");
+
+  return {
+    ids: {
+      S: concept,
+      C,
+      B,
+      O,
+      X: "00000000-0000-4000-8000-0000000000ff",
+      request: request.id,
+      practice: { linde: lindePractice.id, ander: anderPractice },
+      org,
+      lindeLezer: lindeLezer.id,
+      usedInvitation,
+    },
+    markers: { S: markers.S, C: markers.S, B: markers.B, O: markers.O, X: "" },
+    practiceNames: { linde: lindePractice.name, ander: ANDER.name },
+    orgNames,
+    grants: {},
+    liveShare: null,
+    requestOpen: true,
+    revision: (assessmentId, questionId) =>
+      db.one<{ revision: number }>("select revision from answer where assessment_id = ? and question_id = ?", assessmentId, questionId)?.revision ?? 0,
+    contextRevision: (assessmentId, signalId) =>
+      db.one<{ revision: number }>("select revision from signal_context where assessment_id = ? and signal_id = ?", assessmentId, signalId)?.revision ?? 0,
+  };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Running the matrix
+ * ---------------------------------------------------------------------------------------------- */
+
+/** The URL with ids replaced by what they are, for readable check labels. */
+function describePath(path: string) {
+  let out = path;
+  for (const r of RESOURCE_KEYS) out = out.replaceAll(world.ids[r], `{${r}}`);
+  const named: Array<[string, string]> = [
+    [world.ids.request, "{R}"],
+    [world.ids.practice.linde, "{De Linde}"],
+    [world.ids.practice.ander, "{Elders}"],
+    [world.ids.lindeLezer, "{De Linde's lezer}"],
+    [world.ids.usedInvitation, "{used invitation}"],
+    ...Object.entries(world.ids.org).map(([key, id]): [string, string] => [id, `{org ${key}}`]),
+  ];
+  for (const [id, name] of named) out = out.replaceAll(id, name);
+  return out;
+}
+
+function problems(exp: Exclude<Expectation, { kind: "skip" }>, reply: Reply): string[] {
+  const out: string[] = [];
+  if (!exp.status.includes(reply.status)) out.push(`status ${reply.status}, expected ${exp.status.join(" or ")}`);
+  if (exp.location && !exp.location.test(reply.location ?? "")) out.push(`location ${reply.location ?? "(none)"}, expected ${exp.location}`);
+  for (const s of exp.contains ?? []) if (!reply.body.includes(s)) out.push(`does not show "${s}"`);
+  for (const s of exp.notContains ?? []) if (s && reply.body.includes(s)) out.push(`SHOWS ${describePath(s) === s ? `"${s}"` : describePath(s)}`);
+  const verdict = exp.verify?.(reply.body);
+  if (verdict) out.push(verdict);
+  return out;
+}
+
+async function csrfFor(actor: Actor, mode: Probe["csrf"]) {
+  if (mode === "none") return "none" as const;
+  if (mode === "foreign") {
+    const other = actor.key === "praktijk.lezer" ? "praktijk.invuller" : "praktijk.lezer";
+    return { token: await client(other).csrf() };
+  }
+  return "own" as const;
+}
+
+interface Selection {
+  phase: string;
+  resources?: readonly ResourceKey[];
+  probe?: (route: string, probe: Probe) => boolean;
+}
+
+/** The 404 of an id that does not exist, per actor and probe, to compare the other 404s with. */
+const notFound = new Map<string, string>();
+
+/** A reply with the probed id replaced by the nonexistent one, and the per-response CSP nonce blanked. */
+function normalise(body: string, id: string) {
+  return body.replaceAll(id, world.ids.X).replace(/nonce="[^"]*"/g, 'nonce=""');
+}
+
+/** Sends every selected probe as every selected actor, counting its checks. */
+async function runMatrix(sel: Selection) {
+  for (const [route, entry] of Object.entries(ROUTES)) {
+    for (const probe of entry.probes) {
+      if (sel.probe && !sel.probe(route, probe)) continue;
+      // The id that does not exist goes first: every other 404 of the probe must look exactly like its 404.
+      const resources: ResourceKey[] = probe.perResource
+        ? (probe.resources ?? RESOURCE_KEYS).filter((r) => !sel.resources || sel.resources.includes(r)).sort((a, b) => Number(b === "X") - Number(a === "X"))
+        : ["X"];
+      for (const r of resources) {
+        for (const actor of ACTORS) {
+          if (probe.actors && !probe.actors(actor)) continue;
+          const exp = probe.expect(actor, world, r);
+          if (exp.kind === "skip") {
+            skipped++;
+            continue;
+          }
+          const path = probe.path(world, r);
+          const label = `[${sel.phase}] ${actor.key} ${probe.method} ${describePath(path)} (${route}: ${probe.name})`;
+          const before = exp.kind === "refuse" ? db.fingerprint() : null;
+          const reply = await client(actor.key).request(probe.method, path, {
+            form: probe.form?.(world, actor, r),
+            csrf: probe.method === "POST" ? await csrfFor(actor, probe.csrf) : undefined,
+          });
+          const found = problems(exp, reply);
+          if (probe.perResource && reply.status === 404) {
+            const key = `${actor.key} ${route} ${probe.name}`;
+            const normal = normalise(reply.body, world.ids[r]);
+            if (r === "X") notFound.set(key, normal);
+            else if (notFound.has(key) && notFound.get(key) !== normal) found.push("its 404 differs from the 404 of an id that does not exist");
+          }
+          tally.check(found.length === 0, `${label}: ${found.length === 0 ? `${reply.status} as expected` : found.join("; ")}`);
+          if (before) {
+            const diff = fingerprintDiff(before, db.fingerprint());
+            tally.check(diff.length === 0, `${label}: ${diff.length === 0 ? "database unchanged" : `CHANGED ${diff.join(", ")}`}`);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** A step of the grant/revoke story, done by its rightful actor: counted as a check (status and what changed). */
+async function step(label: string, send: () => Promise<Reply>, status: number, location: RegExp, changes: (diff: string[]) => boolean) {
+  const before = db.fingerprint();
+  const reply = await send();
+  const diff = fingerprintDiff(before, db.fingerprint());
+  tally.check(reply.status === status && location.test(reply.location ?? ""), `[step] ${label}: status ${reply.status} ${reply.location ?? ""}`);
+  tally.check(changes(diff), `[step] ${label}: changed ${diff.join(", ") || "nothing"}`);
+  return reply;
+}
+
+const assessmentProbes = (_route: string, probe: Probe) => Boolean(probe.perResource);
+const readProbes = (_route: string, probe: Probe) => Boolean(probe.perResource) && probe.method === "GET";
+const listProbes = (route: string, probe: Probe) => route === "_index" && probe.method === "GET";
+const either =
+  (...filters: Array<(route: string, probe: Probe) => boolean>) =>
+  (route: string, probe: Probe) =>
+    filters.some((f) => f(route, probe));
+
+const liveShareOf = (org: OrgKey) =>
+  db.one<{ id: string }>("select id from share where assessment_id = ? and organisation_id = ? and revoked_at is null", world.ids.S, world.ids.org[org])?.id ?? null;
+
+/* ------------------------------------------------------------------------------------------------
+ * The proof
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * Runs a phase and returns the leaks found in it (its steps' included). A phase that breaks off (an
+ * exception, not a refused check) counts as a failed check: the line never says 0 leaks then.
+ */
+async function counted(phase: string, run: () => Promise<unknown>): Promise<string[]> {
+  const from = tally.leaks.length;
+  try {
+    await run();
+    return tally.leaks.slice(from);
+  } catch (error) {
+    tally.check(false, `[${phase}] broke off: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  db = new DbReader(server.dbFile);
+  await counted("setup", async () => {
+    world = await setup();
+  });
+});
+
+afterAll(async () => {
+  db?.close();
+  await server?.stop();
+  if (process.env.ISOLATION_LOG) writeFileSync(process.env.ISOLATION_LOG, tally.log.join("\n") + "\n");
+  for (const leak of tally.leaks) console.log(`LEAK ${leak}`);
+  console.log(`(${skipped} allowed changes in the matrix were not sent: the setup and grant steps make them through the same routes)`);
+  console.log(tally.line);
+});
+
+describe("tenant isolation", () => {
+  test("no grant: every route × every actor reads, lists, changes, exports and shares only what is theirs", async () => {
+    expect(await counted("no grant", () => runMatrix({ phase: "no grant" }))).toEqual([]);
+  });
+
+  test("a grant to the toezichthouder: its people read the shared version and change nothing; nothing else opens", async () => {
+    const leaks = await counted("granted to toezicht", async () => {
+      await step(
+        "De Linde's beheerder shares S with the toezichthouder",
+        () => client("praktijk.beheerder").post(`/assessments/${world.ids.S}?index`, { _intent: "share", organisationId: world.ids.org.toezicht }),
+        302,
+        /done=shared/,
+        (diff) => diff.some((d) => d.startsWith("share rows")),
+      );
+      world.grants = { S: ["toezicht"] };
+      world.liveShare = liveShareOf("toezicht");
+      // The grant is for version S only: C (the next version) and B stay 404 to the toezichthouder.
+      return runMatrix({ phase: "granted to toezicht", resources: ["S", "C", "B", "X"], probe: either(assessmentProbes, listProbes) });
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  test("revoking: the 404 is back at once for every read", async () => {
+    const leaks = await counted("revoked from toezicht", async () => {
+      await step(
+        "De Linde's beheerder revokes the toezichthouder's share",
+        () => client("praktijk.beheerder").post(`/assessments/${world.ids.S}?index`, { _intent: "revoke", shareId: must(world.liveShare, "no live share") }),
+        302,
+        /done=revoked/,
+        (diff) => diff.some((d) => d.startsWith("share values")),
+      );
+      world.grants = {};
+      world.liveShare = null;
+      return runMatrix({ phase: "revoked from toezicht", resources: ["S", "X"], probe: either(readProbes, listProbes) });
+    });
+    expect(leaks).toEqual([]);
+  });
+
+  test("an accepted request is a grant too: the insurer reads, changes nothing; revoked, gone at once", async () => {
+    const leaks = await counted("granted to insurer", async () => {
+      await step(
+        "De Linde's beheerder accepts the insurer's request",
+        () => client("praktijk.beheerder").post("/?index", { _intent: "accept", requestId: world.ids.request }),
+        302,
+        new RegExp(`^/assessments/${world.ids.S}#sharing$`),
+        (diff) => diff.some((d) => d.startsWith("share rows")) && diff.some((d) => d.startsWith("assessment_request values")),
+      );
+      world.grants = { S: ["verzekeraar"] };
+      world.liveShare = liveShareOf("verzekeraar");
+      world.requestOpen = false;
+      await runMatrix({ phase: "granted to insurer", resources: ["S", "C", "X"], probe: either(assessmentProbes, (route) => route === "_index") });
+      await step(
+        "De Linde's beheerder revokes the insurer's share",
+        () => client("praktijk.beheerder").post(`/assessments/${world.ids.S}?index`, { _intent: "revoke", shareId: must(world.liveShare, "no live share") }),
+        302,
+        /done=revoked/,
+        (diff) => diff.some((d) => d.startsWith("share values")),
+      );
+      world.grants = {};
+      world.liveShare = null;
+      await runMatrix({ phase: "revoked from insurer", resources: ["S", "X"], probe: either(readProbes, listProbes) });
+    });
+    expect(leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,553 @@
+/**
+ * The isolation matrix: for every route file in app/routes, the requests that can read, list, change,
+ * export or share something, and what each actor must get. routes-covered.test.ts fails when a route
+ * file is missing here; isolation.test.ts sends every probe as every actor and counts the checks.
+ *
+ * The rules (issue 4, "Proof"):
+ * - anonymous: a redirect to /login (or the route's own refusal), never data;
+ * - an organisation that may not see an assessment: 404, as for one that does not exist;
+ * - a role that may see but not change: 403; a missing or foreign CSRF token: 403;
+ * - a frozen (submitted) version: 409; when more than one reason applies, either code;
+ * - every refusal leaves the database exactly as it was (checked by fingerprint).
+ */
+
+export type OrgKey = "praktijk" | "ander" | "keten" | "verzekeraar" | "toezicht" | "huisarts";
+export type Role = "beheerder" | "invuller" | "lezer";
+export const ROLES: readonly Role[] = ["beheerder", "invuller", "lezer"];
+
+export interface Person {
+  kind: "person";
+  key: string;
+  org: OrgKey;
+  role: Role;
+  email: string;
+}
+export interface Anonymous {
+  kind: "anonymous";
+  key: "anoniem";
+}
+export type Actor = Person | Anonymous;
+
+/** The organisations in play: the demo ones from db/seed.ts and a second practice signed up by the suite. */
+export const ORGS: Record<OrgKey, { domain: string; about: string }> = {
+  praktijk: { domain: "praktijk-de-linde", about: "the demo practice De Linde: owner of S and C, subject of B and R" },
+  ander: { domain: "praktijk-elders", about: "a second practice, signed up through /signup: owner of O" },
+  keten: { domain: "voorbeeldketen", about: "the keten De Linde belongs to: its beheerder reads member self-assessments" },
+  verzekeraar: { domain: "voorbeeld-verzekeraar", about: "the insurer: owner of B, requester of R" },
+  toezicht: { domain: "voorbeeld-toezicht", about: "the toezichthouder: gets a grant on S in the grant phase" },
+  huisarts: { domain: "huisartsengroep-overweging", about: "a huisarts group: never any grant" },
+};
+
+export const ACTORS: Actor[] = [
+  { kind: "anonymous", key: "anoniem" },
+  ...(Object.keys(ORGS) as OrgKey[]).flatMap((org) =>
+    ROLES.map((role): Person => ({ kind: "person", key: `${org}.${role}`, org, role, email: `${role}@${ORGS[org].domain}.example.com` })),
+  ),
+];
+
+/**
+ * The assessments probed:
+ * S: De Linde's self-assessment version 1, submitted (frozen);  C: its version 2, a concept;
+ * B: the insurer's beoordeling about De Linde (a concept);      O: the second practice's self-assessment;
+ * X: an id that does not exist (a 404 must look the same for what exists and what does not).
+ */
+export type ResourceKey = "S" | "C" | "B" | "O" | "X";
+export const RESOURCE_KEYS: readonly ResourceKey[] = ["S", "C", "B", "O", "X"];
+export const RESOURCES: Record<ResourceKey, { author: OrgKey | null; status: "concept" | "ingediend"; ketenMember: boolean; practice: "linde" | "ander" | null }> = {
+  S: { author: "praktijk", status: "ingediend", ketenMember: true, practice: "linde" },
+  C: { author: "praktijk", status: "concept", ketenMember: true, practice: "linde" },
+  B: { author: "verzekeraar", status: "concept", ketenMember: false, practice: "linde" },
+  O: { author: "ander", status: "concept", ketenMember: false, practice: "ander" },
+  X: { author: null, status: "concept", ketenMember: false, practice: null },
+};
+
+/** Everything the setup produced through the app, and the state of the grants. */
+export interface World {
+  ids: Record<ResourceKey, string> & {
+    /** The insurer's request to De Linde. */
+    request: string;
+    practice: { linde: string; ander: string };
+    org: Record<OrgKey, string>;
+    lindeLezer: string;
+    /** An invitation token that was used in the setup: dead now. */
+    usedInvitation: string;
+  };
+  /** A unique answer (regio) planted in each assessment: no refused reply may contain it. */
+  markers: Record<ResourceKey, string>;
+  practiceNames: { linde: string; ander: string };
+  orgNames: Record<OrgKey, string>;
+  /** Live grants per assessment (organisations holding an unrevoked share). */
+  grants: Partial<Record<ResourceKey, OrgKey[]>>;
+  /** The id of a live share to revoke, if any. */
+  liveShare: string | null;
+  requestOpen: boolean;
+  /** The stored revision of an answer / a signal context, so a change probe would really save if let through. */
+  revision: (assessmentId: string, questionId: string) => number;
+  contextRevision: (assessmentId: string, signalId: string) => number;
+}
+
+export type Expectation =
+  /** An allowed change this matrix does not perform (the setup and grant steps do, through the same routes). */
+  | { kind: "skip"; why: string }
+  | { kind: "allow" | "refuse"; status: number[]; location?: RegExp; contains?: string[]; notContains?: string[]; verify?: (body: string) => string | null };
+
+export interface Probe {
+  name: string;
+  method: "GET" | "POST";
+  /** Sent once per assessment (of `resources`, default all), the :id filled in; else once. */
+  perResource?: boolean;
+  resources?: readonly ResourceKey[];
+  path: (w: World, r: ResourceKey) => string;
+  form?: (w: World, a: Actor, r: ResourceKey) => Record<string, string>;
+  /** "none": posted without a token; "foreign": with a token from another person's session. */
+  csrf?: "own" | "none" | "foreign";
+  /** Only these actors (default: everyone). */
+  actors?: (a: Actor) => boolean;
+  expect: (a: Actor, w: World, r: ResourceKey) => Expectation;
+}
+
+export interface RouteEntry {
+  /** What the route is, and why its probes are the ones that matter. */
+  about: string;
+  probes: Probe[];
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Who may see what
+ * ---------------------------------------------------------------------------------------------- */
+
+export type Access = "author" | "shared" | "keten";
+
+/** Mirrors getAssessment: author organisation, a live grant, or the keten's beheerder for member self-assessments. */
+export function access(a: Actor, w: World, r: ResourceKey): Access | null {
+  if (a.kind === "anonymous") return null;
+  const res = RESOURCES[r];
+  if (res.author === null) return null;
+  if (a.org === res.author) return "author";
+  if (w.grants[r]?.includes(a.org)) return "shared";
+  if (res.ketenMember && a.org === "keten" && a.role === "beheerder") return "keten";
+  return null;
+}
+
+const LOGIN = /^\/login\?redirectTo=%2F/;
+const toLogin: Expectation = { kind: "refuse", status: [302], location: LOGIN };
+const isPerson = (a: Actor): a is Person => a.kind === "person";
+const is = (org: OrgKey, ...roles: Role[]) => (a: Actor) => isPerson(a) && a.org === org && (roles.length === 0 || roles.includes(a.role));
+
+/** What a reply about r must not show someone who may not see r: its marker, and its practice's name unless that is their own. */
+function secrets(a: Actor, w: World, r: ResourceKey): string[] {
+  const res = RESOURCES[r];
+  const out = r === "X" ? [] : [w.markers[r]];
+  if (res.practice) {
+    const name = w.practiceNames[res.practice];
+    if (!(isPerson(a) && w.orgNames[a.org] === name)) out.push(name);
+  }
+  return out;
+}
+
+function refuse(status: number[], a: Actor, w: World, r: ResourceKey): Expectation {
+  return { kind: "refuse", status, notContains: [w.markers[r] ?? ""].filter(Boolean).concat(status.includes(404) ? secrets(a, w, r) : []) };
+}
+
+/** GET of an assessment page or export. */
+function read(extra: { contains?: (w: World, r: ResourceKey) => string[] } = {}) {
+  return (a: Actor, w: World, r: ResourceKey): Expectation => {
+    if (a.kind === "anonymous") return toLogin;
+    if (access(a, w, r)) return { kind: "allow", status: [200], contains: extra.contains?.(w, r) ?? [] };
+    return refuse([404], a, w, r);
+  };
+}
+
+/** GET of a page's data by single fetch (/….data): 200 or 404 like the page; anonymous gets the redirect in the stream. */
+function readData(a: Actor, w: World, r: ResourceKey): Expectation {
+  if (a.kind === "anonymous") return { kind: "refuse", status: [202], contains: ["SingleFetchRedirect", "/login?redirectTo="] };
+  if (access(a, w, r)) return { kind: "allow", status: [200] };
+  return refuse([404], a, w, r);
+}
+
+/** The audit trail exists only for the author organisation's beheerder. */
+function auditRead(a: Actor, w: World, r: ResourceKey): Expectation {
+  if (a.kind === "anonymous") return toLogin;
+  if (access(a, w, r) === "author" && a.role === "beheerder") return { kind: "allow", status: [200] };
+  return refuse([404], a, w, r);
+}
+
+/** The same trail as data. */
+function auditData(a: Actor, w: World, r: ResourceKey): Expectation {
+  const page = auditRead(a, w, r);
+  if (a.kind === "anonymous") return readData(a, w, r);
+  return page;
+}
+
+export type ChangeKind = "edit" | "submit" | "next-version" | "share" | "revoke";
+
+/**
+ * A change to an assessment. Allowed only to its author organisation's beheerder/invuller (share and
+ * revoke: beheerder), on a concept (edit, submit) or a submitted version (next-version, share).
+ * Reasons to refuse: not that actor (403); the version is frozen (409); the wrong state (409).
+ */
+function change(kind: ChangeKind) {
+  return (a: Actor, w: World, r: ResourceKey): Expectation => {
+    if (a.kind === "anonymous") return toLogin;
+    const acc = access(a, w, r);
+    if (!acc) return refuse([404], a, w, r);
+    const author = acc === "author";
+    const frozen = RESOURCES[r].status === "ingediend";
+    const roleMay = kind === "share" || kind === "revoke" ? a.role === "beheerder" : a.role !== "lezer";
+    const codes = new Set<number>();
+    if (!(author && roleMay)) codes.add(403);
+    if (frozen && (kind === "edit" || kind === "submit" || !author)) codes.add(409);
+    if (!frozen && (kind === "next-version" || kind === "share")) codes.add(409);
+    if (codes.size === 0) return { kind: "skip", why: `${a.key} may ${kind} ${r}: done by the setup and grant steps` };
+    return refuse([...codes].sort(), a, w, r);
+  };
+}
+
+/** A form posted without a valid token by the one who could otherwise do it: 403. */
+const csrfRefused = (_a: Actor, w: World, r: ResourceKey): Expectation => refuse([403], _a, w, r);
+
+/* ------------------------------------------------------------------------------------------------
+ * Lists: the home page and the member page show nothing of another tenant.
+ * ---------------------------------------------------------------------------------------------- */
+
+function homeList(a: Actor, w: World): Expectation {
+  const hidden: string[] = [];
+  for (const r of ["S", "C", "B", "O"] as const) {
+    if (!access(a, w, r)) hidden.push(w.ids[r], w.markers[r]);
+  }
+  const org = isPerson(a) ? a.org : null;
+  // The request is known to the practice it is addressed to and to the insurer that sent it.
+  if (org !== "praktijk" && org !== "verzekeraar") hidden.push(w.ids.request);
+  if (org !== "ander") hidden.push(w.practiceNames.ander);
+  // De Linde's name is known to itself, its keten, the insurer writing about it, and whoever holds a grant.
+  const knowsLinde = org === "praktijk" || org === "keten" || org === "verzekeraar" || (org !== null && Object.values(w.grants).some((g) => g?.includes(org)));
+  if (!knowsLinde) hidden.push(w.practiceNames.linde);
+  return { kind: "allow", status: [200], notContains: hidden };
+}
+
+/** Every address on the page belongs to the viewer's own organisation. */
+function ownAddressesOnly(a: Actor) {
+  return (body: string) => {
+    if (!isPerson(a)) return null;
+    const foreign = [...body.matchAll(/[\w.+-]+@([\w-]+)\.example\.com/g)].filter((m) => m[1] !== ORGS[a.org].domain).map((m) => m[0]);
+    return foreign.length === 0 ? null : `shows another organisation's people: ${[...new Set(foreign)].join(", ")}`;
+  };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Forms
+ * ---------------------------------------------------------------------------------------------- */
+
+const BOGUS_ID = "00000000-0000-4000-8000-000000000000";
+const BOGUS_TOKEN = "A".repeat(43);
+const STRONG_PASSWORD = "Zeven-zwanen-zwemmen-in-de-Vecht-1893";
+
+function answerForm(w: World, a: Actor, r: ResourceKey) {
+  return {
+    _section: "praktijkgegevens",
+    _only: "regio",
+    regio: `gewijzigd door ${a.key}`,
+    "_rev.regio": String(w.revision(w.ids[r], "regio")),
+  };
+}
+
+function sectionForm(w: World, a: Actor, r: ResourceKey) {
+  return { _intent: "save", regio: `gewijzigd door ${a.key}`, "_rev.regio": String(w.revision(w.ids[r], "regio")) };
+}
+
+function contextForm(w: World, a: Actor, r: ResourceKey) {
+  return { _intent: "context", signalId: "patients-per-fte", text: `toelichting van ${a.key}`, _rev: String(w.contextRevision(w.ids[r], "patients-per-fte")) };
+}
+
+/** A non-author shares with its own organisation (the attack); the owner's other roles with the toezichthouder. */
+function shareForm(w: World, a: Actor) {
+  const target = isPerson(a) && a.org !== "praktijk" ? w.ids.org[a.org] : w.ids.org.toezicht;
+  return { _intent: "share", organisationId: target };
+}
+
+const intent = (name: string) => () => ({ _intent: name });
+
+/* ------------------------------------------------------------------------------------------------
+ * The home page's actions
+ * ---------------------------------------------------------------------------------------------- */
+
+/** Starting the self-assessment of a practice: only that practice's beheerder/invuller. */
+function startSelf(target: "linde" | "ander") {
+  const owner: OrgKey = target === "linde" ? "praktijk" : "ander";
+  return (a: Actor): Expectation => {
+    if (!isPerson(a)) return toLogin;
+    if (a.org === owner) return a.role === "lezer" ? { kind: "refuse", status: [403] } : { kind: "skip", why: "the owner starts its own self-assessment (setup)" };
+    // The practice is not theirs: 404 (a lezer may be refused by role first, which reveals nothing).
+    // A keten speaks for member practices WITHOUT an account; De Linde has its own and writes its own.
+    return { kind: "refuse", status: a.role === "lezer" ? [403, 404] : [404] };
+  };
+}
+
+/** Starting a beoordeling/afweging/toezicht or requesting a self-assessment: organisations that are not practices. */
+function external(a: Actor): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (a.org === "praktijk" || a.org === "ander" || a.org === "keten" || a.role === "lezer") return { kind: "refuse", status: [403] };
+  return { kind: "skip", why: "an insurer, toezichthouder or huisarts may start about any practice (setup does)" };
+}
+
+/** Accepting or declining the insurer's request: only De Linde's beheerder, only while it is open. */
+function decide(a: Actor, w: World): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (a.org === "praktijk") {
+    if (a.role !== "beheerder") return { kind: "refuse", status: [403] };
+    return w.requestOpen ? { kind: "skip", why: "De Linde's beheerder decides (grant step)" } : { kind: "refuse", status: [404] };
+  }
+  return { kind: "refuse", status: a.role === "beheerder" ? [404] : [403, 404] };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Members
+ * ---------------------------------------------------------------------------------------------- */
+
+/** Changing De Linde's lezer (role, removal): only De Linde's beheerder; another organisation's beheerder gets 404. */
+function memberChange(a: Actor): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (a.org === "praktijk") return a.role === "beheerder" ? { kind: "skip", why: "De Linde's beheerder manages its own people" } : { kind: "refuse", status: [403] };
+  return { kind: "refuse", status: a.role === "beheerder" ? [404] : [403, 404] };
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * The matrix
+ * ---------------------------------------------------------------------------------------------- */
+
+const A = (w: World, r: ResourceKey) => `/assessments/${w.ids[r]}`;
+/** Actions of an index route are posted to it with ?index (as Remix's <Form> does). */
+const AI = (w: World, r: ResourceKey) => `${A(w, r)}?index`;
+const owner = is("praktijk", "beheerder");
+const allow200: Expectation = { kind: "allow", status: [200] };
+
+export const ROUTES: Record<string, RouteEntry> = {
+  _index: {
+    about: "Home: lists own assessments, received/sent requests, keten members, what was shared; starts, requests, accepts, declines.",
+    probes: [
+      { name: "list", method: "GET", path: () => "/", expect: (a, w) => homeList(a, w) },
+      { name: "list (data)", method: "GET", path: () => "/_root.data", expect: (a, w) => homeList(a, w) },
+      { name: "start-self De Linde", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.linde }), expect: startSelf("linde") },
+      { name: "start-self other practice", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.ander }), expect: startSelf("ander") },
+      { name: "start-external", method: "POST", path: () => "/?index", form: () => ({ _intent: "start-external", agb: "01234567" }), expect: external },
+      { name: "request", method: "POST", path: () => "/?index", form: () => ({ _intent: "request", agb: "01234567" }), expect: external },
+      { name: "accept request", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "accept", requestId: w.ids.request }), expect: decide },
+      { name: "decline request", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "decline", requestId: w.ids.request }), expect: decide },
+      { name: "accept request without CSRF", method: "POST", csrf: "none", actors: owner, path: () => "/?index", form: (w) => ({ _intent: "accept", requestId: w.ids.request }), expect: () => ({ kind: "refuse", status: [403] }) },
+      { name: "decline request with a foreign CSRF token", method: "POST", csrf: "foreign", actors: owner, path: () => "/?index", form: (w) => ({ _intent: "decline", requestId: w.ids.request }), expect: () => ({ kind: "refuse", status: [403] }) },
+      { name: "start-self without CSRF", method: "POST", csrf: "none", actors: owner, path: () => "/?index", form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.linde }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "assessments.$id._index": {
+    about: "An assessment's home: versions, shares; submit, next version, share, revoke.",
+    probes: [
+      { name: "read", method: "GET", perResource: true, path: A, expect: read() },
+      { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}.data`, expect: readData },
+      { name: "submit", method: "POST", perResource: true, path: AI, form: intent("submit"), expect: change("submit") },
+      { name: "next-version", method: "POST", perResource: true, path: AI, form: intent("next-version"), expect: change("next-version") },
+      { name: "share", method: "POST", perResource: true, path: AI, form: (w, a) => shareForm(w, a), expect: change("share") },
+      { name: "revoke", method: "POST", perResource: true, path: AI, form: (w) => ({ _intent: "revoke", shareId: w.liveShare ?? BOGUS_ID }), expect: change("revoke") },
+      { name: "submit without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["C"], path: AI, form: intent("submit"), expect: csrfRefused },
+      { name: "submit with a foreign CSRF token", method: "POST", csrf: "foreign", actors: owner, perResource: true, resources: ["C"], path: AI, form: intent("submit"), expect: csrfRefused },
+      { name: "share without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["S"], path: AI, form: (w) => ({ _intent: "share", organisationId: w.ids.org.huisarts }), expect: csrfRefused },
+    ],
+  },
+  "assessments.$id.answers": {
+    about: "Autosave of one answer (JSON). GET is 405 for everyone.",
+    probes: [
+      { name: "GET", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/answers`, expect: () => ({ kind: "refuse", status: [405] }) },
+      { name: "autosave", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/answers`, form: answerForm, expect: change("edit") },
+      { name: "autosave without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["C"], path: (w, r) => `${A(w, r)}/answers`, form: answerForm, expect: csrfRefused },
+      { name: "autosave with a foreign CSRF token", method: "POST", csrf: "foreign", actors: owner, perResource: true, resources: ["C"], path: (w, r) => `${A(w, r)}/answers`, form: answerForm, expect: csrfRefused },
+    ],
+  },
+  "assessments.$id.audit": {
+    about: "The audit trail: only the author organisation's beheerder; anyone else 404.",
+    probes: [
+      { name: "read", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/audit`, expect: auditRead },
+      { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/audit.data`, expect: auditData },
+    ],
+  },
+  "assessments.$id.overview": {
+    about: "Signals and kernwaarden overview; saves a signal's context.",
+    probes: [
+      { name: "read", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/overview`, expect: read() },
+      { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/overview.data`, expect: readData },
+      { name: "save context", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/overview`, form: contextForm, expect: change("edit") },
+      { name: "save context without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["C"], path: (w, r) => `${A(w, r)}/overview`, form: contextForm, expect: csrfRefused },
+    ],
+  },
+  "assessments.$id.report": {
+    about: "The report page.",
+    probes: [
+      { name: "read", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report`, expect: read() },
+      { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report.data`, expect: readData },
+    ],
+  },
+  "assessments.$id.report[.]csv": {
+    about: "Export: CSV (audited).",
+    probes: [{ name: "export", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report.csv`, expect: read({ contains: (w, r) => [w.markers[r]] }) }],
+  },
+  "assessments.$id.report[.]json": {
+    about: "Export: JSON with the raw answers (audited).",
+    probes: [{ name: "export", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report.json`, expect: read({ contains: (w, r) => [w.markers[r]] }) }],
+  },
+  "assessments.$id.report[.]pdf": {
+    about: "Export: PDF (audited).",
+    probes: [{ name: "export", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report.pdf`, expect: read() }],
+  },
+  "assessments.$id.sections.$sectionId": {
+    about: "One section's questions; saves the section.",
+    probes: [
+      { name: "read", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, expect: read({ contains: (w, r) => [w.markers[r]] }) },
+      { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens.data`, expect: readData },
+      { name: "save", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: sectionForm, expect: change("edit") },
+      { name: "save without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["C"], path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: sectionForm, expect: csrfRefused },
+    ],
+  },
+  "forgot-password": {
+    about: "Public: asks for a reset link. Posting without a token changes nothing.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/forgot-password", expect: () => allow200 },
+      { name: "post without CSRF", method: "POST", csrf: "none", path: () => "/forgot-password", form: () => ({ email: "beheerder@praktijk-de-linde.example.com" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  healthz: {
+    about: "Liveness: 'ok', nothing else.",
+    probes: [{ name: "read", method: "GET", path: () => "/healthz", expect: () => ({ kind: "allow", status: [200], verify: (body) => (body === "ok" ? null : "more than ok") }) }],
+  },
+  "invitations.$token": {
+    about: "Joining by invitation: a used or unknown token is a 404 to anyone and changes nothing.",
+    probes: [
+      { name: "used token", method: "GET", path: (w) => `/invitations/${w.ids.usedInvitation}`, expect: () => ({ kind: "refuse", status: [404], notContains: ["@praktijk-elders.example.com"] }) },
+      { name: "unknown token", method: "GET", path: () => `/invitations/${BOGUS_TOKEN}`, expect: () => ({ kind: "refuse", status: [404] }) },
+      {
+        name: "accept a used token",
+        method: "POST",
+        path: (w) => `/invitations/${w.ids.usedInvitation}`,
+        form: () => ({ name: "Indringer", password: STRONG_PASSWORD, passwordRepeat: STRONG_PASSWORD }),
+        expect: () => ({ kind: "refuse", status: [404] }),
+      },
+      { name: "accept without CSRF", method: "POST", csrf: "none", path: (w) => `/invitations/${w.ids.usedInvitation}`, form: () => ({ password: STRONG_PASSWORD }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  language: {
+    about: "Sets the language cookie; GET redirects home.",
+    probes: [
+      { name: "GET", method: "GET", path: () => "/language", expect: () => ({ kind: "allow", status: [302], location: /^\/$/ }) },
+      { name: "post without CSRF", method: "POST", csrf: "none", path: () => "/language", form: () => ({ lng: "en", redirectTo: "/" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  login: {
+    about: "Sign-in. Signed in, the page sends you home. Without a token nobody signs in.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/login", expect: (a) => (isPerson(a) ? { kind: "allow", status: [302], location: /^\/$/ } : allow200) },
+      {
+        name: "sign in without CSRF",
+        method: "POST",
+        csrf: "none",
+        path: () => "/login",
+        form: () => ({ email: "beheerder@praktijk-de-linde.example.com", password: "Kernwaarden-demo-2026", redirectTo: "/" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+  logout: {
+    about: "Sign-out. Without a token the session stays (a page elsewhere cannot sign you out).",
+    probes: [
+      { name: "GET", method: "GET", path: () => "/logout", expect: () => ({ kind: "allow", status: [302], location: /^\/$/ }) },
+      { name: "post without CSRF", method: "POST", csrf: "none", path: () => "/logout", form: () => ({}), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  organisation: {
+    about: "The organisation's people: read by its members, changed by its beheerder only; another organisation's people are a 404.",
+    probes: [
+      {
+        name: "members",
+        method: "GET",
+        path: () => "/organisation",
+        expect: (a) => (isPerson(a) ? { kind: "allow", status: [200], verify: ownAddressesOnly(a) } : toLogin),
+      },
+      {
+        name: "confirm removing De Linde's lezer",
+        method: "GET",
+        path: (w) => `/organisation?remove=${w.ids.lindeLezer}`,
+        expect: (a) => (isPerson(a) ? { kind: "allow", status: [200], verify: ownAddressesOnly(a) } : toLogin),
+      },
+      {
+        name: "invite",
+        method: "POST",
+        path: () => "/organisation",
+        form: (_w, a) => ({ intent: "invite", email: `uitgenodigd-door-${a.key}@elders.example.org`, role: "lezer" }),
+        expect: (a) => (!isPerson(a) ? toLogin : a.role === "beheerder" ? { kind: "skip", why: "a beheerder invites (setup)" } : { kind: "refuse", status: [403] }),
+      },
+      { name: "make De Linde's lezer beheerder", method: "POST", path: () => "/organisation", form: (w) => ({ intent: "role", personId: w.ids.lindeLezer, role: "beheerder" }), expect: memberChange },
+      { name: "remove De Linde's lezer", method: "POST", path: () => "/organisation", form: (w) => ({ intent: "remove", personId: w.ids.lindeLezer }), expect: memberChange },
+      {
+        name: "change a role without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        path: () => "/organisation",
+        form: (w) => ({ intent: "role", personId: w.ids.lindeLezer, role: "beheerder" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+  outbox: {
+    about:
+      "Demo mode only: the local SMTP server's mail, shown to anyone (issue 4: 'the demo shows a local outbox'); outside demo mode a 404. " +
+      "The suite's server runs in demo mode, so 200 — see the report: it shows every organisation's invitation and reset links.",
+    probes: [{ name: "read", method: "GET", path: () => "/outbox", expect: () => allow200 }],
+  },
+  "reset-password": {
+    about: "Public: a new password by a mailed token; an unknown token is a 404 and changes nothing.",
+    probes: [
+      { name: "no token", method: "GET", path: () => "/reset-password", expect: () => ({ kind: "refuse", status: [404] }) },
+      { name: "unknown token", method: "GET", path: () => `/reset-password?token=${BOGUS_TOKEN}`, expect: () => ({ kind: "refuse", status: [404] }) },
+      {
+        name: "reset with an unknown token",
+        method: "POST",
+        path: () => "/reset-password",
+        form: () => ({ token: BOGUS_TOKEN, password: STRONG_PASSWORD, passwordRepeat: STRONG_PASSWORD }),
+        expect: () => ({ kind: "refuse", status: [404] }),
+      },
+      {
+        name: "reset without CSRF",
+        method: "POST",
+        csrf: "none",
+        path: () => "/reset-password",
+        form: () => ({ token: BOGUS_TOKEN, password: STRONG_PASSWORD, passwordRepeat: STRONG_PASSWORD }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+  signup: {
+    about: "Public: a new organisation with its first beheerder. Without a token nothing is created.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/signup", expect: () => allow200 },
+      {
+        name: "sign up without CSRF",
+        method: "POST",
+        csrf: "none",
+        path: () => "/signup",
+        form: (_w, a) => ({
+          organisationName: `Indringer ${a.key}`,
+          kind: "praktijk",
+          agb: "",
+          name: "Indringer",
+          email: `indringer-${a.key}@elders.example.org`,
+          password: STRONG_PASSWORD,
+          passwordRepeat: STRONG_PASSWORD,
+        }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+};
+
+/** Used by routes-covered.test.ts: a route with an action needs a POST probe, one with a loader a GET probe. */
+export function methodsProbed(route: string) {
+  const probes = ROUTES[route]?.probes ?? [];
+  return { get: probes.some((p) => p.method === "GET"), post: probes.some((p) => p.method === "POST") };
+}

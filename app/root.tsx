@@ -98,8 +98,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {data?.viewer ? (
                 <Form method="post" action="/logout" className="account-menu">
                   <CsrfInput />
-                  <span className="who">
-                    {data.viewer.name} · {data.viewer.organisation} ({t(`account.role.${data.viewer.role}`)})
+                  <span className="who" title={data.viewer.organisation}>
+                    {t("account.who", { name: data.viewer.name, role: t(`account.role.${data.viewer.role}`) })}
                   </span>
                   <button type="submit" className="link-button">
                     {t("account.signOut")}

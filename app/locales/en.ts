@@ -219,6 +219,7 @@ const en = {
   },
   account: {
     signIn: "Sign in",
+    who: "{{name}} ({{role}})",
     signOut: "Sign out",
     signUp: "Create an account",
     forgot: "Forgot your password?",
@@ -262,6 +263,7 @@ const en = {
     read: "Read",
     submitTitle: "Submit",
     submitBody: "Once submitted this version is fixed and you can share it with an insurer, supervisor or GP. Later changes go into a new version.",
+    submitOpen: "{{count}} of the {{total}} questions are not answered yet. You can submit anyway; open questions show in the report as points to clarify.",
     submit: "Submit version",
     nextBody: "Want to change something? Start a new version; this version's answers are carried over.",
     next: "Start a new version",

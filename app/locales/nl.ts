@@ -218,6 +218,7 @@ const nl = {
   },
   account: {
     signIn: "Inloggen",
+    who: "{{name}} ({{role}})",
     signOut: "Uitloggen",
     signUp: "Account aanmaken",
     forgot: "Wachtwoord vergeten?",
@@ -261,6 +262,7 @@ const nl = {
     read: "Lezen",
     submitTitle: "Indienen",
     submitBody: "Na het indienen ligt deze versie vast en kunt u haar delen met een zorgverzekeraar, toezichthouder of huisarts. Later wijzigen gebeurt in een nieuwe versie.",
+    submitOpen: "Nog {{count}} van de {{total}} vragen zijn niet beantwoord. U kunt toch indienen; open vragen staan in het rapport als punten om te verduidelijken.",
     submit: "Versie indienen",
     nextBody: "Wilt u iets wijzigen? Begin een nieuwe versie; de antwoorden van deze versie worden overgenomen.",
     next: "Nieuwe versie beginnen",

@@ -139,6 +139,9 @@ export default function AssessmentHome() {
             <CsrfInput />
             <h2>{t("sharing.submitTitle")}</h2>
             <p>{t("sharing.submitBody")}</p>
+            {data.totals.answered < data.totals.total ? (
+              <p className="hint">{t("sharing.submitOpen", { count: data.totals.total - data.totals.answered, total: data.totals.total })}</p>
+            ) : null}
             <button type="submit" name="_intent" value="submit">
               {t("sharing.submit")}
             </button>

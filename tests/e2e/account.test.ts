@@ -28,7 +28,11 @@ async function followMailLink(page: Page, server: TestServer, recipient: string,
   await page.waitForLoadState("load");
 }
 
-const who = (page: Page) => page.locator(".site-header .who").textContent();
+const who = async (page: Page) => {
+  const element = page.locator(".site-header .who");
+  // The header shows the person and role; the organisation is its title.
+  return `${await element.textContent()} @ ${await element.getAttribute("title")}`;
+};
 
 describe("account flows", () => {
   test("a new praktijk signs up and lands signed in as its beheerder", async () => {
@@ -59,7 +63,7 @@ describe("account flows", () => {
     await page.getByLabel("Herhaal het wachtwoord").fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Account aanmaken" }).click();
     await page.waitForURL(env.server.url + "/");
-    expect(await who(page)).toContain("Sanne Start · Praktijk Zonnebloem (test) (beheerder)");
+    expect(await who(page)).toContain("Sanne Start (beheerder) @ Praktijk Zonnebloem (test)");
     await expectAccessible(page);
 
     await page.goto(env.server.url + "/organisation");
@@ -156,7 +160,7 @@ describe("account flows", () => {
     await invitee.getByLabel("Herhaal het wachtwoord").fill(NEW_PASSWORD);
     await invitee.getByRole("button", { name: "Account aanmaken en aansluiten" }).click();
     await invitee.waitForURL(env.server.url + "/");
-    expect(await who(invitee)).toContain("Nina Nieuw · Huisartsenpraktijk De Linde (demo) (invuller)");
+    expect(await who(invitee)).toContain("Nina Nieuw (invuller) @ Huisartsenpraktijk De Linde (demo)");
 
     // Signing in later gives the same role.
     const later = await (await newContext(env.browser)).newPage();

@@ -170,6 +170,15 @@ export interface OutboxMessageTable {
   body: string;
 }
 
+/** The signals of an assessment as last computed (on every save); read by portfolios, never edited. */
+export interface AssessmentSignalTable {
+  assessment_id: string;
+  signal_id: string;
+  status: "signal" | "no-signal" | "unknown";
+  figure: number | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -185,6 +194,7 @@ export interface Database {
   share: ShareTable;
   assessment_request: AssessmentRequestTable;
   outbox_message: OutboxMessageTable;
+  assessment_signal: AssessmentSignalTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -74,6 +74,10 @@ const tMigrated = performance.now();
 await seedDemo(db);
 const tDemo = performance.now();
 const national = await seedNational(db);
+// The stored signals every save keeps current; the national seed wrote answers directly, so compute them once here.
+const { backfillAssessmentSignals } = await import("../app/models/signal-store.server");
+const tNational = performance.now();
+const signalRows = await backfillAssessmentSignals(db);
 const tSeeded = performance.now();
 
 const counts: Record<string, number> = {};
@@ -99,7 +103,8 @@ const dbBytes = readFileSync(dbFile).byteLength;
 const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(`\nSeed (${dbFile})`);
 console.log(
-  `  migrate ${fmtS(tMigrated - seedStart)} · demo ${fmtS(tDemo - tMigrated)} · national ${fmtS(tSeeded - tDemo)} ` +
+  `  migrate ${fmtS(tMigrated - seedStart)} · demo ${fmtS(tDemo - tMigrated)} · national ${fmtS(tNational - tDemo)} ` +
+    `· stored signals for ${signalRows} assessments ${fmtS(tSeeded - tNational)} ` +
     `(organisations+practices+assessments ${fmtS(national.ms.organisations)}, answers ${fmtS(national.ms.answers)}, demo completion ${fmtS(national.ms.demo)}) · total ${fmtS(tSeeded - seedStart)}`,
 );
 console.log(`  rows: ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(" · ")}`);

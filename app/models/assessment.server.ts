@@ -10,6 +10,7 @@ import type { Assessment, Database, Perspective } from "../../db/schema";
 import type { AnswerValue, Answers } from "../domain/answers";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { recordEvent } from "./audit.server";
+import { refreshAssessmentSignals } from "./signal-store.server";
 import { getPracticeForOrg } from "./practice.server";
 import type { Viewer } from "./viewer.server";
 
@@ -315,6 +316,8 @@ export async function saveAnswers({
     }
     if (result.changed.length > 0) {
       await trx.updateTable("assessment").set({ updated_at: now }).where("id", "=", assessment.id).execute();
+      // The stored signals change in the same transaction as the answers: never one without the other.
+      await refreshAssessmentSignals(trx, assessment.id);
     }
     return result;
   });

@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { getDb } from "../../db/index.server";
 import type { OrganisationKind } from "../../db/schema";
 import { recordEvent } from "./audit.server";
+import { refreshAssessmentSignals } from "./signal-store.server";
 import { findConcept, insertAssessment, type AssessmentWithPractice } from "./assessment.server";
 import type { Viewer } from "./viewer.server";
 
@@ -61,6 +62,7 @@ export async function startNextVersion(assessment: AssessmentWithPractice, viewe
       select ${id}, question_id, value, 1, ${now}, ${viewer.personId} from answer where assessment_id = ${assessment.id} and value != 'null'`.execute(trx);
     await sql`insert into signal_context (assessment_id, signal_id, text, revision, updated_at, updated_by)
       select ${id}, signal_id, text, 1, ${now}, ${viewer.personId} from signal_context where assessment_id = ${assessment.id}`.execute(trx);
+    await refreshAssessmentSignals(trx, id);
     return id;
   });
 }

@@ -1,11 +1,13 @@
 /**
  * Runs once when the server starts: configuration check, migrations, demo data for an empty database,
+ * stored signals for assessments that lack them,
  * and in demo mode without SMTP_URL the local SMTP server that fills the outbox.
  */
 import { getDb } from "../../db/index.server";
 import { seedDemoIfEmpty } from "../../db/seed";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { usesLocalSmtp } from "../models/mail.server";
+import { backfillAssessmentSignals } from "../models/signal-store.server";
 import { getEnv } from "./env.server";
 import { startLocalSmtp } from "./local-smtp.server";
 
@@ -17,6 +19,7 @@ export function startup() {
     getCurrentQuestionnaire(); // invalid content stops the start, not a page later
     const db = await getDb();
     if (env.SEED_DEMO) await seedDemoIfEmpty(db);
+    await backfillAssessmentSignals(db);
     if (usesLocalSmtp()) await startLocalSmtp();
   })();
   return started;

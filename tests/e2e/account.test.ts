@@ -174,6 +174,8 @@ describe("account flows", () => {
     await expectAccessible(beheerder);
     await beheerder.getByRole("button", { name: "Ja, verwijderen" }).click();
     await beheerder.waitForURL(/notice=removed$/);
+    // The URL changes as the navigation starts to commit; wait for the revalidated table itself.
+    await beheerder.locator("table.members", { hasNotText: "Nina Nieuw" }).waitFor();
     expect(await beheerder.locator("table.members").textContent()).not.toContain("Nina Nieuw");
     await later.goto(env.server.url + "/organisation");
     expect(new URL(later.url()).pathname).toBe("/login");

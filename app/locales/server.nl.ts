@@ -39,6 +39,50 @@ const server = {
     "mixed": "“{{found}}” combineert “{{word}}” met andere woorden. Vul werkdagen in, of alleen “geen” of alleen “onbekend”."
   }
 },
+  regionCsv: {
+    file: {
+      missingColumns: "Ontbrekende kolommen in de kopregel van {{file}}: {{columns}}. Gevonden: {{found}}. Verwacht: regio_code, regio_naam en jaar, en minstens één indicatorkolom ({{expected}}), in elke volgorde, gescheiden door ; of ,.",
+      noIndicators: "De kopregel van {{file}} heeft geen enkele indicatorkolom, dus er valt niets te kleuren. Gevonden: {{found}}. Verwacht minstens één van: {{expected}}.",
+      duplicateColumns: "In de kopregel van {{file}} staat dezelfde kolom meer dan eens, onder deze namen: {{columns}}. Het is niet duidelijk welke geldt: laat er één staan.",
+      noRows: "Het bestand {{file}} heeft een kopregel maar geen regels met gegevens. Verwacht één regel per regio en jaar.",
+      ignoredColumns: "Deze kolommen worden niet gelezen, omdat het geen kolom van de signaleringsmatrix is: {{columns}}. Is het een tikfout, verbeter dan de kolomnaam; anders kunt u ze laten staan.",
+      ambiguousAge: "De kolom {{columns}} wordt niet gelezen: de matrix vergelijkt het aandeel 75-plussers, en uit de kolomnaam blijkt niet dat het daarover gaat. Gaat de kolom over 75 jaar en ouder, noem hem dan ouderen_75plus_pct; een aandeel 65-plussers is een andere maat en kan niet met 75-plussers worden vergeleken.",
+      countWithoutPopulation: "De kolom {{column}} geeft aantallen verzekerden zonder vaste huisarts, maar er is geen kolom verzekerden of inwoners om een percentage uit te rekenen. De aantallen worden bewaard, maar de indicator wordt niet gekleurd (geen gegevens), want regio's van verschillende grootte zijn alleen in procenten te vergelijken. Voeg een kolom verzekerden (of inwoners) toe, of een kolom zonder_vaste_huisarts_pct."
+    },
+    code: {
+      required: "De regiocode ontbreekt. Verwacht de code van de huisartsenregio, zoals in de indeling van Hechte Huisartsenzorg.",
+      duplicateYear: "Regio {{code}} staat voor {{year}} al in regel {{line}}. Elke regio komt één keer per jaar voor: verwijder een van de twee regels, of verbeter het jaar.",
+    },
+    name: {
+      required: "De naam van de regio ontbreekt.",
+      conflict: "Regio {{code}} heet hier “{{name}}”, maar in regel {{line}} “{{earlier}}”. Eén code hoort bij één regio: gebruik overal dezelfde naam, of verbeter de code."
+    },
+    year: {
+      required: "Het jaar ontbreekt. Verwacht een jaartal van vier cijfers, bijvoorbeeld 2026.",
+      invalid: "“{{found}}” is geen jaartal. Verwacht vier cijfers, bijvoorbeeld 2026.",
+      outOfRange: "{{found}} ligt buiten {{min}} tot en met {{max}}. Verwacht het jaar waarop de cijfers betrekking hebben, bijvoorbeeld 2026."
+    },
+    number: {
+      invalid: "“{{found}}” is geen getal. Verwacht een getal zoals 6,1 of 6.1 (duizendtallen met een punt: 2.350); laat de cel leeg als er geen gegevens zijn.",
+      notWhole: "“{{found}}” is geen heel getal. Een aantal mensen is een heel getal, bijvoorbeeld 2350 of 2.350; een komma is een decimale komma, geen duizendtalscheiding.",
+      ambiguous: "“{{found}}” kan {{first}} of {{second}} betekenen. Schrijf het getal zonder duizendtalpunt, of met een decimale komma, zodat maar één lezing overblijft."
+    },
+    range: {
+      density: "{{found}} huisartsen per 10.000 inwoners ligt buiten {{min}} tot {{max}}; dat past bij geen enkele regio. Staat hier het aantal inwoners per huisarts? Zet dat dan in de kolom inwoners_per_huisarts.",
+      inhabitantsPerGp: "{{found}} inwoners per huisarts ligt buiten {{min}} tot {{max}}; dat past bij geen enkele regio. Staat hier het aantal huisartsen per 10.000 inwoners? Zet dat dan in de kolom huisartsen_per_10000_inwoners.",
+      percentage: "{{found}} ligt buiten {{min}} tot en met {{max}}; een percentage ligt daartussen. Staat hier een aantal in plaats van een percentage, of is een duizendtalpunt als decimaalteken gelezen?",
+      growth: "{{found}}% groei tot 2035 ligt buiten {{min}} tot en met {{max}}. Verwacht de verwachte groei (of krimp, negatief) in procenten, bijvoorbeeld 4,2 of -1,5.",
+      count: "{{found}} ligt buiten {{min}} tot en met {{max}}. Verwacht een aantal mensen in de regio."
+    },
+    density: {
+      inconsistent: "De twee kolommen voor huisartsendichtheid zeggen niet hetzelfde: {{perTenThousand}} huisartsen per 10.000 inwoners, maar {{perGp}} inwoners per huisarts is {{computed}} per 10.000. Verbeter een van de twee, of laat er één leeg."
+    },
+    uninsured: {
+      inconsistent: "Het percentage zonder vaste huisarts ({{pct}}%) past niet bij het aantal: {{count}} van {{population}} {{populationColumn}} is {{computed}}%. Verbeter een van de twee, of laat het percentage of het aantal leeg.",
+      countAbovePopulation: "{{count}} verzekerden zonder vaste huisarts is meer dan het aantal {{populationColumn}} ({{population}}). Staan de kolommen verwisseld, of is een duizendtalpunt verkeerd gelezen?",
+      countWithoutPopulation: "Het aantal zonder vaste huisarts ({{count}}) is bewaard, maar zonder aantal {{populationColumns}} in deze regel valt er geen percentage uit te rekenen; deze indicator krijgt voor deze regio en dit jaar geen kleur (geen gegevens). Vul het aantal verzekerden of inwoners in om hem te kleuren."
+    }
+  },
 };
 
 export default server;

@@ -56,7 +56,7 @@ export interface PracticeTable {
   updated_at: Timestamp;
 }
 
-export interface AssessmentTable {
+export interface AssessmentTable extends SignalColumns {
   id: string;
   practice_id: string;
   /** The organisation that writes (and owns) this assessment. */
@@ -72,7 +72,27 @@ export interface AssessmentTable {
   created_at: ColumnType<Timestamp, Timestamp, never>;
   updated_at: Timestamp;
   submitted_at: Timestamp | null;
+  /** When the signal columns were last computed (in the saving transaction); null: not yet. */
+  signals_at: Timestamp | null;
 }
+
+/**
+ * The five signals as columns, on every source a portfolio reads (an assessment, an imported row):
+ * computed when the source changes, never edited, filtered and counted in SQL.
+ */
+export interface SignalColumns {
+  sig_owner_not_gp: SignalStatusValue | null;
+  sig_patients_per_fte: SignalStatusValue | null;
+  sig_no_gp_present: SignalStatusValue | null;
+  sig_unclear_organisation: SignalStatusValue | null;
+  sig_regional_cooperation: SignalStatusValue | null;
+  /** Patients per fte against the 4000 line; null when unknown or without huisarts hours. */
+  patients_per_fte: number | null;
+  /** How many of the five are "signal". */
+  signal_count: number | null;
+}
+export type SignalStatusValue = "signal" | "no-signal" | "unknown"; // the same as domain/portfolio.ts STATUSES
+export type SignalColumn = keyof Omit<SignalColumns, "patients_per_fte" | "signal_count">;
 
 export interface AnswerTable {
   assessment_id: string;
@@ -170,13 +190,59 @@ export interface OutboxMessageTable {
   body: string;
 }
 
-/** The signals of an assessment as last computed (on every save); read by portfolios, never edited. */
-export interface AssessmentSignalTable {
-  assessment_id: string;
-  signal_id: string;
-  status: "signal" | "no-signal" | "unknown";
-  figure: number | null;
-  updated_at: Timestamp;
+export type ImportStatus = "preview" | "confirmed" | "discarded";
+
+/** A spreadsheet of practice facts uploaded by an insurer or toezichthouder: previewed, then confirmed. */
+export interface FactsImportTable {
+  id: string;
+  organisation_id: string;
+  status: ImportStatus;
+  file_name: string;
+  /** Where the figures come from, in the importer's words. */
+  source: string;
+  /** The date the figures describe (peildatum), YYYY-MM-DD. */
+  source_date: string;
+  row_count: number;
+  error_count: number;
+  /** JSON of the parsed rows and errors while in preview; null once decided. */
+  preview: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+/** The current imported facts of one practice for one organisation; never mixed into a practice's own answers. */
+export interface ImportedFactsTable extends SignalColumns {
+  id: string;
+  organisation_id: string;
+  practice_id: string;
+  import_id: string;
+  row_number: number;
+  name: string;
+  keten_id: string | null;
+  keten_name: string | null;
+  region_id: string | null;
+  /** JSON of the SignalFacts read from the row. */
+  facts: string;
+  imported_at: Timestamp;
+}
+
+export type NoteKind = "note" | "agreement";
+
+/** Notes and agreements of a conversation, kept with the guide of a practice or a keten, per organisation. */
+export interface ConversationNoteTable {
+  id: string;
+  organisation_id: string;
+  subject_type: "practice" | "keten";
+  subject_key: string;
+  kind: NoteKind;
+  text: string;
+  on_date: string;
+  due_date: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
 }
 
 export interface Database {
@@ -194,7 +260,9 @@ export interface Database {
   share: ShareTable;
   assessment_request: AssessmentRequestTable;
   outbox_message: OutboxMessageTable;
-  assessment_signal: AssessmentSignalTable;
+  facts_import: FactsImportTable;
+  imported_facts: ImportedFactsTable;
+  conversation_note: ConversationNoteTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

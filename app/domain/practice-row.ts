@@ -25,6 +25,13 @@ export const REQUIRED_COLUMNS = [
 export type PracticeColumn = (typeof REQUIRED_COLUMNS)[number];
 
 /**
+ * Columns a spreadsheet may add (issue 5: an insurer's import): the keten a practice belongs to and
+ * its huisartsenregio (code or name). The command-line evaluation ignores them.
+ */
+export const OPTIONAL_COLUMNS = ["keten", "regio"] as const;
+export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
+
+/**
  * A week has 168 hours; the largest health centres have a few dozen huisartsen, well under 50 fte
  * (2000 hours). More than that per week is not a practice but a mistake: hours per year, or the
  * patient count or an AGB pasted into the hours column. Caught here, it would otherwise quietly turn
@@ -57,6 +64,8 @@ export function listInWords(values: readonly string[], lng: Lng = "nl"): string 
 export interface ColumnMap {
   /** Where each required column is in a row. */
   index: Record<PracticeColumn, number>;
+  /** Where each optional column is, if the header has it. */
+  optional: Partial<Record<OptionalColumn, number>>;
   /** How many named columns the header has (extra columns beyond the required ones are ignored). */
   width: number;
 }
@@ -71,10 +80,11 @@ export function mapHeader(header: readonly string[]): HeaderResult {
   const duplicate = REQUIRED_COLUMNS.filter((c) => names.indexOf(c) !== names.lastIndexOf(c));
   if (missing.length > 0 || duplicate.length > 0) return { ok: false, missing, duplicate };
   const index = Object.fromEntries(REQUIRED_COLUMNS.map((c) => [c, names.indexOf(c)])) as Record<PracticeColumn, number>;
+  const optional = Object.fromEntries(OPTIONAL_COLUMNS.filter((c) => names.includes(c)).map((c) => [c, names.indexOf(c)]));
   // Trailing unnamed columns (a stray delimiter at the end of the header) do not count.
   let width = names.length;
   while (width > 0 && names[width - 1] === "") width--;
-  return { ok: true, columns: { index, width } };
+  return { ok: true, columns: { index, optional, width } };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -84,11 +94,13 @@ export interface RowError {
   /** null for a problem with the row as a whole (its number of cells). */
   column: PracticeColumn | null;
   code: MessageCode;
+  /** The values the message was filled with, so it can be worded again in another language. */
+  params: MessageParams;
   message: string;
 }
 
 export type PracticeRowResult =
-  | { ok: true; agb: string; name: string; facts: SignalFacts }
+  | { ok: true; agb: string; name: string; facts: SignalFacts; extra: Record<OptionalColumn, string | null> }
   | { ok: false; errors: RowError[] };
 
 const OWNER_VALUES = ["huisarts", "andere-zorgverlener", "bestuurder", "onbekend"] as const satisfies readonly OwnerKind[];
@@ -182,7 +194,7 @@ function weekdays(raw: string): Parsed<Weekday[] | null> {
 export function parsePracticeRow(cells: readonly string[], columns: ColumnMap, lng: Lng = "nl"): PracticeRowResult {
   const errors: RowError[] = [];
   const report = (column: PracticeColumn | null, problems: Problem[]) => {
-    for (const p of problems) errors.push({ column, code: p.code, message: message(p.code, lng, p.params) });
+    for (const p of problems) errors.push({ column, code: p.code, params: p.params ?? {}, message: message(p.code, lng, p.params) });
   };
   // Trailing empty cells (a stray delimiter at the end of the line) carry nothing and are ignored.
   let filled = cells.length;
@@ -218,10 +230,16 @@ export function parsePracticeRow(cells: readonly string[], columns: ColumnMap, l
     const position = (e: RowError) => (e.column === null ? -1 : columns.index[e.column]);
     return { ok: false, errors: errors.sort((a, b) => position(a) - position(b)) };
   }
+  const optional = (column: OptionalColumn) => {
+    const at = columns.optional[column];
+    const value = at === undefined ? "" : (cells[at] ?? "").trim();
+    return value === "" ? null : value;
+  };
   return {
     ok: true,
     agb: valueOf(agbCode),
     name,
+    extra: { keten: optional("keten"), regio: optional("regio") },
     facts: {
       owner: valueOf(owner),
       registeredPatients: valueOf(registeredPatients),

@@ -1,16 +1,39 @@
 /**
- * The stored signals of each assessment: recomputed inside the transaction that saves its answers, so
- * they are never stale, and read with plain SQL by views over many practices (portfolio, keten).
- * The live pages still evaluate the engine themselves; this table is for filtering and counting.
+ * The stored signals of every source a portfolio reads: an assessment's are recomputed inside the
+ * transaction that saves its answers (never stale), an imported row's when it is imported. They are
+ * columns (db/schema.ts SignalColumns), read with plain SQL by views over many practices.
+ * The live pages still evaluate the engine themselves; these columns are for filtering and counting.
  */
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Database, SignalColumn, SignalColumns } from "../../db/schema";
 import type { AnswerValue, Answers } from "../domain/answers";
+import { SIGNAL_IDS, type SignalId } from "../domain/content/schema";
 import { getQuestionnaire } from "../domain/content/load.server";
 import { factsFromAnswers, signalFactsFromPractice } from "../domain/facts";
+import type { SignalResults } from "../domain/signals";
 import { evaluateSignals } from "../domain/signals";
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** The column of each signal. */
+export const SIGNAL_COLUMN: Record<SignalId, SignalColumn> = {
+  "owner-not-gp": "sig_owner_not_gp",
+  "patients-per-fte": "sig_patients_per_fte",
+  "no-gp-present": "sig_no_gp_present",
+  "unclear-organisation": "sig_unclear_organisation",
+  "regional-cooperation": "sig_regional_cooperation",
+};
+
+/** The engine's results as the columns store them. */
+export function signalColumns(results: SignalResults): SignalColumns {
+  const figure = results["patients-per-fte"].figure;
+  const columns = {
+    patients_per_fte: figure && !figure.infinite ? figure.value : null,
+    signal_count: SIGNAL_IDS.filter((id) => results[id].status === "signal").length,
+  } as SignalColumns;
+  for (const id of SIGNAL_IDS) columns[SIGNAL_COLUMN[id]] = results[id].status;
+  return columns;
+}
 
 export async function refreshAssessmentSignals(db: Db, assessmentId: string) {
   const assessment = await db.selectFrom("assessment").select("content_version").where("id", "=", assessmentId).executeTakeFirst();
@@ -22,39 +45,20 @@ export async function refreshAssessmentSignals(db: Db, assessmentId: string) {
     if (value !== null) answers[row.question_id] = value;
   }
   const results = evaluateSignals(signalFactsFromPractice(factsFromAnswers(answers)), getQuestionnaire(assessment.content_version).parameters);
-  const now = new Date().toISOString();
-  for (const result of Object.values(results)) {
-    const figure = result.figure && !result.figure.infinite ? result.figure.value : null;
-    await db
-      .insertInto("assessment_signal")
-      .values({ assessment_id: assessmentId, signal_id: result.id, status: result.status, figure, updated_at: now })
-      .onConflict((oc) => oc.columns(["assessment_id", "signal_id"]).doUpdateSet({ status: result.status, figure, updated_at: now }))
-      .execute();
-  }
+  await db
+    .updateTable("assessment")
+    .set({ ...signalColumns(results), signals_at: new Date().toISOString() })
+    .where("id", "=", assessmentId)
+    .execute();
 }
 
-/** Assessments without stored signals (made before the table existed, or seeded directly) get them. */
+/** Assessments whose signals were never computed (made before the columns existed, or seeded directly) get them. */
 export async function backfillAssessmentSignals(db: Kysely<Database>) {
-  const missing = await db
-    .selectFrom("assessment")
-    .select("assessment.id")
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("assessment_signal").select("assessment_signal.assessment_id").whereRef("assessment_signal.assessment_id", "=", "assessment.id"))))
-    .execute();
+  const missing = await db.selectFrom("assessment").select("id").where("signals_at", "is", null).execute();
   for (let i = 0; i < missing.length; i += 500) {
     await db.transaction().execute(async (trx) => {
       for (const { id } of missing.slice(i, i + 500)) await refreshAssessmentSignals(trx, id);
     });
   }
   return missing.length;
-}
-
-/** Per signal, how many of the given assessments have each status: the counts a portfolio column shows. */
-export async function countSignals(db: Db, assessmentIds: readonly string[]) {
-  if (assessmentIds.length === 0) return [];
-  return db
-    .selectFrom("assessment_signal")
-    .select(["signal_id", "status", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("assessment_id", "in", assessmentIds)
-    .groupBy(["signal_id", "status"])
-    .execute();
 }

@@ -73,7 +73,14 @@ test("a good row becomes facts, agb and name", () => {
       hagro: "ja",
       anw: "ja",
     },
+    extra: { keten: null, regio: null },
   });
+});
+
+test("the optional keten and regio columns are read when the header has them, trimmed, empty = none", () => {
+  const columns = columnsFor([...REQUIRED_COLUMNS, "Keten", "regio"]);
+  expect(parsePracticeRow([...row(), " Zorggroep Noord ", ""], columns)).toMatchObject({ ok: true, extra: { keten: "Zorggroep Noord", regio: null } });
+  expect(parsePracticeRow([...row(), "", "R07"], columns)).toMatchObject({ ok: true, extra: { keten: null, regio: "R07" } });
 });
 
 describe("header", () => {

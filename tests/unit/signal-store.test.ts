@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import { getAssessment, saveAnswers, startSelfAssessment } from "~/models/assessment.server";
 import { submitAssessment, startNextVersion } from "~/models/sharing.server";
-import { backfillAssessmentSignals, countSignals } from "~/models/signal-store.server";
+import { SIGNAL_IDS } from "~/domain/content/schema";
+import { backfillAssessmentSignals, SIGNAL_COLUMN } from "~/models/signal-store.server";
 import type { Viewer } from "~/models/viewer.server";
 import { makeAnswers, makeOrganisation, makePractice, makeViewer } from "../factories";
 
@@ -17,9 +18,16 @@ beforeAll(async () => {
   viewer = await makeViewer(db, { organisation: org, role: "beheerder" });
 });
 
-async function stored(assessmentId: string) {
-  const rows = await (await getDb()).selectFrom("assessment_signal").selectAll().where("assessment_id", "=", assessmentId).execute();
-  return Object.fromEntries(rows.map((r) => [r.signal_id, { status: r.status, figure: r.figure }]));
+type Stored = Partial<Record<(typeof SIGNAL_IDS)[number], { status: string | null }>> & { figure?: number | null; count?: number | null };
+
+async function stored(assessmentId: string): Promise<Stored> {
+  const row = await (await getDb()).selectFrom("assessment").selectAll().where("id", "=", assessmentId).executeTakeFirstOrThrow();
+  if (row.signals_at === null) return {};
+  return {
+    ...Object.fromEntries(SIGNAL_IDS.map((id) => [id, { status: row[SIGNAL_COLUMN[id]] }])),
+    figure: row.patients_per_fte,
+    count: row.signal_count,
+  };
 }
 
 describe("stored signals", () => {
@@ -29,8 +37,11 @@ describe("stored signals", () => {
     const answers = makeAnswers({ eigenaar: "huisarts", "ingeschreven-patienten": 6000 });
     await saveAnswers({ assessment, viewer, entries: Object.entries(answers).map(([questionId, value]) => ({ questionId, value, seenRevision: 0 })) });
     const before = await stored(id);
-    expect(Object.keys(before)).toHaveLength(5);
+    expect(Object.keys(before)).toHaveLength(7);
     expect(before["owner-not-gp"]?.status).toBe("no-signal");
+    // 6000 patients on the factory's 64 huisarts hours a week (1.6 fte).
+    expect(before.figure).toBe(3750);
+    expect(before.count).toBe(0);
 
     await saveAnswers({ assessment, viewer, entries: [{ questionId: "eigenaar", value: "bestuurder", seenRevision: 1 }] });
     expect((await stored(id))["owner-not-gp"]?.status).toBe("signal");
@@ -45,22 +56,28 @@ describe("stored signals", () => {
     expect(await stored(id)).toEqual(before);
   });
 
-  test("a new version starts with its own stored signals; counts group by signal and status", async () => {
+  test("a new version starts with its own stored signals, counted in SQL", async () => {
     const id = (await startSelfAssessment({ practiceId, viewer }))!;
     const assessment = (await getAssessment({ id, viewerOrgId: viewer.organisationId }))!;
     await submitAssessment(assessment, viewer);
     const nextId = await startNextVersion((await getAssessment({ id, viewerOrgId: viewer.organisationId }))!, viewer);
     expect(await stored(nextId)).toEqual(await stored(id));
-    const counts = await countSignals(await getDb(), [id, nextId]);
-    expect(counts.find((c) => c.signal_id === "owner-not-gp" && c.status === "signal")?.n).toBe(2);
+    const counts = await (await getDb())
+      .selectFrom("assessment")
+      .select(["sig_owner_not_gp as status", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("id", "in", [id, nextId])
+      .groupBy("sig_owner_not_gp")
+      .execute();
+    expect(counts).toEqual([{ status: "signal", n: 2 }]);
   });
 
   test("assessments without stored signals get them from the backfill", async () => {
     const db = await getDb();
     const id = (await startSelfAssessment({ practiceId, viewer }))!;
-    await db.deleteFrom("assessment_signal").where("assessment_id", "=", id).execute();
+    await db.updateTable("assessment").set({ signals_at: null, sig_owner_not_gp: null }).where("id", "=", id).execute();
     expect(await stored(id)).toEqual({});
     expect(await backfillAssessmentSignals(db)).toBeGreaterThanOrEqual(1);
-    expect(Object.keys(await stored(id))).toHaveLength(5);
+    expect(Object.keys(await stored(id))).toHaveLength(7);
+    expect(await backfillAssessmentSignals(db)).toBe(0);
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * The portfolio's vocabulary, shared by the server query and the page: the sources that can speak for
+ * a practice, the sorts, the groupings and the statuses a signal can have.
+ */
+import type { SignalId } from "./content/schema";
+
+export const SOURCES = ["self", "own", "import"] as const;
+export type SourceKind = (typeof SOURCES)[number];
+export const SORTS = ["name", "signals", "patients-per-fte", "keten", "region"] as const;
+export type PortfolioSort = (typeof SORTS)[number];
+export const GROUPS = ["none", "keten", "region"] as const;
+export type PortfolioGroup = (typeof GROUPS)[number];
+export const STATUSES = ["signal", "unknown", "no-signal"] as const;
+export type SignalStatusValue = (typeof STATUSES)[number];
+
+export interface PortfolioFilter {
+  /** A signal, or "any": at least one signal. */
+  signal?: SignalId | "any";
+  /** With `signal`: the status it must have (default: signal). */
+  status?: SignalStatusValue;
+  /** A keten key (see ketenKeyOfName). */
+  keten?: string;
+  region?: string;
+  /** Has a self-assessment the organisation may see. */
+  hasSelf?: boolean;
+  /** The source that speaks for the row. */
+  source?: SourceKind;
+  /** The self-assessment and the organisation's own assessment differ on a signal. */
+  differs?: boolean;
+  /** Part of the name, or the AGB code. */
+  q?: string;
+}
+
+export interface PortfolioQuery {
+  filter: PortfolioFilter;
+  sort: PortfolioSort;
+  /** Descending for signals and patients per fte by default (worst first). */
+  desc: boolean;
+  group: PortfolioGroup;
+  page: number;
+  pageSize: number;
+}
+
+export const DEFAULT_QUERY: PortfolioQuery = { filter: {}, sort: "signals", desc: true, group: "none", page: 1, pageSize: 50 };
+
+export interface PortfolioRow {
+  practiceId: string;
+  name: string;
+  agb: string | null;
+  ketenKey: string | null;
+  ketenName: string | null;
+  regionId: string | null;
+  regionName: string | null;
+  source: SourceKind;
+  sourceId: string;
+  /** When the source last changed (an assessment) or was imported. */
+  sourceAt: string;
+  versionNo: number | null;
+  signals: Record<SignalId, SignalStatusValue | null>;
+  patientsPerFte: number | null;
+  signalCount: number;
+  hasSelf: boolean;
+  hasOwn: boolean;
+  hasImport: boolean;
+  differs: boolean;
+}
+
+/**
+ * A keten's key: its organisation id when the practice belongs to a keten organisation (or the import
+ * named one), else "n:" and the name the import gave, lowercased.
+ */
+export const ketenKeyOfName = (name: string) => `n:${name.trim().toLowerCase()}`;

@@ -1,0 +1,311 @@
+/**
+ * The portfolio: every practice an organisation may see, with the five signals, filtered, sorted,
+ * grouped, counted and paginated in SQL (issue 5, "Scale"), so the whole country stays fast.
+ *
+ * What an organisation may see of a practice (authorization in the query):
+ * - a self-assessment version shared with it by a live grant (or, for a keten's beheerder, a member's);
+ * - its own assessments of the practice (beoordeling, toezicht, afweging);
+ * - the practice facts it imported itself.
+ * One source speaks for a row, in that order: the practice's own word first (its latest visible
+ * self-assessment), then the organisation's own latest assessment, then its imported facts. Imported
+ * facts never overwrite what a practice answered; they fill the rows nobody answered yet.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { getDb } from "../../db/index.server";
+import {
+  DEFAULT_QUERY,
+  GROUPS,
+  ketenKeyOfName,
+  SORTS,
+  SOURCES,
+  STATUSES,
+  type PortfolioFilter,
+  type PortfolioGroup,
+  type PortfolioQuery,
+  type PortfolioRow,
+  type PortfolioSort,
+  type SignalStatusValue,
+  type SourceKind,
+} from "../domain/portfolio";
+import { SIGNAL_IDS, type SignalId } from "../domain/content/schema";
+import { SIGNAL_COLUMN } from "./signal-store.server";
+import type { Viewer } from "./viewer.server";
+
+export { DEFAULT_QUERY, GROUPS, ketenKeyOfName, SORTS, SOURCES, STATUSES };
+export type { PortfolioFilter, PortfolioGroup, PortfolioQuery, PortfolioRow, PortfolioSort, SourceKind };
+
+export type StatusCounts = Record<SignalId, Record<SignalStatusValue, number>>;
+
+export interface PortfolioPage {
+  rows: PortfolioRow[];
+  total: number;
+  counts: StatusCounts;
+  /** Practices per group over the whole filtered set (for the group headers), when grouped. */
+  groups: Map<string, number>;
+  page: number;
+  pages: number;
+}
+
+type Db = Awaited<ReturnType<typeof getDb>>;
+
+/** May this organisation have a portfolio at all? Insurers and toezichthouders; a keten's beheerder sees its members. */
+export function hasPortfolio(viewer: Viewer) {
+  return viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder" || (viewer.organisationKind === "keten" && viewer.role === "beheerder");
+}
+
+const SIGNAL_FIELDS = ["sig_owner_not_gp", "sig_patients_per_fte", "sig_no_gp_present", "sig_unclear_organisation", "sig_regional_cooperation", "patients_per_fte", "signal_count"] as const;
+const assessmentSignals = SIGNAL_FIELDS.map((f) => `a.${f}` as const);
+const importSignals = SIGNAL_FIELDS.map((f) => `i.${f}` as const);
+
+/**
+ * Every source of every practice the viewer may see, the latest version of each kind per practice
+ * kept, ranked (self, own, import), with what the practice has of each kind and whether the
+ * self-assessment and the viewer's own assessment disagree on a signal.
+ */
+function rankedSources(db: Db, viewer: Viewer) {
+  const org = viewer.organisationId;
+  const ketenReader = viewer.organisationKind === "keten" && viewer.role === "beheerder";
+  const self = db
+    .selectFrom("assessment as a")
+    .innerJoin("practice as p", "p.id", "a.practice_id")
+    .select(["a.practice_id", "a.id as source_id", sql<SourceKind>`'self'`.as("source"), sql<number>`1`.as("rank"), sql<number | null>`a.version_no`.as("version_no"), "a.updated_at as at", ...assessmentSignals])
+    .where("a.perspective", "=", "zelfevaluatie")
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb.selectFrom("share as s").select("s.id").whereRef("s.assessment_id", "=", "a.id").where("s.organisation_id", "=", org).where("s.revoked_at", "is", null),
+        ),
+        ...(ketenReader ? [eb("p.keten_id", "=", org)] : []),
+      ]),
+    );
+  const own = db
+    .selectFrom("assessment as a")
+    .select(["a.practice_id", "a.id as source_id", sql<SourceKind>`'own'`.as("source"), sql<number>`2`.as("rank"), sql<number | null>`a.version_no`.as("version_no"), "a.updated_at as at", ...assessmentSignals])
+    .where("a.author_org_id", "=", org)
+    .where("a.perspective", "!=", "zelfevaluatie");
+  const imported = db
+    .selectFrom("imported_facts as i")
+    .select(["i.practice_id", "i.id as source_id", sql<SourceKind>`'import'`.as("source"), sql<number>`3`.as("rank"), sql<number | null>`null`.as("version_no"), "i.imported_at as at", ...importSignals])
+    .where("i.organisation_id", "=", org);
+
+  const w = sql`(partition by practice_id)`;
+  const disagree = (column: string) =>
+    sql`min(case when source <> 'import' then ${sql.ref(column)} end) over ${w} <> max(case when source <> 'import' then ${sql.ref(column)} end) over ${w}`;
+  return db
+    .with("sources", () => self.unionAll(own).unionAll(imported))
+    .with("latest", (qc) =>
+      qc
+        .selectFrom("sources")
+        .selectAll()
+        .select(sql<number>`row_number() over (partition by practice_id, source order by version_no desc, at desc)`.as("rs")),
+    )
+    .with("ranked", (qc) =>
+      qc
+        .selectFrom("latest")
+        .selectAll()
+        .select([
+          sql<number>`row_number() over (partition by practice_id order by rank)`.as("rn"),
+          sql<number>`max(case when source = 'self' then 1 else 0 end) over ${w}`.as("has_self"),
+          sql<number>`max(case when source = 'own' then 1 else 0 end) over ${w}`.as("has_own"),
+          sql<number>`max(case when source = 'import' then 1 else 0 end) over ${w}`.as("has_import"),
+          sql<number>`case when ${sql.join(
+            ["sig_owner_not_gp", "sig_patients_per_fte", "sig_no_gp_present", "sig_unclear_organisation", "sig_regional_cooperation"].map(disagree),
+            sql` or `,
+          )} then 1 else 0 end`.as("differs"),
+        ])
+        .where("rs", "=", 1),
+    );
+}
+
+/** The rows the viewer may see, one per practice, joined to the practice, its keten and its region. */
+function portfolioBase(db: Db, viewer: Viewer) {
+  return rankedSources(db, viewer)
+    .selectFrom("ranked as r")
+    .innerJoin("practice as p", "p.id", "r.practice_id")
+    .leftJoin("imported_facts as imp", (join) => join.onRef("imp.practice_id", "=", "p.id").on("imp.organisation_id", "=", viewer.organisationId))
+    .leftJoin("organisation as k", (join) => join.on(sql`k.id`, "=", sql`coalesce(p.keten_id, imp.keten_id)`))
+    .leftJoin("region as g", (join) => join.on(sql`g.id`, "=", sql`coalesce(p.region_id, imp.region_id)`))
+    .where("r.rn", "=", 1);
+}
+
+type BaseEb = ExpressionBuilder<any, any>;
+const ketenKeyExpr = sql<string | null>`coalesce(k.id, 'n:' || lower(imp.keten_name))`;
+const ketenNameExpr = sql<string | null>`coalesce(k.name, imp.keten_name)`;
+const regionIdExpr = sql<string | null>`g.id`;
+
+function filterExpr(eb: BaseEb, filter: PortfolioFilter): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  if (filter.signal === "any") parts.push(eb("r.signal_count", ">", 0));
+  else if (filter.signal) parts.push(eb(`r.${SIGNAL_COLUMN[filter.signal]}`, "=", filter.status ?? "signal"));
+  if (filter.keten) parts.push(eb(ketenKeyExpr, "=", filter.keten));
+  if (filter.region) parts.push(eb(regionIdExpr, "=", filter.region));
+  if (filter.hasSelf !== undefined) parts.push(eb("r.has_self", "=", filter.hasSelf ? 1 : 0));
+  if (filter.source) parts.push(eb("r.source", "=", filter.source));
+  if (filter.differs) parts.push(eb("r.differs", "=", 1));
+  if (filter.q) {
+    const q = filter.q.trim();
+    const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(eb.or([eb(sql`lower(p.name)`, "like", sql`${like} escape '\\'`), eb("p.agb", "=", q.replace(/[\s.]/g, ""))]));
+  }
+  return eb.and(parts);
+}
+
+function toRow(r: Record<string, any>): PortfolioRow {
+  return {
+    practiceId: r.practice_id,
+    name: r.name,
+    agb: r.agb,
+    ketenKey: r.keten_key,
+    ketenName: r.keten_name,
+    regionId: r.region_id,
+    regionName: r.region_name,
+    source: r.source,
+    sourceId: r.source_id,
+    sourceAt: r.at,
+    versionNo: r.version_no,
+    signals: Object.fromEntries(SIGNAL_IDS.map((id) => [id, r[SIGNAL_COLUMN[id]] ?? null])) as PortfolioRow["signals"],
+    patientsPerFte: r.patients_per_fte,
+    signalCount: Number(r.signal_count ?? 0),
+    hasSelf: Number(r.has_self) === 1,
+    hasOwn: Number(r.has_own) === 1,
+    hasImport: Number(r.has_import) === 1,
+    differs: Number(r.differs) === 1,
+  };
+}
+
+function orderings(query: PortfolioQuery) {
+  const dir = query.desc ? "desc" : "asc";
+  const byName = [sql`lower(p.name) asc`, sql`p.id asc`];
+  const primary = {
+    name: [sql`lower(p.name) ${sql.raw(dir)}`],
+    signals: [sql`r.signal_count ${sql.raw(dir)}`],
+    // Unknown figures last whichever way round.
+    "patients-per-fte": [sql`case when r.patients_per_fte is null then 1 else 0 end`, sql`r.patients_per_fte ${sql.raw(dir)}`],
+    keten: [sql`case when ${ketenNameExpr} is null then 1 else 0 end`, sql`lower(${ketenNameExpr}) ${sql.raw(dir)}`],
+    region: [sql`case when g.name is null then 1 else 0 end`, sql`g.name ${sql.raw(dir)}`],
+  }[query.sort];
+  const group =
+    query.group === "keten"
+      ? [sql`case when ${ketenNameExpr} is null then 1 else 0 end`, sql`lower(${ketenNameExpr})`, ketenKeyExpr]
+      : query.group === "region"
+        ? [sql`case when g.name is null then 1 else 0 end`, sql`g.name`]
+        : [];
+  return [...group, ...primary, ...byName];
+}
+
+const rowColumns = [
+  "r.practice_id",
+  "r.source",
+  "r.source_id",
+  "r.at",
+  "r.version_no",
+  "r.sig_owner_not_gp",
+  "r.sig_patients_per_fte",
+  "r.sig_no_gp_present",
+  "r.sig_unclear_organisation",
+  "r.sig_regional_cooperation",
+  "r.patients_per_fte",
+  "r.signal_count",
+  "r.has_self",
+  "r.has_own",
+  "r.has_import",
+  "r.differs",
+  "p.name",
+  "p.agb",
+  "g.name as region_name",
+] as const;
+
+function countColumns() {
+  return SIGNAL_IDS.flatMap((id) =>
+    STATUSES.map((status) => sql<number>`sum(case when ${sql.ref(`r.${SIGNAL_COLUMN[id]}`)} = ${status} then 1 else 0 end)`.as(`${id}:${status}`)),
+  );
+}
+
+/** One page of the portfolio, its total, the counts per column and per group, all over the filtered set. */
+export async function getPortfolio(viewer: Viewer, query: PortfolioQuery): Promise<PortfolioPage> {
+  const db = await getDb();
+  const base = () => portfolioBase(db, viewer).where((eb) => filterExpr(eb, query.filter));
+  const [countRow, groupRows] = await Promise.all([
+    base()
+      .select([sql<number>`count(*)`.as("total"), ...countColumns()])
+      .executeTakeFirstOrThrow(),
+    query.group === "none"
+      ? Promise.resolve([])
+      : base()
+          .select([(query.group === "keten" ? ketenKeyExpr : regionIdExpr).as("key"), sql<number>`count(*)`.as("n")])
+          .groupBy(query.group === "keten" ? ketenKeyExpr : regionIdExpr)
+          .execute(),
+  ]);
+  const total = Number(countRow.total);
+  const pages = Math.max(1, Math.ceil(total / query.pageSize));
+  const page = Math.min(Math.max(1, query.page), pages);
+  let rows = base().select([...rowColumns, ketenKeyExpr.as("keten_key"), ketenNameExpr.as("keten_name"), regionIdExpr.as("region_id")]);
+  for (const o of orderings(query)) rows = rows.orderBy(o);
+  const found = await rows.limit(query.pageSize).offset((page - 1) * query.pageSize).execute();
+  const counts = Object.fromEntries(
+    SIGNAL_IDS.map((id) => [id, Object.fromEntries(STATUSES.map((s) => [s, Number((countRow as Record<string, unknown>)[`${id}:${s}`] ?? 0)]))]),
+  ) as StatusCounts;
+  return {
+    rows: found.map(toRow),
+    total,
+    counts,
+    groups: new Map(groupRows.map((g) => [String(g.key ?? ""), Number(g.n)])),
+    page,
+    pages,
+  };
+}
+
+/** Every row of the filtered portfolio, in order, for the CSV export (no page limit). */
+export async function listPortfolio(viewer: Viewer, query: Omit<PortfolioQuery, "page" | "pageSize">) {
+  const db = await getDb();
+  let rows = portfolioBase(db, viewer)
+    .where((eb) => filterExpr(eb, query.filter))
+    .select([...rowColumns, ketenKeyExpr.as("keten_key"), ketenNameExpr.as("keten_name"), regionIdExpr.as("region_id")]);
+  for (const o of orderings({ ...query, page: 1, pageSize: 0 })) rows = rows.orderBy(o);
+  return (await rows.execute()).map(toRow);
+}
+
+/** The ketens and regions present in the viewer's portfolio, for the filter menus. */
+export async function listPortfolioFacets(viewer: Viewer) {
+  const db = await getDb();
+  const [ketens, regions] = await Promise.all([
+    portfolioBase(db, viewer)
+      .select([ketenKeyExpr.as("key"), ketenNameExpr.as("name"), sql<number>`count(*)`.as("n")])
+      .where(ketenKeyExpr, "is not", null)
+      .groupBy([ketenKeyExpr, ketenNameExpr])
+      .orderBy(sql`lower(${ketenNameExpr})`)
+      .execute(),
+    portfolioBase(db, viewer)
+      .select(["g.id as key", "g.name as name", "g.code as code", sql<number>`count(*)`.as("n")])
+      .where("g.id", "is not", null)
+      .groupBy(["g.id", "g.name", "g.code"])
+      .orderBy("g.name")
+      .execute(),
+  ]);
+  return {
+    ketens: ketens.map((k) => ({ key: String(k.key), name: String(k.name), n: Number(k.n) })),
+    regions: regions.map((g) => ({ key: String(g.key), name: String(g.name), code: String(g.code), n: Number(g.n) })),
+  };
+}
+
+/** One practice's row in the viewer's portfolio, or undefined: the drill-down's authorization. */
+export async function getPortfolioRow(viewer: Viewer, practiceId: string) {
+  const db = await getDb();
+  const row = await portfolioBase(db, viewer)
+    .where("r.practice_id", "=", practiceId)
+    .select([...rowColumns, ketenKeyExpr.as("keten_key"), ketenNameExpr.as("keten_name"), regionIdExpr.as("region_id")])
+    .executeTakeFirst();
+  return row ? toRow(row) : undefined;
+}
+
+/** The latest source of each kind the viewer may see for one practice (self, own, import), in rank order. */
+export async function listPracticeSources(viewer: Viewer, practiceId: string) {
+  const db = await getDb();
+  const rows = await rankedSources(db, viewer)
+    .selectFrom("ranked as r")
+    .select(["r.source", "r.source_id", "r.at", "r.version_no"])
+    .where("r.practice_id", "=", practiceId)
+    .orderBy("r.rank")
+    .execute();
+  return rows.map((r) => ({ kind: r.source, id: r.source_id, at: r.at, versionNo: r.version_no }));
+}

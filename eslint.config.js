@@ -21,6 +21,8 @@ export default tseslint.config(
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
       ...jsxA11y.flatConfigs.recommended.rules,
+      // A scrollable region must take keyboard focus to scroll (WCAG 2.1.1); see components/scroll-region.tsx.
+      "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["tabpanel", "region"] }],
       // All user-facing text goes through i18next: no Dutch or English literals in JSX.
       "i18next/no-literal-string": ["error", { mode: "jsx-text-only" }],
     },

@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { fallbackLng, i18nConfig, supportedLngs } from "./i18n";
+import { fallbackLng, i18nConfig, isLng, supportedLngs } from "./i18n";
 import en from "./locales/en";
 import nl from "./locales/nl";
 
@@ -23,3 +23,9 @@ const i18next = new RemixI18Next({
 });
 
 export default i18next;
+
+/** The request's language, always one we support. */
+export async function requestLng(request: Request) {
+  const locale = await i18next.getLocale(request);
+  return isLng(locale) ? locale : fallbackLng;
+}

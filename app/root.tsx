@@ -1,6 +1,8 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { CsrfInput, CsrfProvider } from "./components/csrf-input";
 import { useNonce } from "./components/nonce";
+import { mayReadImports } from "./models/facts-import.server";
+import { hasPortfolio } from "./models/portfolio.server";
 import { getViewer } from "./models/viewer.server";
 import { commitCsrfToken } from "./utils/csrf.server";
 import { getEnv } from "./utils/env.server";
@@ -37,7 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale: isLng(locale) ? locale : fallbackLng,
       csrf,
-      viewer: viewer && { name: viewer.personName, organisation: viewer.organisationName, role: viewer.role, kind: viewer.organisationKind },
+      viewer: viewer && {
+        name: viewer.personName,
+        organisation: viewer.organisationName,
+        role: viewer.role,
+        kind: viewer.organisationKind,
+        portfolio: hasPortfolio(viewer),
+        imports: mayReadImports(viewer),
+      },
       demo: getEnv().DEMO_MODE,
     },
     { headers: csrfCookie ? { "Set-Cookie": csrfCookie } : {} },
@@ -91,6 +100,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {t("app.name")}
             </a>
             <div className="header-tools">
+              {data?.viewer?.portfolio ? (
+                <nav className="header-links" aria-label={t("nav.workspace")}>
+                  <a href="/portfolio">{t("workspaces.portfolio.title")}</a>
+                  {data.viewer.imports ? <a href="/portfolio/import">{t("workspaces.import.title")}</a> : null}
+                </nav>
+              ) : null}
               <nav className="header-links" aria-label={t("nav.account")}>
                 {data?.viewer ? <a href="/organisation">{t("accountFlows.organisation.title")}</a> : null}
                 {data?.demo ? <a href="/outbox">{t("accountFlows.outbox.title")}</a> : null}

@@ -3,8 +3,11 @@
  * practices, demo people for every role, and a self-assessment in progress. Every name says "demo".
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Answers } from "../app/domain/answers";
+import { DEMO_REGIONS } from "../app/domain/regional/demo-regions";
 import { hashPassword } from "../app/models/password.server";
 import { selectViewer, type Viewer } from "../app/models/viewer.server";
 import type { Database, MemberRole, OrganisationKind } from "./schema";
@@ -89,17 +92,24 @@ export async function seedDemo(db: Kysely<Database>) {
         await trx.insertInto("membership").values({ person_id: personId, organisation_id: orgIds[org.key]!, role, created_at: now }).execute();
       }
     }
+    // The fictitious huisartsenregio's of the demo matrix (codes DEMO-xx, names "… (fictief)").
+    const regionIds = new Map<string, string>();
+    for (const region of DEMO_REGIONS) {
+      if (regionIds.has(region.code)) continue;
+      regionIds.set(region.code, randomUUID());
+      await trx.insertInto("region").values({ id: regionIds.get(region.code)!, code: region.code, name: region.name }).execute();
+    }
     const practices = [
       // De Linde speaks for itself (its own account) and belongs to the demo keten, whose beheerder reads its self-assessments.
-      { name: "Huisartsenpraktijk De Linde (demo)", agb: "01234567", postcode: "3511 AB", organisation_id: orgIds.praktijk!, keten_id: orgIds.keten! },
-      { name: "Huisartsenpraktijk Het Anker (demo)", agb: "01230001", postcode: "3012 CD", organisation_id: null, keten_id: orgIds.keten! },
-      { name: "Gezondheidscentrum De Brug (demo)", agb: "01230002", postcode: "2511 EF", organisation_id: null, keten_id: orgIds.keten! },
-      { name: "Huisartsenpost-praktijk Zuid (demo)", agb: "01230003", postcode: "5611 GH", organisation_id: null, keten_id: orgIds.keten! },
+      { name: "Huisartsenpraktijk De Linde (demo)", agb: "01234567", postcode: "3511 AB", organisation_id: orgIds.praktijk!, keten_id: orgIds.keten!, region: "DEMO-03" },
+      { name: "Huisartsenpraktijk Het Anker (demo)", agb: "01230001", postcode: "3012 CD", organisation_id: null, keten_id: orgIds.keten!, region: "DEMO-06" },
+      { name: "Gezondheidscentrum De Brug (demo)", agb: "01230002", postcode: "2511 EF", organisation_id: null, keten_id: orgIds.keten!, region: "DEMO-06" },
+      { name: "Huisartsenpost-praktijk Zuid (demo)", agb: "01230003", postcode: "5611 GH", organisation_id: null, keten_id: orgIds.keten!, region: "DEMO-01" },
     ];
-    for (const p of practices) {
+    for (const { region, ...p } of practices) {
       await trx
         .insertInto("practice")
-        .values({ id: randomUUID(), region_id: null, created_at: now, updated_at: now, ...p })
+        .values({ id: randomUUID(), region_id: regionIds.get(region) ?? null, created_at: now, updated_at: now, ...p })
         .execute();
     }
   });
@@ -115,7 +125,23 @@ export async function seedDemo(db: Kysely<Database>) {
     viewer,
     entries: Object.entries(DEMO_ANSWERS).map(([questionId, value]) => ({ questionId, value, seenRevision: 0 })),
   });
+
+  // The insurer and the toezichthouder read practice facts in through the same import as their people do.
+  const { previewImport, confirmImport } = await import("../app/models/facts-import.server");
+  const bytes = readFileSync(DEMO_FACTS_FILE);
+  for (const orgKey of ["verzekeraar", "toezicht"]) {
+    const importer = await viewerFor(db, demoEmail(orgKey, "beheerder"));
+    const preview = await previewImport({ viewer: importer, fileName: path.basename(DEMO_FACTS_FILE), bytes, source: "Demogegevens (fictief)", sourceDate: now.slice(0, 10) });
+    if (!preview.ok) throw new Error(`the demo facts do not import: ${JSON.stringify(preview.problems)}`);
+    await confirmImport(importer, preview.id);
+  }
 }
+
+/**
+ * The fictitious practice facts the demo insurer and toezichthouder have imported. Found from the
+ * working directory, as content/ is: this module is bundled into the server build.
+ */
+export const DEMO_FACTS_FILE = path.resolve(process.cwd(), "db/demo/praktijkgegevens-demo.csv");
 
 /** The viewer a demo person would be when signed in (for seeding through the models). */
 export async function viewerFor(db: Kysely<Database>, email: string): Promise<Viewer> {

@@ -1,5 +1,6 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
+import workspaces from "./workspaces.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -11,6 +12,7 @@ const en = {
   nav: {
     skip: "Skip to content",
     account: "Account",
+    workspace: "Workspace",
     sections: "Parts of the scan",
     progress: "{{answered}} of {{total}}",
   },
@@ -315,6 +317,7 @@ const en = {
     },
   },
   accountFlows,
+  workspaces,
   home: {
     noSelfAssessment: "No self-assessment yet.",
     startNext: "New version of the self-assessment",

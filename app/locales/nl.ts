@@ -1,5 +1,6 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
+import workspaces from "./workspaces.nl";
 
 const nl = {
   app: {
@@ -10,6 +11,7 @@ const nl = {
   nav: {
     skip: "Naar de inhoud",
     account: "Account",
+    workspace: "Werkruimte",
     sections: "Onderdelen van de scan",
     progress: "{{answered}} van {{total}}",
   },
@@ -314,6 +316,7 @@ const nl = {
     },
   },
   accountFlows,
+  workspaces,
   home: {
     noSelfAssessment: "Nog geen zelfevaluatie.",
     startNext: "Nieuwe versie van de zelfevaluatie",

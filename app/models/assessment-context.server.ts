@@ -13,10 +13,11 @@ import {
   getAssessment,
   recordView,
   saveAnswers,
+  type AssessmentWithPractice,
   type Conflict,
   type SaveEntry,
 } from "./assessment.server";
-import { canEdit, requireViewer } from "./viewer.server";
+import { canEdit, requireViewer, type Viewer } from "./viewer.server";
 
 /** The viewer and an assessment they may see, with its pinned questionnaire; 404 otherwise. */
 export async function requireAssessment(request: Request, params: Params) {
@@ -37,8 +38,14 @@ export async function requireEditableAssessment(request: Request, params: Params
 }
 
 export async function loadAssessmentContext(request: Request, params: Params) {
-  const { viewer, assessment, questionnaire, editable } = await requireAssessment(request, params);
+  const { viewer, assessment, editable } = await requireAssessment(request, params);
   await recordView(assessment, viewer, new URL(request.url).pathname.split("/").slice(3).join("/") || "home");
+  return assessmentContext(assessment, viewer, editable);
+}
+
+/** The context of an assessment the viewer may see (authorized by the caller), for pages about a practice. */
+export async function assessmentContext(assessment: AssessmentWithPractice, viewer: Viewer, editable = false) {
+  const questionnaire = getQuestionnaire(assessment.content_version);
   const stored = await getAnswers(assessment.id);
   const answers = answerValues(stored);
   return { viewer, assessment, questionnaire, editable, stored, answers, states: walk(questionnaire, answers) };

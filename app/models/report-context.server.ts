@@ -1,17 +1,22 @@
 /** Loads an assessment's report for a request, in the reader's language, and audits exports. */
 import type { Params } from "@remix-run/react";
-import { fallbackLng, isLng, type Lng } from "~/i18n";
-import i18next from "~/i18next.server";
+import i18next, { requestLng } from "~/i18next.server";
 import { recordEvent } from "./audit.server";
 import { loadAssessmentContext } from "./assessment-context.server";
+import { beforeJoiningFor } from "./guide.server";
 import { buildReport } from "./report.server";
 import { getDb } from "../../db/index.server";
 
 export async function loadReport(request: Request, params: Params, exportFormat?: "pdf" | "json" | "csv") {
   const ctx = await loadAssessmentContext(request, params);
-  const locale = await i18next.getLocale(request);
-  const lng: Lng = isLng(locale) ? locale : fallbackLng;
+  const lng = await requestLng(request);
   const report = await buildReport(ctx, lng);
+  const t = await i18next.getFixedT(lng);
+  // A huisarts's afweging ends in the questions to ask the provider before joining.
+  const beforeJoining =
+    ctx.assessment.perspective === "afweging"
+      ? beforeJoiningFor({ kind: "own", id: ctx.assessment.id, label: t("perspective.afweging"), ctx, report }, t, lng)
+      : null;
   if (exportFormat) {
     await recordEvent(await getDb(), {
       viewer: ctx.viewer,
@@ -22,17 +27,7 @@ export async function loadReport(request: Request, params: Params, exportFormat?
       detail: { format: exportFormat, contentVersion: ctx.assessment.content_version },
     });
   }
-  return { report, lng, t: await i18next.getFixedT(lng) };
+  return { report, beforeJoining, lng, t };
 }
 
-/** A file name that says what it is: kernwaardenscan-<practice>-<date>.<ext>. */
-export function exportFileName(practiceName: string, generatedAt: string, ext: string) {
-  const slug = practiceName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 60);
-  return `kernwaardenscan-${slug}-${generatedAt.slice(0, 10)}.${ext}`;
-}
+export { exportFileName } from "~/utils/download.server";

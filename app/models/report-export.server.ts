@@ -1,6 +1,8 @@
 /** The report in the two file formats that are drawn rather than serialised: CSV rows and the PDF. */
 import type { TFunction } from "i18next";
-import PDFDocument from "pdfkit";
+import { createPdf, pdfText } from "~/utils/pdf.server";
+import { pdfBeforeJoining } from "./guide-export.server";
+import type { BeforeJoining } from "./guide.server";
 import type { Report } from "./report.server";
 
 /** One row per fact, figure, signal and kernpunt statement, under localised headers. */
@@ -23,42 +25,8 @@ export function reportRows(report: Report, t: TFunction): string[][] {
   return rows;
 }
 
-/** The standard PDF fonts speak Windows-1252: words replace the few symbols they lack. */
-function pdfText(text: string) {
-  return text.replace(/[≤]/g, "<=").replace(/[≥]/g, ">=").replace(/[✓▲★⚠◐✗]/g, "");
-}
-
-export function renderReportPdf(report: Report, t: TFunction): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 50,
-    bufferPages: true,
-    info: { Title: `${t("report.title")}: ${report.practiceName}`, Author: t("app.name"), Subject: report.perspective },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-
-  const h1 = (text: string) => doc.font("Helvetica-Bold").fontSize(18).fillColor("#073f33").text(pdfText(text)).moveDown(0.3);
-  const h2 = (text: string) => {
-    if (doc.y > 700) doc.addPage();
-    doc.moveDown(0.6).font("Helvetica-Bold").fontSize(14).fillColor("#073f33").text(pdfText(text)).moveDown(0.3);
-  };
-  const h3 = (text: string) => doc.moveDown(0.3).font("Helvetica-Bold").fontSize(11).fillColor("#1b1f23").text(pdfText(text));
-  const p = (text: string, options: { muted?: boolean; italic?: boolean } = {}) =>
-    doc
-      .font(options.italic ? "Helvetica-Oblique" : "Helvetica")
-      .fontSize(10)
-      .fillColor(options.muted ? "#4a5560" : "#1b1f23")
-      .text(pdfText(text))
-      .moveDown(0.2);
-  const pairs = (items: Array<{ label: string; value: string }>) => {
-    for (const item of items) {
-      doc.font("Helvetica-Bold").fontSize(10).fillColor("#1b1f23").text(`${pdfText(item.label)}: `, { continued: true });
-      doc.font("Helvetica").text(pdfText(item.value));
-    }
-    doc.moveDown(0.3);
-  };
+export function renderReportPdf(report: Report, t: TFunction, beforeJoining: BeforeJoining | null = null): Promise<Buffer> {
+  const { h1, h2, h3, p, pairs, doc, finish } = createPdf({ title: `${t("report.title")}: ${report.practiceName}`, author: t("app.name"), subject: report.perspective });
 
   h1(`${t("report.title")}: ${report.practiceName}`);
   p(`${report.perspective} · AGB ${report.practiceAgb ?? "-"}`, { muted: true });
@@ -105,18 +73,7 @@ export function renderReportPdf(report: Report, t: TFunction): Promise<Buffer> {
     if (item.context) p(`${t("signals.context.label")}: ${item.context}`, { italic: true });
   });
 
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    doc
-      .font("Helvetica")
-      .fontSize(8)
-      .fillColor("#4a5560")
-      .text(`${report.practiceName} · ${t("report.page", { page: i + 1 })} · ${t("app.name")} v${report.contentVersion}`, 50, 800, {
-        align: "center",
-        lineBreak: false,
-      });
-  }
-  doc.end();
-  return done;
+  if (beforeJoining) pdfBeforeJoining({ h2, p }, beforeJoining, t);
+
+  return finish((page) => `${report.practiceName} · ${t("report.page", { page })} · ${t("app.name")} v${report.contentVersion}`);
 }

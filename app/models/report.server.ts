@@ -4,11 +4,12 @@
  */
 import type { TFunction } from "i18next";
 import { isStatementValue, type AnswerValue } from "~/domain/answers";
-import type { SignalId } from "~/domain/content/schema";
+import type { Perspective, SignalId } from "~/domain/content/schema";
+import type { Questionnaire } from "~/domain/content/questionnaire";
 import { deriveFigures, type DerivedFigures } from "~/domain/derived";
 import { factsFromAnswers, signalFactsFromPractice, type PracticeFacts } from "~/domain/facts";
 import { kernpuntOverview, type KernpuntStatus } from "~/domain/overview";
-import { evaluateSignals, type SignalResult, type SignalStatus } from "~/domain/signals";
+import { evaluateSignals, type SignalResult, type SignalResults, type SignalStatus } from "~/domain/signals";
 import type { Lng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { textFor } from "~/utils/content-text";
@@ -109,19 +110,18 @@ export function signalFigureText(result: SignalResult, t: TFunction, lng: Lng): 
   return t("signals.figure", { value: formatNumber(result.figure.value, lng), threshold });
 }
 
-export async function buildReport(ctx: AssessmentContext, lng: Lng): Promise<Report> {
-  const t = await i18next.getFixedT(lng);
-  const q = ctx.questionnaire;
-  const perspective = ctx.assessment.perspective;
-  const text = (value: Parameters<typeof textFor>[0]) => textFor(value, lng, perspective);
-  const facts = factsFromAnswers(ctx.answers);
-  const figures = deriveFigures(facts, q.parameters);
-  const results = evaluateSignals(signalFactsFromPractice(facts), q.parameters);
-  const contexts = await getSignalContexts(ctx.assessment.id);
-
-  const signals: ReportSignal[] = q.signals.signals.map((content) => {
+/**
+ * The engine's results as report signals: wording, evidence, figure, kernpunten, source, reading and
+ * the open questions worded for the given perspective, with the practice's context where it has one.
+ */
+export function reportSignals(
+  results: SignalResults,
+  input: { questionnaire: Questionnaire; t: TFunction; lng: Lng; wording: Perspective; contexts?: Map<string, { text: string; revision: number }> },
+): ReportSignal[] {
+  const { questionnaire: q, t, lng, wording } = input;
+  return q.signals.signals.map((content) => {
     const result = results[content.id];
-    const stored = contexts.get(content.id);
+    const stored = input.contexts?.get(content.id);
     return {
       id: content.id,
       title: content.title[lng],
@@ -133,12 +133,28 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng): Promise<Rep
       kernpunten: content.kernpunten.map((id) => ({ id, text: q.kernpuntById.get(id)?.text[lng] ?? id })),
       source: content.source,
       reading: content.reading[lng],
-      questions: result.status === "no-signal" ? [] : content.questions[result.status].map(text),
+      questions: result.status === "no-signal" ? [] : content.questions[result.status].map((text) => textFor(text, lng, wording)),
       context: stored?.text ? stored.text : null,
       contextRevision: stored?.revision ?? 0,
       result,
     };
   });
+}
+
+/**
+ * The report of an assessment. `wording` words the questions for another reader than the author: an
+ * insurer's guide built on a practice's self-assessment asks about "de praktijk", not "wij".
+ */
+export async function buildReport(ctx: AssessmentContext, lng: Lng, options: { wording?: Perspective } = {}): Promise<Report> {
+  const t = await i18next.getFixedT(lng);
+  const q = ctx.questionnaire;
+  const perspective = options.wording ?? ctx.assessment.perspective;
+  const text = (value: Parameters<typeof textFor>[0]) => textFor(value, lng, perspective);
+  const facts = factsFromAnswers(ctx.answers);
+  const figures = deriveFigures(facts, q.parameters);
+  const results = evaluateSignals(signalFactsFromPractice(facts), q.parameters);
+  const contexts = await getSignalContexts(ctx.assessment.id);
+  const signals = reportSignals(results, { questionnaire: q, t, lng, wording: perspective, contexts });
 
   const outcomes = kernpuntOverview(q, ctx.answers);
   const byId = new Map(outcomes.map((o) => [o.id, o]));
@@ -226,7 +242,7 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng): Promise<Rep
     assessmentId: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
     practiceAgb: ctx.assessment.practice_agb,
-    perspective: t(`perspective.${perspective}`),
+    perspective: t(`perspective.${ctx.assessment.perspective}`),
     contentVersion: q.version,
     contentPublished: q.published,
     generatedAt,

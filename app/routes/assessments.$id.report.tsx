@@ -2,15 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SignalStatusBadge } from "~/components/signal-card";
+import { BeforeJoiningView } from "~/components/guide";
 import { KernpuntTable } from "~/components/kernpunt-table";
 import { loadReport } from "~/models/report-context.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { report } = await loadReport(request, params);
+  const { report, beforeJoining } = await loadReport(request, params);
   const { raw: _raw, signals, ...rest } = report;
-  return { ...rest, signals: signals.map(({ result: _result, ...s }) => s) };
+  return { ...rest, beforeJoining, signals: signals.map(({ result: _result, ...s }) => s) };
 }
 
 function Facts({ items }: { items: Array<{ label: string; value: string }> }) {
@@ -133,6 +134,7 @@ export default function ReportPage() {
           ))}
         </ol>
       </section>
+      {r.beforeJoining ? <BeforeJoiningView data={r.beforeJoining} /> : null}
     </article>
   );
 }

@@ -20,3 +20,10 @@ export function formatDateTime(iso: string, lng: Lng) {
 export function formatTime(iso: string, lng: Lng) {
   return new Intl.DateTimeFormat(intlLocale(lng), { timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
 }
+
+/** A calendar date (YYYY-MM-DD, or a timestamp) as a date, e.g. "1 november 2026". */
+export function formatDate(isoOrDay: string, lng: Lng) {
+  // A bare day is a calendar date, not midnight UTC: format it as such, without a time zone shift.
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoOrDay);
+  return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: "long", timeZone: day ? "UTC" : "Europe/Amsterdam" }).format(new Date(day ? `${isoOrDay}T00:00:00Z` : isoOrDay));
+}

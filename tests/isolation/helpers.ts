@@ -119,6 +119,9 @@ const COUNTED = [
   "token",
   "session",
   "audit_event",
+  "facts_import",
+  "imported_facts",
+  "conversation_note",
 ] as const;
 
 /** The columns that can change without a row count changing (a revoke, a submit, a role, an answer). */
@@ -134,6 +137,9 @@ const HASHED: Record<string, string> = {
   organisation: "select id, kind, name from organisation order by id",
   practice: "select id, organisation_id, keten_id, agb, name from practice order by id",
   session: "select id_hash, person_id, organisation_id, expires_at from session order by id_hash",
+  facts_import: "select id, organisation_id, status, preview from facts_import order by id",
+  imported_facts: "select id, organisation_id, practice_id, import_id, facts from imported_facts order by id",
+  conversation_note: "select id, organisation_id, text, deleted_at from conversation_note order by id",
 };
 
 export type Fingerprint = Record<string, string>;

@@ -47,7 +47,12 @@ function invitationToken(outbox: string, email: string) {
 
 async function plantMarker(c: Client, assessmentId: string, marker: string) {
   const rev = db.one<{ revision: number }>("select revision from answer where assessment_id = ? and question_id = 'regio'", assessmentId)?.revision ?? 0;
-  const reply = await c.post(`/assessments/${assessmentId}/answers`, { _section: "praktijkgegevens", _only: "regio", regio: marker, "_rev.regio": String(rev) });
+  const reply = await c.post(`/assessments/${assessmentId}/answers`, {
+    _section: "praktijkgegevens",
+    _only: "regio",
+    regio: marker,
+    "_rev.regio": String(rev),
+  });
   expectStatus(reply, 200, `${c.label} autosaves its marker`);
 }
 
@@ -79,12 +84,23 @@ async function setup(): Promise<World> {
     const token = must(invitationToken((await client("anoniem").get("/outbox")).body, email), `no invitation mail for ${email}`);
     const joiner = client(`ander.${role}`);
     expectStatus(await joiner.get(`/invitations/${token}`), 200, `open the invitation for ${email}`);
-    expectStatus(await joiner.post(`/invitations/${token}`, { name: `${role} Elders`, password: ANDER.password, passwordRepeat: ANDER.password }), 302, `join as ${email}`);
+    expectStatus(
+      await joiner.post(`/invitations/${token}`, { name: `${role} Elders`, password: ANDER.password, passwordRepeat: ANDER.password }),
+      302,
+      `join as ${email}`,
+    );
     must(joiner.has("kws_session"), `${email} joined without a session`);
     usedInvitation = token;
   }
-  const anderPractice = must(new RegExp(`name="practiceId" value="(${UUID})"`).exec((await anderB.get("/")).body)?.[1], "the second practice's home has no start form");
-  const O = idFrom(expectStatus(await anderB.post("/?index", { _intent: "start-self", practiceId: anderPractice }), 302, "start the second practice's self-assessment").location, "start-self");
+  const anderPractice = must(
+    new RegExp(`name="practiceId" value="(${UUID})"`).exec((await anderB.get("/")).body)?.[1],
+    "the second practice's home has no start form",
+  );
+  const O = idFrom(
+    expectStatus(await anderB.post("/?index", { _intent: "start-self", practiceId: anderPractice }), 302, "start the second practice's self-assessment")
+      .location,
+    "start-self",
+  );
 
   // De Linde: its seeded concept gets a marker, is submitted (S), and a next version is started (C).
   const lindeB = client("praktijk.beheerder");
@@ -93,14 +109,25 @@ async function setup(): Promise<World> {
   const markers = { S: `Isolatiemarker-Linde-${random()}`, B: `Isolatiemarker-Verzekeraar-${random()}`, O: `Isolatiemarker-Elders-${random()}` };
   await plantMarker(lindeB, concept, markers.S);
   expectStatus(await lindeB.post(`/assessments/${concept}?index`, { _intent: "submit" }), 302, "De Linde submits", /done=submitted/);
-  const C = idFrom(expectStatus(await lindeB.post(`/assessments/${concept}?index`, { _intent: "next-version" }), 302, "De Linde starts version 2").location, "next-version");
+  const C = idFrom(
+    expectStatus(await lindeB.post(`/assessments/${concept}?index`, { _intent: "next-version" }), 302, "De Linde starts version 2").location,
+    "next-version",
+  );
   must(C !== concept, "the next version is a new assessment");
 
   // The insurer: its own beoordeling of De Linde (B), and a request for De Linde's self-assessment (R).
   const verzB = client("verzekeraar.beheerder");
-  const B = idFrom(expectStatus(await verzB.post("/?index", { _intent: "start-external", agb: LINDE_AGB }), 302, "the insurer starts a beoordeling").location, "start-external");
+  const B = idFrom(
+    expectStatus(await verzB.post("/?index", { _intent: "start-external", agb: LINDE_AGB }), 302, "the insurer starts a beoordeling").location,
+    "start-external",
+  );
   await plantMarker(verzB, B, markers.B);
-  expectStatus(await verzB.post("/?index", { _intent: "request", agb: LINDE_AGB, message: "Voor het jaargesprek." }), 302, "the insurer requests", /done=requested/);
+  expectStatus(
+    await verzB.post("/?index", { _intent: "request", agb: LINDE_AGB, message: "Voor het jaargesprek." }),
+    302,
+    "the insurer requests",
+    /done=requested/,
+  );
   await plantMarker(anderB, O, markers.O);
 
   // Ids the probes need, read beside the server.
@@ -124,9 +151,26 @@ async function setup(): Promise<World> {
     orgNames[key] = row.name;
   }
   for (const key of Object.values(orgKeys)) must(org[key], `no organisation ${key}`);
-  const lindePractice = must(db.one<{ id: string; name: string }>("select id, name from practice where organisation_id = ?", org.praktijk), "De Linde's practice");
-  const request = must(db.one<{ id: string }>("select id from assessment_request where requester_org_id = ? and status = 'open'", org.verzekeraar), "the insurer's request");
+  const lindePractice = must(
+    db.one<{ id: string; name: string }>("select id, name from practice where organisation_id = ?", org.praktijk),
+    "De Linde's practice",
+  );
+  const request = must(
+    db.one<{ id: string }>("select id from assessment_request where requester_org_id = ? and status = 'open'", org.verzekeraar),
+    "the insurer's request",
+  );
   const lindeLezer = must(db.one<{ id: string }>("select id from person where email = 'lezer@praktijk-de-linde.example.com'"), "De Linde's lezer");
+  const importOf = (key: OrgKey) =>
+    must(db.one<{ id: string }>("select id from facts_import where organisation_id = ? and status = 'confirmed'", org[key]), `the ${key}'s import`).id;
+
+  // The insurer writes a note in De Linde's conversation guide, through the guide's form.
+  expectStatus(
+    await verzB.post(`/practices/${lindePractice.id}/guide`, { _intent: "add-note", kind: "note", text: "Notitie van de verzekeraar", onDate: "2026-11-30" }),
+    302,
+    "the insurer writes a note",
+    /#notes$/,
+  );
+  const note = must(db.one<{ id: string }>("select id from conversation_note where organisation_id = ?", org.verzekeraar), "the insurer's note").id;
 
   return {
     ids: {
@@ -140,6 +184,8 @@ async function setup(): Promise<World> {
       org,
       lindeLezer: lindeLezer.id,
       usedInvitation,
+      imports: { verzekeraar: importOf("verzekeraar"), toezicht: importOf("toezicht") },
+      note,
     },
     markers: { S: markers.S, C: markers.S, B: markers.B, O: markers.O, X: "" },
     practiceNames: { linde: lindePractice.name, ander: ANDER.name },
@@ -168,6 +214,8 @@ function describePath(path: string) {
     [world.ids.practice.ander, "{Elders}"],
     [world.ids.lindeLezer, "{De Linde's lezer}"],
     [world.ids.usedInvitation, "{used invitation}"],
+    [world.ids.imports.verzekeraar, "{insurer's import}"],
+    [encodeURIComponent(world.ids.org.keten), "{keten}"],
     ...Object.entries(world.ids.org).map(([key, id]): [string, string] => [id, `{org ${key}}`]),
   ];
   for (const [id, name] of named) out = out.replaceAll(id, name);
@@ -269,7 +317,8 @@ const either =
     filters.some((f) => f(route, probe));
 
 const liveShareOf = (org: OrgKey) =>
-  db.one<{ id: string }>("select id from share where assessment_id = ? and organisation_id = ? and revoked_at is null", world.ids.S, world.ids.org[org])?.id ?? null;
+  db.one<{ id: string }>("select id from share where assessment_id = ? and organisation_id = ? and revoked_at is null", world.ids.S, world.ids.org[org])?.id ??
+  null;
 
 /* ------------------------------------------------------------------------------------------------
  * The proof

@@ -53,7 +53,10 @@ export const ACTORS: Actor[] = [
  */
 export type ResourceKey = "S" | "C" | "B" | "O" | "X";
 export const RESOURCE_KEYS: readonly ResourceKey[] = ["S", "C", "B", "O", "X"];
-export const RESOURCES: Record<ResourceKey, { author: OrgKey | null; status: "concept" | "ingediend"; ketenMember: boolean; practice: "linde" | "ander" | null }> = {
+export const RESOURCES: Record<
+  ResourceKey,
+  { author: OrgKey | null; status: "concept" | "ingediend"; ketenMember: boolean; practice: "linde" | "ander" | null }
+> = {
   S: { author: "praktijk", status: "ingediend", ketenMember: true, practice: "linde" },
   C: { author: "praktijk", status: "concept", ketenMember: true, practice: "linde" },
   B: { author: "verzekeraar", status: "concept", ketenMember: false, practice: "linde" },
@@ -71,6 +74,10 @@ export interface World {
     lindeLezer: string;
     /** An invitation token that was used in the setup: dead now. */
     usedInvitation: string;
+    /** The practice-facts import each of them confirmed (the demo seed's). */
+    imports: { verzekeraar: string; toezicht: string };
+    /** A note the insurer's beheerder wrote in De Linde's conversation guide. */
+    note: string;
   };
   /** A unique answer (regio) planted in each assessment: no refused reply may contain it. */
   markers: Record<ResourceKey, string>;
@@ -132,7 +139,10 @@ export function access(a: Actor, w: World, r: ResourceKey): Access | null {
 const LOGIN = /^\/login\?redirectTo=%2F/;
 const toLogin: Expectation = { kind: "refuse", status: [302], location: LOGIN };
 const isPerson = (a: Actor): a is Person => a.kind === "person";
-const is = (org: OrgKey, ...roles: Role[]) => (a: Actor) => isPerson(a) && a.org === org && (roles.length === 0 || roles.includes(a.role));
+const is =
+  (org: OrgKey, ...roles: Role[]) =>
+  (a: Actor) =>
+    isPerson(a) && a.org === org && (roles.length === 0 || roles.includes(a.role));
 
 /** What a reply about r must not show someone who may not see r: its marker, and its practice's name unless that is their own. */
 function secrets(a: Actor, w: World, r: ResourceKey): string[] {
@@ -276,7 +286,8 @@ function startSelf(target: "linde" | "ander") {
   const owner: OrgKey = target === "linde" ? "praktijk" : "ander";
   return (a: Actor): Expectation => {
     if (!isPerson(a)) return toLogin;
-    if (a.org === owner) return a.role === "lezer" ? { kind: "refuse", status: [403] } : { kind: "skip", why: "the owner starts its own self-assessment (setup)" };
+    if (a.org === owner)
+      return a.role === "lezer" ? { kind: "refuse", status: [403] } : { kind: "skip", why: "the owner starts its own self-assessment (setup)" };
     // The practice is not theirs: 404 (a lezer may be refused by role first, which reveals nothing).
     // A keten speaks for member practices WITHOUT an account; De Linde has its own and writes its own.
     return { kind: "refuse", status: a.role === "lezer" ? [403, 404] : [404] };
@@ -307,7 +318,8 @@ function decide(a: Actor, w: World): Expectation {
 /** Changing De Linde's lezer (role, removal): only De Linde's beheerder; another organisation's beheerder gets 404. */
 function memberChange(a: Actor): Expectation {
   if (!isPerson(a)) return toLogin;
-  if (a.org === "praktijk") return a.role === "beheerder" ? { kind: "skip", why: "De Linde's beheerder manages its own people" } : { kind: "refuse", status: [403] };
+  if (a.org === "praktijk")
+    return a.role === "beheerder" ? { kind: "skip", why: "De Linde's beheerder manages its own people" } : { kind: "refuse", status: [403] };
   return { kind: "refuse", status: a.role === "beheerder" ? [404] : [403, 404] };
 }
 
@@ -327,15 +339,51 @@ export const ROUTES: Record<string, RouteEntry> = {
     probes: [
       { name: "list", method: "GET", path: () => "/", expect: (a, w) => homeList(a, w) },
       { name: "list (data)", method: "GET", path: () => "/_root.data", expect: (a, w) => homeList(a, w) },
-      { name: "start-self De Linde", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.linde }), expect: startSelf("linde") },
-      { name: "start-self other practice", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.ander }), expect: startSelf("ander") },
+      {
+        name: "start-self De Linde",
+        method: "POST",
+        path: () => "/?index",
+        form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.linde }),
+        expect: startSelf("linde"),
+      },
+      {
+        name: "start-self other practice",
+        method: "POST",
+        path: () => "/?index",
+        form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.ander }),
+        expect: startSelf("ander"),
+      },
       { name: "start-external", method: "POST", path: () => "/?index", form: () => ({ _intent: "start-external", agb: "01234567" }), expect: external },
       { name: "request", method: "POST", path: () => "/?index", form: () => ({ _intent: "request", agb: "01234567" }), expect: external },
       { name: "accept request", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "accept", requestId: w.ids.request }), expect: decide },
       { name: "decline request", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "decline", requestId: w.ids.request }), expect: decide },
-      { name: "accept request without CSRF", method: "POST", csrf: "none", actors: owner, path: () => "/?index", form: (w) => ({ _intent: "accept", requestId: w.ids.request }), expect: () => ({ kind: "refuse", status: [403] }) },
-      { name: "decline request with a foreign CSRF token", method: "POST", csrf: "foreign", actors: owner, path: () => "/?index", form: (w) => ({ _intent: "decline", requestId: w.ids.request }), expect: () => ({ kind: "refuse", status: [403] }) },
-      { name: "start-self without CSRF", method: "POST", csrf: "none", actors: owner, path: () => "/?index", form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.linde }), expect: () => ({ kind: "refuse", status: [403] }) },
+      {
+        name: "accept request without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        path: () => "/?index",
+        form: (w) => ({ _intent: "accept", requestId: w.ids.request }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+      {
+        name: "decline request with a foreign CSRF token",
+        method: "POST",
+        csrf: "foreign",
+        actors: owner,
+        path: () => "/?index",
+        form: (w) => ({ _intent: "decline", requestId: w.ids.request }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+      {
+        name: "start-self without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        path: () => "/?index",
+        form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.linde }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
     ],
   },
   "assessments.$id._index": {
@@ -346,10 +394,47 @@ export const ROUTES: Record<string, RouteEntry> = {
       { name: "submit", method: "POST", perResource: true, path: AI, form: intent("submit"), expect: change("submit") },
       { name: "next-version", method: "POST", perResource: true, path: AI, form: intent("next-version"), expect: change("next-version") },
       { name: "share", method: "POST", perResource: true, path: AI, form: (w, a) => shareForm(w, a), expect: change("share") },
-      { name: "revoke", method: "POST", perResource: true, path: AI, form: (w) => ({ _intent: "revoke", shareId: w.liveShare ?? BOGUS_ID }), expect: change("revoke") },
-      { name: "submit without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["C"], path: AI, form: intent("submit"), expect: csrfRefused },
-      { name: "submit with a foreign CSRF token", method: "POST", csrf: "foreign", actors: owner, perResource: true, resources: ["C"], path: AI, form: intent("submit"), expect: csrfRefused },
-      { name: "share without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["S"], path: AI, form: (w) => ({ _intent: "share", organisationId: w.ids.org.huisarts }), expect: csrfRefused },
+      {
+        name: "revoke",
+        method: "POST",
+        perResource: true,
+        path: AI,
+        form: (w) => ({ _intent: "revoke", shareId: w.liveShare ?? BOGUS_ID }),
+        expect: change("revoke"),
+      },
+      {
+        name: "submit without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        perResource: true,
+        resources: ["C"],
+        path: AI,
+        form: intent("submit"),
+        expect: csrfRefused,
+      },
+      {
+        name: "submit with a foreign CSRF token",
+        method: "POST",
+        csrf: "foreign",
+        actors: owner,
+        perResource: true,
+        resources: ["C"],
+        path: AI,
+        form: intent("submit"),
+        expect: csrfRefused,
+      },
+      {
+        name: "share without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        perResource: true,
+        resources: ["S"],
+        path: AI,
+        form: (w) => ({ _intent: "share", organisationId: w.ids.org.huisarts }),
+        expect: csrfRefused,
+      },
     ],
   },
   "assessments.$id.answers": {
@@ -357,8 +442,28 @@ export const ROUTES: Record<string, RouteEntry> = {
     probes: [
       { name: "GET", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/answers`, expect: () => ({ kind: "refuse", status: [405] }) },
       { name: "autosave", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/answers`, form: answerForm, expect: change("edit") },
-      { name: "autosave without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["C"], path: (w, r) => `${A(w, r)}/answers`, form: answerForm, expect: csrfRefused },
-      { name: "autosave with a foreign CSRF token", method: "POST", csrf: "foreign", actors: owner, perResource: true, resources: ["C"], path: (w, r) => `${A(w, r)}/answers`, form: answerForm, expect: csrfRefused },
+      {
+        name: "autosave without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        perResource: true,
+        resources: ["C"],
+        path: (w, r) => `${A(w, r)}/answers`,
+        form: answerForm,
+        expect: csrfRefused,
+      },
+      {
+        name: "autosave with a foreign CSRF token",
+        method: "POST",
+        csrf: "foreign",
+        actors: owner,
+        perResource: true,
+        resources: ["C"],
+        path: (w, r) => `${A(w, r)}/answers`,
+        form: answerForm,
+        expect: csrfRefused,
+      },
     ],
   },
   "assessments.$id.audit": {
@@ -374,7 +479,17 @@ export const ROUTES: Record<string, RouteEntry> = {
       { name: "read", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/overview`, expect: read() },
       { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/overview.data`, expect: readData },
       { name: "save context", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/overview`, form: contextForm, expect: change("edit") },
-      { name: "save context without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["C"], path: (w, r) => `${A(w, r)}/overview`, form: contextForm, expect: csrfRefused },
+      {
+        name: "save context without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        perResource: true,
+        resources: ["C"],
+        path: (w, r) => `${A(w, r)}/overview`,
+        form: contextForm,
+        expect: csrfRefused,
+      },
     ],
   },
   "assessments.$id.report": {
@@ -386,11 +501,15 @@ export const ROUTES: Record<string, RouteEntry> = {
   },
   "assessments.$id.report[.]csv": {
     about: "Export: CSV (audited).",
-    probes: [{ name: "export", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report.csv`, expect: read({ contains: (w, r) => [w.markers[r]] }) }],
+    probes: [
+      { name: "export", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report.csv`, expect: read({ contains: (w, r) => [w.markers[r]] }) },
+    ],
   },
   "assessments.$id.report[.]json": {
     about: "Export: JSON with the raw answers (audited).",
-    probes: [{ name: "export", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report.json`, expect: read({ contains: (w, r) => [w.markers[r]] }) }],
+    probes: [
+      { name: "export", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/report.json`, expect: read({ contains: (w, r) => [w.markers[r]] }) },
+    ],
   },
   "assessments.$id.report[.]pdf": {
     about: "Export: PDF (audited).",
@@ -399,27 +518,62 @@ export const ROUTES: Record<string, RouteEntry> = {
   "assessments.$id.sections.$sectionId": {
     about: "One section's questions; saves the section.",
     probes: [
-      { name: "read", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, expect: read({ contains: (w, r) => [w.markers[r]] }) },
+      {
+        name: "read",
+        method: "GET",
+        perResource: true,
+        path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`,
+        expect: read({ contains: (w, r) => [w.markers[r]] }),
+      },
       { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens.data`, expect: readData },
       { name: "save", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: sectionForm, expect: change("edit") },
-      { name: "save without CSRF", method: "POST", csrf: "none", actors: owner, perResource: true, resources: ["C"], path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: sectionForm, expect: csrfRefused },
+      {
+        name: "save without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        perResource: true,
+        resources: ["C"],
+        path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`,
+        form: sectionForm,
+        expect: csrfRefused,
+      },
     ],
   },
   "forgot-password": {
     about: "Public: asks for a reset link. Posting without a token changes nothing.",
     probes: [
       { name: "page", method: "GET", path: () => "/forgot-password", expect: () => allow200 },
-      { name: "post without CSRF", method: "POST", csrf: "none", path: () => "/forgot-password", form: () => ({ email: "beheerder@praktijk-de-linde.example.com" }), expect: () => ({ kind: "refuse", status: [403] }) },
+      {
+        name: "post without CSRF",
+        method: "POST",
+        csrf: "none",
+        path: () => "/forgot-password",
+        form: () => ({ email: "beheerder@praktijk-de-linde.example.com" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
     ],
   },
   healthz: {
     about: "Liveness: 'ok', nothing else.",
-    probes: [{ name: "read", method: "GET", path: () => "/healthz", expect: () => ({ kind: "allow", status: [200], verify: (body) => (body === "ok" ? null : "more than ok") }) }],
+    probes: [
+      {
+        name: "read",
+        method: "GET",
+        path: () => "/healthz",
+        expect: () => ({ kind: "allow", status: [200], verify: (body) => (body === "ok" ? null : "more than ok") }),
+      },
+    ],
   },
   "invitations.$token": {
     about: "Joining by invitation: a used or unknown token is a 404 to anyone and changes nothing.",
     probes: [
-      { name: "used token", method: "GET", path: (w) => `/invitations/${w.ids.usedInvitation}`, expect: () => ({ kind: "refuse", status: [404], notContains: ["@praktijk-elders.example.com"] }) },
+      {
+        name: "used token",
+        method: "GET",
+        path: (w) => `/invitations/${w.ids.usedInvitation}`,
+        expect: () => ({ kind: "refuse", status: [404], notContains: ["@praktijk-elders.example.com"] }),
+      },
       { name: "unknown token", method: "GET", path: () => `/invitations/${BOGUS_TOKEN}`, expect: () => ({ kind: "refuse", status: [404] }) },
       {
         name: "accept a used token",
@@ -428,14 +582,28 @@ export const ROUTES: Record<string, RouteEntry> = {
         form: () => ({ name: "Indringer", password: STRONG_PASSWORD, passwordRepeat: STRONG_PASSWORD }),
         expect: () => ({ kind: "refuse", status: [404] }),
       },
-      { name: "accept without CSRF", method: "POST", csrf: "none", path: (w) => `/invitations/${w.ids.usedInvitation}`, form: () => ({ password: STRONG_PASSWORD }), expect: () => ({ kind: "refuse", status: [403] }) },
+      {
+        name: "accept without CSRF",
+        method: "POST",
+        csrf: "none",
+        path: (w) => `/invitations/${w.ids.usedInvitation}`,
+        form: () => ({ password: STRONG_PASSWORD }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
     ],
   },
   language: {
     about: "Sets the language cookie; GET redirects home.",
     probes: [
       { name: "GET", method: "GET", path: () => "/language", expect: () => ({ kind: "allow", status: [302], location: /^\/$/ }) },
-      { name: "post without CSRF", method: "POST", csrf: "none", path: () => "/language", form: () => ({ lng: "en", redirectTo: "/" }), expect: () => ({ kind: "refuse", status: [403] }) },
+      {
+        name: "post without CSRF",
+        method: "POST",
+        csrf: "none",
+        path: () => "/language",
+        form: () => ({ lng: "en", redirectTo: "/" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
     ],
   },
   login: {
@@ -479,10 +647,23 @@ export const ROUTES: Record<string, RouteEntry> = {
         method: "POST",
         path: () => "/organisation",
         form: (_w, a) => ({ intent: "invite", email: `uitgenodigd-door-${a.key}@elders.example.org`, role: "lezer" }),
-        expect: (a) => (!isPerson(a) ? toLogin : a.role === "beheerder" ? { kind: "skip", why: "a beheerder invites (setup)" } : { kind: "refuse", status: [403] }),
+        expect: (a) =>
+          !isPerson(a) ? toLogin : a.role === "beheerder" ? { kind: "skip", why: "a beheerder invites (setup)" } : { kind: "refuse", status: [403] },
       },
-      { name: "make De Linde's lezer beheerder", method: "POST", path: () => "/organisation", form: (w) => ({ intent: "role", personId: w.ids.lindeLezer, role: "beheerder" }), expect: memberChange },
-      { name: "remove De Linde's lezer", method: "POST", path: () => "/organisation", form: (w) => ({ intent: "remove", personId: w.ids.lindeLezer }), expect: memberChange },
+      {
+        name: "make De Linde's lezer beheerder",
+        method: "POST",
+        path: () => "/organisation",
+        form: (w) => ({ intent: "role", personId: w.ids.lindeLezer, role: "beheerder" }),
+        expect: memberChange,
+      },
+      {
+        name: "remove De Linde's lezer",
+        method: "POST",
+        path: () => "/organisation",
+        form: (w) => ({ intent: "remove", personId: w.ids.lindeLezer }),
+        expect: memberChange,
+      },
       {
         name: "change a role without CSRF",
         method: "POST",
@@ -545,6 +726,267 @@ export const ROUTES: Record<string, RouteEntry> = {
     ],
   },
 };
+
+/* ------------------------------------------------------------------------------------------------
+ * Workspaces (issue 5): portfolio, import, practice pages, keten pages
+ * ---------------------------------------------------------------------------------------------- */
+
+/** The keten the demo seed's import names without a keten organisation: known to the importers only. */
+export const NOORDKUST = "n:huisartsenketen noordkust (demo)";
+const BOGUS_PRACTICE = "00000000-0000-4000-8000-0000000000aa";
+
+type Subject = "linde" | "ander" | "bogus" | "keten" | "noordkust";
+
+/**
+ * Who has De Linde, its keten or the imported Noordkust keten in the portfolio: the insurer and the
+ * toezichthouder (they imported the demo spreadsheet, the insurer also writes B), and the keten's
+ * beheerder (its member's self-assessment; not an imported keten). Nobody sees the second practice.
+ */
+function sees(a: Actor, subject: Subject): boolean {
+  if (!isPerson(a)) return false;
+  const importer = a.org === "verzekeraar" || a.org === "toezicht";
+  if (subject === "linde" || subject === "keten") return importer || (a.org === "keten" && a.role === "beheerder");
+  if (subject === "noordkust") return importer;
+  return false;
+}
+
+const hasPortfolio = (a: Actor) => isPerson(a) && (a.org === "verzekeraar" || a.org === "toezicht" || (a.org === "keten" && a.role === "beheerder"));
+const importer = (a: Actor) => isPerson(a) && (a.org === "verzekeraar" || a.org === "toezicht");
+
+/** What a refused workspace page must not show: the practices and markers, and no name but the viewer's own. */
+function hiddenFrom(a: Actor, w: World) {
+  const own = isPerson(a) ? w.orgNames[a.org] : null;
+  return [w.markers.S, w.markers.B, w.markers.O, ...[w.practiceNames.ander, w.practiceNames.linde].filter((name) => name !== own)];
+}
+
+function workspaceRead(subject: Subject, extra: { contains?: (w: World) => string[] } = {}) {
+  return (a: Actor, w: World): Expectation => {
+    if (!isPerson(a)) return toLogin;
+    if (sees(a, subject)) return { kind: "allow", status: [200], contains: extra.contains?.(w) ?? [], notContains: [w.practiceNames.ander, w.markers.O] };
+    // (An organisation's own name is in its header; the practices it may not see are not.)
+    return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
+  };
+}
+
+/** Writing a note in a guide: those who may see it and edit; a lezer who may see it gets 403; anyone else 404. */
+function noteChange(subject: Subject) {
+  return (a: Actor, w: World): Expectation => {
+    if (!isPerson(a)) return toLogin;
+    if (!sees(a, subject)) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
+    return a.role === "lezer" ? { kind: "refuse", status: [403] } : { kind: "skip", why: "a reader of the guide who may edit records notes (setup)" };
+  };
+}
+
+/** The matrix: De Linde is in it for everyone with a portfolio (unless a filter leaves it out); the second practice never. */
+function portfolioRead(showsLinde: boolean) {
+  return (a: Actor, w: World): Expectation => {
+    if (!isPerson(a)) return toLogin;
+    if (!hasPortfolio(a)) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
+    return {
+      kind: "allow",
+      status: [200],
+      contains: showsLinde ? [w.practiceNames.linde] : [],
+      notContains: [w.practiceNames.ander, w.markers.O, w.markers.S, w.markers.B],
+    };
+  };
+}
+
+function importList(a: Actor, w: World): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (!importer(a)) return { kind: "refuse", status: [404] };
+  const mine = a.org === "verzekeraar" ? w.ids.imports.verzekeraar : w.ids.imports.toezicht;
+  const theirs = a.org === "verzekeraar" ? w.ids.imports.toezicht : w.ids.imports.verzekeraar;
+  return { kind: "allow", status: [200], contains: [mine], notContains: [theirs] };
+}
+
+/** The insurer's import: its people read it; deciding it again is 409 (it was confirmed), a lezer 403. */
+function importRead(a: Actor): Expectation {
+  if (!isPerson(a)) return toLogin;
+  return a.org === "verzekeraar" ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] };
+}
+
+function importDecide(a: Actor): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (!importer(a)) return { kind: "refuse", status: [404] };
+  if (a.role === "lezer") return { kind: "refuse", status: [403] };
+  return { kind: "refuse", status: a.org === "verzekeraar" ? [409] : [404] };
+}
+
+function upload(a: Actor): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (!importer(a)) return { kind: "refuse", status: [404] };
+  return a.role === "lezer"
+    ? { kind: "refuse", status: [403] }
+    : { kind: "skip", why: "an insurer or toezichthouder uploads (the demo seed did, through the same model)" };
+}
+
+const P = (w: World, subject: "linde" | "ander" | "bogus") => `/practices/${subject === "bogus" ? BOGUS_PRACTICE : w.ids.practice[subject]}`;
+const K = (w: World, subject: "keten" | "noordkust") => `/ketens/${encodeURIComponent(subject === "keten" ? w.ids.org.keten : NOORDKUST)}`;
+const noteForm = () => ({ _intent: "add-note", kind: "agreement", text: "Afspraak van een ander", onDate: "2026-12-01", dueDate: "2027-03-01" });
+
+function practiceProbes(page: string, options: { pdf?: boolean; notes?: boolean } = {}): Probe[] {
+  const subjects = ["linde", "ander", "bogus"] as const;
+  const probes: Probe[] = subjects.map((subject) => ({
+    name: `read ${subject}`,
+    method: "GET",
+    path: (w) => `${P(w, subject)}${page}`,
+    expect: workspaceRead(subject),
+  }));
+  if (options.notes) {
+    probes.push(
+      ...subjects.map((subject): Probe => ({
+        name: `add a note for ${subject}`,
+        method: "POST",
+        path: (w) => `${P(w, subject)}${page}`,
+        form: noteForm,
+        expect: noteChange(subject),
+      })),
+      {
+        name: "remove the insurer's note",
+        method: "POST",
+        path: (w) => `${P(w, "linde")}${page}`,
+        form: (w) => ({ _intent: "remove-note", noteId: w.ids.note }),
+        // Only the insurer's beheerder and invuller could; the toezichthouder sees the guide, not the note.
+        expect: (a, w) => {
+          if (!isPerson(a)) return toLogin;
+          if (a.org === "verzekeraar")
+            return a.role === "lezer" ? { kind: "refuse", status: [403] } : { kind: "skip", why: "the insurer removes its own note" };
+          if (!sees(a, "linde")) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
+          return { kind: "refuse", status: a.role === "lezer" ? [403] : [404] };
+        },
+      },
+      {
+        name: "add a note without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: is("verzekeraar", "beheerder"),
+        path: (w) => `${P(w, "linde")}${page}`,
+        form: noteForm,
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    );
+  }
+  return probes;
+}
+
+function ketenProbes(page: string, options: { notes?: boolean } = {}): Probe[] {
+  const subjects = ["keten", "noordkust"] as const;
+  const probes: Probe[] = [
+    ...subjects.map((subject): Probe => ({ name: `read ${subject}`, method: "GET", path: (w) => `${K(w, subject)}${page}`, expect: workspaceRead(subject) })),
+    { name: "read an unknown keten", method: "GET", path: () => `/ketens/${BOGUS_PRACTICE}${page}`, expect: workspaceRead("bogus") },
+  ];
+  if (options.notes) {
+    probes.push(
+      ...subjects.map((subject): Probe => ({
+        name: `add a note for ${subject}`,
+        method: "POST",
+        path: (w) => `${K(w, subject)}${page}`,
+        form: noteForm,
+        expect: noteChange(subject),
+      })),
+      {
+        name: "add a note without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: is("toezicht", "beheerder"),
+        path: (w) => `${K(w, "keten")}${page}`,
+        form: noteForm,
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    );
+  }
+  return probes;
+}
+
+Object.assign(ROUTES, {
+  "portfolio._index": {
+    about: "The portfolio matrix: insurers, toezichthouders and a keten's beheerder; anyone else 404. Never the second practice.",
+    probes: [
+      { name: "matrix", method: "GET", path: () => "/portfolio", expect: portfolioRead(true) },
+      // De Linde has no signal in any source: the filter leaves it out.
+      { name: "matrix filtered and grouped", method: "GET", path: () => "/portfolio?signal=any&group=keten&sort=name&dir=asc", expect: portfolioRead(false) },
+      {
+        name: "matrix (data)",
+        method: "GET",
+        path: () => "/portfolio.data",
+        expect: (a, w) => (isPerson(a) ? portfolioRead(true)(a, w) : { kind: "refuse", status: [202], contains: ["SingleFetchRedirect"] }),
+      },
+    ],
+  },
+  "portfolio[.]csv": {
+    about: "Export of the matrix (audited): as the matrix.",
+    probes: [{ name: "export", method: "GET", path: () => "/portfolio.csv", expect: portfolioRead(true) }],
+  },
+  "portfolio.import._index": {
+    about: "Imports of practice facts: each importer sees its own; uploading is for beheerders and invullers.",
+    probes: [
+      { name: "list", method: "GET", path: () => "/portfolio/import", expect: importList },
+      { name: "upload", method: "POST", path: () => "/portfolio/import", form: () => ({ source: "Indringer", sourceDate: "2026-11-01" }), expect: upload },
+      {
+        name: "upload without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: is("verzekeraar", "beheerder"),
+        path: () => "/portfolio/import",
+        form: () => ({ source: "x", sourceDate: "2026-11-01" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+  "portfolio.import.$importId": {
+    about: "One import's preview: the importing organisation only; another importer gets 404.",
+    probes: [
+      { name: "read the insurer's import", method: "GET", path: (w) => `/portfolio/import/${w.ids.imports.verzekeraar}`, expect: importRead },
+      {
+        name: "confirm the insurer's import",
+        method: "POST",
+        path: (w) => `/portfolio/import/${w.ids.imports.verzekeraar}`,
+        form: () => ({ _intent: "confirm" }),
+        expect: importDecide,
+      },
+      {
+        name: "discard the insurer's import",
+        method: "POST",
+        path: (w) => `/portfolio/import/${w.ids.imports.verzekeraar}`,
+        form: () => ({ _intent: "discard" }),
+        expect: importDecide,
+      },
+      {
+        name: "discard without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: is("verzekeraar", "beheerder"),
+        path: (w) => `/portfolio/import/${w.ids.imports.verzekeraar}`,
+        form: () => ({ _intent: "discard" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+  "practices.$practiceId._index": {
+    about: "A practice in the reader's portfolio: its sources and signals. Outside the portfolio: 404.",
+    probes: [
+      ...practiceProbes(""),
+      {
+        name: "read De Linde (data)",
+        method: "GET",
+        path: (w) => `${P(w, "linde")}.data`,
+        expect: (a, w) => (isPerson(a) ? workspaceRead("linde")(a, w) : { kind: "refuse", status: [202], contains: ["SingleFetchRedirect"] }),
+      },
+    ],
+  },
+  "practices.$practiceId.compare": { about: "Self-assessment beside the reader's own: as the practice page.", probes: practiceProbes("/compare") },
+  "practices.$practiceId.guide": {
+    about: "The practice's conversation guide and its notes (the reader's organisation's own).",
+    probes: practiceProbes("/guide", { notes: true }),
+  },
+  "practices.$practiceId.guide[.]pdf": { about: "The guide as PDF (audited): as the guide.", probes: practiceProbes("/guide.pdf") },
+  "ketens.$ketenKey._index": {
+    about: "A keten's practices in the reader's portfolio, rolled up; a keten with none of them is a 404.",
+    probes: ketenProbes(""),
+  },
+  "ketens.$ketenKey.guide": { about: "The keten's conversation guide and its notes.", probes: ketenProbes("/guide", { notes: true }) },
+  "ketens.$ketenKey.guide[.]pdf": { about: "The keten's guide as PDF (audited).", probes: ketenProbes("/guide.pdf") },
+} satisfies Record<string, RouteEntry>);
 
 /** Used by routes-covered.test.ts: a route with an action needs a POST probe, one with a loader a GET probe. */
 export function methodsProbed(route: string) {

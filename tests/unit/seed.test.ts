@@ -24,6 +24,28 @@ beforeAll(async () => {
 });
 
 describe("seedDemo", () => {
+  test("fictitious regions only, each name saying so", async () => {
+    const regions = await db.selectFrom("region").selectAll().execute();
+    expect(regions).toHaveLength(12);
+    expect(regions.every((r) => r.code.startsWith("DEMO-") && r.name.endsWith(" (fictief)"))).toBe(true);
+  });
+
+  test("the insurer and the toezichthouder each imported the demo spreadsheet of 14 practices, with its source", async () => {
+    const imports = await db
+      .selectFrom("facts_import")
+      .innerJoin("organisation", "organisation.id", "facts_import.organisation_id")
+      .select(["organisation.kind", "facts_import.status", "facts_import.row_count", "facts_import.error_count", "facts_import.source"])
+      .orderBy("organisation.kind")
+      .execute();
+    expect(imports).toEqual([
+      { kind: "toezichthouder", status: "confirmed", row_count: 14, error_count: 0, source: "Demogegevens (fictief)" },
+      { kind: "zorgverzekeraar", status: "confirmed", row_count: 14, error_count: 0, source: "Demogegevens (fictief)" },
+    ]);
+    expect(Number((await db.selectFrom("imported_facts").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n)).toBe(28);
+    // The practice's own answers are untouched by the imports.
+    expect((await db.selectFrom("answer").select("question_id").execute()).length).toBe(Object.keys(DEMO_ANSWERS).length);
+  });
+
   test("one organisation of each of the 5 kinds", async () => {
     const orgs = await db.selectFrom("organisation").select(["kind", "name"]).execute();
     expect(orgs.map((o) => o.kind).sort()).toEqual([...KINDS].sort());
@@ -44,14 +66,15 @@ describe("seedDemo", () => {
     expect(rows.every((r) => r.email.endsWith(".example.com"))).toBe(true);
   });
 
-  test("4 practices, all in the keten, one of them (De Linde) speaking for itself; AGB codes keep their leading zero", async () => {
+  test("4 practices in the keten, one of them (De Linde) speaking for itself, 10 more known only from imports; AGB codes keep their leading zero", async () => {
     const orgId = async (kind: OrganisationKind) =>
       (await db.selectFrom("organisation").select("id").where("kind", "=", kind).executeTakeFirstOrThrow()).id;
     const practices = await db.selectFrom("practice").selectAll().execute();
-    expect(practices).toHaveLength(4);
+    expect(practices).toHaveLength(14);
     expect(practices.filter((p) => p.organisation_id !== null).map((p) => p.organisation_id)).toEqual([await orgId("praktijk")]);
     const keten = await orgId("keten");
     expect(practices.filter((p) => p.keten_id === keten)).toHaveLength(4);
+    expect(practices.every((p) => p.region_id !== null)).toBe(true);
     expect(practices.every((p) => typeof p.agb === "string" && /^0\d{7}$/.test(p.agb))).toBe(true);
     expect(await listPracticesForOrg({ viewerOrgId: keten })).toHaveLength(4);
     expect(await listPracticesForOrg({ viewerOrgId: await orgId("zorgverzekeraar") })).toHaveLength(0);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import {
+  DialogueFileSchema,
   KernpuntenFileSchema,
   ManifestSchema,
   ParametersFileSchema,
@@ -45,7 +46,8 @@ export function loadQuestionnaireFrom(dir: string): Questionnaire {
   const parameters = readFile(path.join(dir, "parameters.yaml"), ParametersFileSchema);
   const sections = manifest.sections.map((file) => readFile(path.join(dir, file), SectionSchema));
   const signals = readFile(path.join(dir, "signals.yaml"), SignalsFileSchema);
-  return buildQuestionnaire({ manifest, kernpunten, parameters, sections, signals });
+  const dialogue = readFile(path.join(dir, "dialogue.yaml"), DialogueFileSchema);
+  return buildQuestionnaire({ manifest, kernpunten, parameters, sections, signals, dialogue });
 }
 
 const cache = new Map<number, Questionnaire>();

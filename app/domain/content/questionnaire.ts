@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type {
   Condition,
+  DialogueFile,
   Kernpunt,
   KernpuntenFileSchema,
   Kernwaarde,
@@ -33,6 +34,8 @@ export interface Questionnaire {
   questionsByKernpunt: Map<string, Question[]>;
   /** The five signals' wording, kernpunten, source and dialogue questions. */
   signals: SignalsFile;
+  /** The conversation guide's, the comparison's and the afweging's texts. */
+  dialogue: DialogueFile;
 }
 
 export class ContentIntegrityError extends Error {}
@@ -62,6 +65,7 @@ export function buildQuestionnaire(input: {
   parameters: Parameters;
   sections: Section[];
   signals: SignalsFile;
+  dialogue: DialogueFile;
 }): Questionnaire {
   const problems: string[] = [];
   const sectionById = new Map<string, Section>();
@@ -147,6 +151,7 @@ export function buildQuestionnaire(input: {
     kernpuntById,
     questionsByKernpunt,
     signals: input.signals,
+    dialogue: input.dialogue,
   };
 }
 

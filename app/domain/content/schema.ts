@@ -303,3 +303,19 @@ export const SignalsFileSchema = z.strictObject({
 });
 export type SignalsFile = z.infer<typeof SignalsFileSchema>;
 export type SignalContent = SignalsFile["signals"][number];
+
+/** dialogue.yaml: texts of the conversation guide, the comparison and the afweging's questions (issue 5). */
+export const DialogueFileSchema = z.strictObject({
+  guide: z.strictObject({ title: LocalizedTextSchema, reading: LocalizedTextSchema, order: LocalizedTextSchema }),
+  comparison: z.strictObject({ reading: LocalizedTextSchema, question: LocalizedTextSchema }),
+  afweging: z.strictObject({
+    title: LocalizedTextSchema,
+    intro: LocalizedTextSchema,
+    source: z.string().min(1),
+    /** Shown when patients per fte is above the line; `{{threshold}}` is the line from parameters.yaml. */
+    "above-line": LocalizedTextSchema,
+    /** Questions a huisarts asks any provider, whatever the signals. */
+    general: z.array(LocalizedTextSchema).min(1),
+  }),
+});
+export type DialogueFile = z.infer<typeof DialogueFileSchema>;

@@ -1,0 +1,132 @@
+/**
+ * Practices × the five signals: every cell its status in words and an icon (never colour alone), the
+ * source that speaks for the row, and a mark where the self-assessment and the reader's own differ.
+ * Grouped rows come in one <tbody> per group with its header row.
+ */
+import { ScrollRegion } from "./scroll-region";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SIGNAL_IDS } from "~/domain/content/schema";
+import type { PortfolioRow } from "~/domain/portfolio";
+import { useLng } from "~/utils/content-text";
+import { formatNumber } from "~/utils/format";
+import { Icon } from "./icon";
+import { SignalStatusBadge } from "./signal-card";
+
+export interface RowGroup {
+  key: string;
+  label: string;
+  count: number | null;
+  rows: PortfolioRow[];
+}
+
+/** Consecutive rows with the same group key, in order. */
+export function groupRows(
+  rows: PortfolioRow[],
+  group: "none" | "keten" | "region",
+  label: (row: PortfolioRow) => string,
+  counts: Record<string, number>,
+): RowGroup[] {
+  if (group === "none") return [{ key: "", label: "", count: null, rows }];
+  const out: RowGroup[] = [];
+  for (const row of rows) {
+    const key = (group === "keten" ? row.ketenKey : row.regionId) ?? "";
+    const last = out.at(-1);
+    if (last && last.key === key) last.rows.push(row);
+    else
+      out.push({
+        key,
+        label: label(row),
+        count: counts[key] ?? null,
+        rows: [row],
+      });
+  }
+  return out;
+}
+
+export function PortfolioTable({ groups, caption, showKeten = true }: { groups: RowGroup[]; caption: string; showKeten?: boolean }) {
+  const { t } = useTranslation();
+  const lng = useLng();
+  const columns = 5 + SIGNAL_IDS.length + (showKeten ? 1 : 0);
+  return (
+    <ScrollRegion label={caption}>
+      <table className="portfolio">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("workspaces.portfolio.columns.practice")}</th>
+            {showKeten ? <th scope="col">{t("workspaces.portfolio.columns.keten")}</th> : null}
+            <th scope="col">{t("workspaces.portfolio.columns.region")}</th>
+            <th scope="col">{t("workspaces.portfolio.columns.source")}</th>
+            {SIGNAL_IDS.map((id) => (
+              <th scope="col" key={id}>
+                {t(`workspaces.signalShort.${id}`)}
+              </th>
+            ))}
+            <th scope="col">{t("workspaces.portfolio.columns.patientsPerFte")}</th>
+            <th scope="col">{t("workspaces.portfolio.columns.differs")}</th>
+          </tr>
+        </thead>
+        {groups.map((g) => (
+          <tbody key={g.key || "all"}>
+            {g.label ? (
+              <tr className="group-row">
+                <th scope="rowgroup" colSpan={columns}>
+                  {g.count === null
+                    ? g.label
+                    : t("workspaces.portfolio.groupHeader", {
+                        label: g.label,
+                        count: g.count,
+                      })}
+                </th>
+              </tr>
+            ) : null}
+            {g.rows.map((row) => (
+              <tr key={row.practiceId}>
+                <th scope="row">
+                  <Link to={`/practices/${row.practiceId}`}>{row.name}</Link>
+                  <span className="hint block">
+                    {t("home.agb")} {row.agb ?? "–"}
+                  </span>
+                </th>
+                {showKeten ? (
+                  <td>
+                    {row.ketenKey && row.ketenName ? (
+                      <Link to={`/ketens/${encodeURIComponent(row.ketenKey)}`}>{row.ketenName}</Link>
+                    ) : (
+                      t("workspaces.portfolio.noKeten")
+                    )}
+                  </td>
+                ) : null}
+                <td>{row.regionName ?? t("workspaces.portfolio.noRegion")}</td>
+                <td>
+                  {t(`workspaces.source.${row.source}`)}
+                  {row.versionNo ? <span className="hint block">{t("sharing.version", { version: row.versionNo })}</span> : null}
+                </td>
+                {SIGNAL_IDS.map((id) => {
+                  const status = row.signals[id] ?? "unknown";
+                  return (
+                    <td key={id}>
+                      <SignalStatusBadge status={status} label={t(`signals.status.${status}`)} />
+                    </td>
+                  );
+                })}
+                <td className="num">{row.patientsPerFte === null ? t("derived.unknown") : formatNumber(row.patientsPerFte, lng)}</td>
+                <td>
+                  {row.differs ? (
+                    <Link to={`/practices/${row.practiceId}/compare`} className="badge badge--difference">
+                      <Icon name="warn" />
+                      {t("workspaces.compare.differs")}
+                    </Link>
+                  ) : (
+                    <span className="hint">{row.hasSelf && row.hasOwn ? t("workspaces.compare.same") : "–"}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </ScrollRegion>
+  );
+}

@@ -1,0 +1,62 @@
+/** The conversation guide as a PDF, drawn from the same guide the page shows (so they cannot disagree). */
+import type { TFunction } from "i18next";
+import type { Lng } from "~/i18n";
+import { formatDate } from "~/utils/format";
+import { createPdf } from "~/utils/pdf.server";
+import type { BeforeJoining, GuideSection } from "./guide.server";
+
+export interface GuidePdfInput {
+  title: string;
+  subject: string;
+  meta: string;
+  reading: string;
+  order: string;
+  sources: string[];
+  sections: GuideSection[];
+  beforeJoining: BeforeJoining | null;
+  notes: Array<{ kind: "note" | "agreement"; text: string; on_date: string; due_date: string | null; created_by_name: string | null }>;
+}
+
+type Pdf = ReturnType<typeof createPdf>;
+
+/** "Vragen om te stellen voordat u instapt", in a guide's or an afweging report's PDF. */
+export function pdfBeforeJoining({ h2, p }: Pick<Pdf, "h2" | "p">, data: BeforeJoining, t: TFunction) {
+  h2(data.title);
+  p(data.intro);
+  for (const advice of data.advice) p(advice, { italic: true });
+  data.questions.forEach((q, i) => p(`${i + 1}. ${q.question} (${q.topic})`));
+  p(`${t("signals.source")}: ${data.source}`, { muted: true });
+}
+
+export function renderGuidePdf(g: GuidePdfInput, t: TFunction, lng: Lng): Promise<Buffer> {
+  const { h1, h2, h3, p, pairs, finish } = createPdf({ title: `${g.title}: ${g.subject}`, author: t("app.name"), subject: g.title });
+  h1(`${g.title}: ${g.subject}`);
+  p(g.meta, { muted: true });
+  p(g.reading);
+  p(g.order, { muted: true });
+  h3(t("workspaces.guide.sourcesTitle"));
+  for (const s of g.sources) p(`• ${s}`);
+  let n = 0;
+  for (const section of g.sections) {
+    h2(section.title);
+    for (const e of section.entries) {
+      h3(`${++n}. ${e.heading}${e.status ? ` — ${e.status.label}` : ""}`);
+      p(t("workspaces.guide.basis", { basis: e.basis }), { muted: true });
+      if (e.sides) pairs([{ label: t("workspaces.source.self"), value: e.sides.self }, { label: t("workspaces.source.own"), value: e.sides.own }]);
+      if (e.evidence.length) pairs(e.evidence);
+      if (e.kernpunten.length) p(`${t("signals.kernpunten")}: ${e.kernpunten.map((k) => k.id).join(", ")}`, { muted: true });
+      if (e.source) p(`${t("signals.source")}: ${e.source}`, { muted: true });
+      for (const q of e.questions) p(`• ${q}`);
+      for (const c of e.context) p(`${c.label}: ${c.text}`, { italic: true });
+    }
+  }
+  if (g.beforeJoining) pdfBeforeJoining({ h2, p }, g.beforeJoining, t);
+  h2(t("workspaces.notes.title"));
+  if (g.notes.length === 0) p(t("workspaces.notes.none"), { muted: true });
+  for (const note of g.notes) {
+    const when = t(note.kind === "agreement" ? "workspaces.notes.agreedOn" : "workspaces.notes.notedOn", { date: formatDate(note.on_date, lng), who: note.created_by_name ?? "" });
+    h3(`${t(`workspaces.notes.kinds.${note.kind}`)} · ${when}${note.due_date ? ` · ${t("workspaces.notes.due", { date: formatDate(note.due_date, lng) })}` : ""}`);
+    p(note.text);
+  }
+  return finish((page) => `${g.subject} · ${t("report.page", { page })} · ${t("app.name")}`);
+}

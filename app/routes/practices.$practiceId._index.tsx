@@ -1,0 +1,161 @@
+/**
+ * One practice in the reader's portfolio: what the reader may see of it (the practice's self-assessment,
+ * its own assessment, imported facts), the five signals per source side by side, and the way on:
+ * comparison, conversation guide, starting its own assessment or asking for the self-assessment.
+ */
+import { ScrollRegion } from "~/components/scroll-region";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CsrfInput } from "~/components/csrf-input";
+import { SignalStatusBadge } from "~/components/signal-card";
+import { requestLng } from "~/i18next.server";
+import { PERSPECTIVE_OF_KIND } from "~/models/assessment.server";
+import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
+import { canEdit, requireViewer } from "~/models/viewer.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practice.name ?? ""} · Kernwaardenscan` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const w = await loadPracticeWorkspace(viewer, params.practiceId ?? "", await requestLng(request), "practice");
+  if (!w) throw new Response("Not found", { status: 404 });
+  const perspective = PERSPECTIVE_OF_KIND[viewer.organisationKind];
+  const sources = [w.self, w.own, w.imported].filter((s) => s !== null);
+  return {
+    practice: w.practice,
+    row: w.row,
+    sources: sources.map((s) => ({
+      kind: s.kind,
+      id: s.id,
+      label: s.label,
+      link: s.kind === "import" ? null : `/assessments/${s.id}`,
+    })),
+    signals: w.questionnaire.signals.signals.map((content) => ({
+      id: content.id,
+      title: content.title[w.lng],
+      cells: sources.map((s) => {
+        const signal = (s.kind === "import" ? s.signals : s.report.signals).find((x) => x.id === content.id)!;
+        return {
+          kind: s.kind,
+          status: signal.status,
+          label: signal.statusLabel,
+          figure: signal.figure,
+        };
+      }),
+    })),
+    canCompare: Boolean(w.self && w.own),
+    // An insurer, toezichthouder or huisarts writes its own assessment; a keten reads its members.
+    canStartOwn: perspective !== "zelfevaluatie" && canEdit(viewer) && !w.own,
+    ownId: w.own?.id ?? null,
+    ownPerspective: perspective,
+    canRequest: perspective !== "zelfevaluatie" && canEdit(viewer) && !w.self && w.practice.hasAccount && w.practice.agb !== null,
+  };
+}
+
+export default function PracticePage() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const base = `/practices/${d.practice.id}`;
+  return (
+    <div className="workspace">
+      <p className="eyebrow">
+        <Link to="/portfolio">{t("workspaces.portfolio.title")}</Link>
+        {d.row.ketenKey && d.row.ketenName ? (
+          <>
+            {" · "}
+            <Link to={`/ketens/${encodeURIComponent(d.row.ketenKey)}`}>{d.row.ketenName}</Link>
+          </>
+        ) : null}
+      </p>
+      <h1>{d.practice.name}</h1>
+      <p className="hint">
+        {t("home.agb")} {d.practice.agb ?? "–"} · {d.row.regionName ?? t("workspaces.portfolio.noRegion")}
+        {d.practice.hasAccount ? "" : ` · ${t("workspaces.practice.noAccount")}`}
+      </p>
+
+      <nav className="actions" aria-label={t("workspaces.practice.next")}>
+        <Link className="button" to={`${base}/guide`}>
+          {t("workspaces.guide.open")}
+        </Link>
+        {d.canCompare ? (
+          <Link className="button secondary" to={`${base}/compare`}>
+            {t("workspaces.compare.openLink")}
+          </Link>
+        ) : null}
+        {d.ownId ? (
+          <Link className="button secondary" to={`/assessments/${d.ownId}`}>
+            {t(`workspaces.practice.openOwn.${d.ownPerspective}`)}
+          </Link>
+        ) : null}
+      </nav>
+      {d.canStartOwn || d.canRequest ? (
+        <div className="actions">
+          {d.canStartOwn && d.practice.agb ? (
+            <Form method="post" action="/?index">
+              <CsrfInput />
+              <input type="hidden" name="agb" value={d.practice.agb} />
+              <button type="submit" name="_intent" value="start-external" className="secondary">
+                {t(`home.startAbout.${d.ownPerspective}`)}
+              </button>
+            </Form>
+          ) : null}
+          {d.canRequest && d.practice.agb ? (
+            <Form method="post" action="/?index">
+              <CsrfInput />
+              <input type="hidden" name="agb" value={d.practice.agb} />
+              <button type="submit" name="_intent" value="request" className="secondary">
+                {t("workspaces.practice.request")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">{t("workspaces.practice.sources")}</h2>
+        <p className="hint">{t("workspaces.portfolio.sourcesBody")}</p>
+        <ul className="plain">
+          {d.sources.map((s) => (
+            <li key={s.kind}>
+              <strong>{t(`workspaces.source.${s.kind}`)}</strong>
+              {d.row.source === s.kind ? <span className="badge badge--small">{t("workspaces.practice.speaks")}</span> : null}{" "}
+              {s.link ? <Link to={s.link}>{s.label}</Link> : s.label}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="signals-title">
+        <h2 id="signals-title">{t("signals.title")}</h2>
+        <ScrollRegion labelledBy="signals-title">
+          <table className="portfolio">
+            <thead>
+              <tr>
+                <th scope="col">{t("workspaces.portfolio.columns.signal")}</th>
+                {d.sources.map((s) => (
+                  <th scope="col" key={s.kind}>
+                    {t(`workspaces.source.${s.kind}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.signals.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{s.title}</th>
+                  {s.cells.map((c) => (
+                    <td key={c.kind}>
+                      <SignalStatusBadge status={c.status} label={c.label} />
+                      {c.figure ? <span className="hint block">{c.figure}</span> : null}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      </section>
+    </div>
+  );
+}

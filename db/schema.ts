@@ -245,6 +245,20 @@ export interface ConversationNoteTable {
   deleted_by: string | null;
 }
 
+/** One practice in one organisation's portfolio: the source that speaks for it (see models/portfolio.server.ts). */
+export interface PortfolioEntryTable extends SignalColumns {
+  organisation_id: string;
+  practice_id: string;
+  source: "self" | "own" | "import";
+  source_id: string;
+  at: Timestamp;
+  version_no: number | null;
+  has_self: number;
+  has_own: number;
+  has_import: number;
+  differs: number;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -263,6 +277,7 @@ export interface Database {
   facts_import: FactsImportTable;
   imported_facts: ImportedFactsTable;
   conversation_note: ConversationNoteTable;
+  portfolio_entry: PortfolioEntryTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import type { Insertable, Kysely, Transaction } from "kysely";
+import { sql, type Insertable, type Kysely, type Transaction } from "kysely";
 import {
   WEEKDAYS,
   questionSchema,
@@ -436,4 +436,107 @@ export async function completeDemoAssessment(db: Kysely<Database>, questionnaire
     await trx.updateTable("assessment").set({ updated_at: at }).where("id", "=", assessment.id).execute();
   });
   return rows.length;
+}
+
+export interface SeedWorkspacesResult {
+  imported: number;
+  shared: number;
+  ownAssessments: number;
+  ms: number;
+}
+
+/**
+ * The insurer's side of the country (issue 5, "Scale"): it imported the facts of every practice, one in
+ * ten practices submitted its self-assessment and shared it with the insurer, and the insurer wrote its
+ * own beoordeling of one in a hundred. Facts are generated per practice and run through the real
+ * signals engine, so the portfolio's columns hold what an import would have stored.
+ */
+export async function seedNationalWorkspaces(db: Kysely<Database>, options: { insurerOrgId: string; rng?: Rng }): Promise<SeedWorkspacesResult> {
+  const t0 = performance.now();
+  const rng = options.rng ?? seededRng(20261201);
+  const { evaluateSignals } = await import("../app/domain/signals");
+  const { signalColumns } = await import("../app/models/signal-store.server");
+  const parameters = getQuestionnaire(CONTENT_VERSION).parameters;
+  const now = new Date().toISOString();
+  const practices = await db
+    .selectFrom("practice")
+    .innerJoin("assessment", (join) => join.onRef("assessment.practice_id", "=", "practice.id").on("assessment.perspective", "=", "zelfevaluatie"))
+    .select(["practice.id", "practice.name", "assessment.id as assessment_id"])
+    .where("practice.organisation_id", "is not", null)
+    // The demo practices keep their own story (the bench edits De Linde's concept).
+    .where("practice.name", "not like", "%(demo)%")
+    .execute();
+  const importId = randomUUID();
+  const tri = () => weighted(rng, [["ja", 80], ["nee", 10], ["onbekend", 10]] as const);
+  const facts = practices.map((p, i) => {
+    const patients = int(rng, 2000, 12000);
+    const perFte = rng() < 0.1 ? int(rng, 4100, 6000) : int(rng, 1700, 3200);
+    const signalFacts = {
+      owner: weighted(rng, [["huisarts", 84], ["andere-zorgverlener", 7], ["bestuurder", 7], ["onbekend", 2]] as const),
+      registeredPatients: patients,
+      huisartsHoursPerWeek: rng() < 0.03 ? null : Math.round(((patients / perFte) * 40) * 2) / 2,
+      weekdaysPresent: rng() < 0.05 ? null : weekdays(rng, rng() < 0.15 ? int(rng, 2, 4) : 5),
+      medicallyResponsibleGp: tri(),
+      governanceDocumented: tri(),
+      hagro: weighted(rng, [["ja", 78], ["nee", 10], ["geen-hagro", 4], ["onbekend", 8]] as const),
+      anw: tri(),
+    };
+    return {
+      id: randomUUID(),
+      organisation_id: options.insurerOrgId,
+      practice_id: p.id,
+      import_id: importId,
+      row_number: i + 2,
+      name: p.name,
+      keten_id: null,
+      keten_name: null,
+      region_id: null,
+      facts: JSON.stringify(signalFacts),
+      imported_at: now,
+      ...signalColumns(evaluateSignals(signalFacts, parameters)),
+    };
+  });
+  const shared = practices.filter(() => rng() < 0.1);
+  const own = practices.filter(() => rng() < 0.01);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("facts_import")
+      .values({ id: importId, organisation_id: options.insurerOrgId, status: "confirmed", file_name: "landelijk.csv", source: "Benchmark (fictief)", source_date: now.slice(0, 10), row_count: facts.length, error_count: 0, preview: null, created_by: null, created_at: now, decided_at: now })
+      .execute();
+    await insertChunked(trx, "imported_facts", facts);
+    for (let i = 0; i < shared.length; i += CHUNK) {
+      await trx.updateTable("assessment").set({ status: "ingediend", submitted_at: now }).where("id", "in", shared.slice(i, i + CHUNK).map((p) => p.assessment_id)).execute();
+    }
+    await insertChunked(
+      trx,
+      "share",
+      shared.map((p) => ({ id: randomUUID(), assessment_id: p.assessment_id, organisation_id: options.insurerOrgId, granted_by: null, created_at: now, revoked_at: null, revoked_by: null })),
+    );
+    // The insurer's own beoordelingen copy the practice's answers: the keten view reads their governance.
+    const ownRows = own.map((p) => ({ practice: p, id: randomUUID() }));
+    await insertChunked(
+      trx,
+      "assessment",
+      ownRows.map(({ practice, id }) => ({
+        id,
+        practice_id: practice.id,
+        author_org_id: options.insurerOrgId,
+        perspective: "beoordeling" as const,
+        content_version: CONTENT_VERSION,
+        status: "concept" as const,
+        version_no: 1,
+        previous_id: null,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+        submitted_at: null,
+        signals_at: null,
+      })),
+    );
+    for (const { practice, id } of ownRows) {
+      await sql`insert into answer (assessment_id, question_id, value, revision, updated_at, updated_by)
+        select ${id}, question_id, value, 1, ${now}, null from answer where assessment_id = ${practice.assessment_id}`.execute(trx);
+    }
+  });
+  return { imported: facts.length, shared: shared.length, ownAssessments: own.length, ms: performance.now() - t0 };
 }

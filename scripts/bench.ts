@@ -23,7 +23,8 @@ process.chdir(ROOT); // content/ and build/ are found from the working directory
 
 const WARMUP = 30;
 const N = 300;
-const BUDGET = { sectionP95: 30, saveP95: 20, jsKbGzip: 150, reportP95: 50, csvSeconds: 1 };
+const BUDGET = { sectionP95: 30, saveP95: 20, jsKbGzip: 150, reportP95: 50, csvSeconds: 1, portfolioP95: 300, ketenP95: 100 };
+const INSURER_EMAIL = "beheerder@voorbeeld-verzekeraar.example.com";
 /** Questions the save figure alternates between: an integer fact and two statements. */
 const SAVE_QUESTIONS = [
   { section: "praktijkgegevens", question: "ingeschreven-patienten", kind: "integer", values: ["6300", "6400"] },
@@ -74,14 +75,36 @@ const tMigrated = performance.now();
 await seedDemo(db);
 const tDemo = performance.now();
 const national = await seedNational(db);
+const { seedNationalWorkspaces } = await import("../db/seed-national");
+const insurerOrg = await db
+  .selectFrom("organisation")
+  .innerJoin("membership", "membership.organisation_id", "organisation.id")
+  .innerJoin("person", "person.id", "membership.person_id")
+  .select("organisation.id")
+  .where("person.email", "=", INSURER_EMAIL)
+  .executeTakeFirstOrThrow();
+const workspaces = await seedNationalWorkspaces(db, { insurerOrgId: insurerOrg.id });
+// The largest keten the insurer sees: what the keten view is measured on.
+const largestKeten = await db
+  .selectFrom("practice")
+  .select(["keten_id", (eb) => eb.fn.countAll<number>().as("n")])
+  .where("keten_id", "is not", null)
+  .groupBy("keten_id")
+  .orderBy("n", "desc")
+  .limit(1)
+  .executeTakeFirstOrThrow();
 // The stored signals every save keeps current; the national seed wrote answers directly, so compute them once here.
 const { backfillAssessmentSignals } = await import("../app/models/signal-store.server");
 const tNational = performance.now();
 const signalRows = await backfillAssessmentSignals(db);
+// The national seed wrote shares and imports directly: every organisation's portfolio rows from scratch.
+const { rebuildPortfolios } = await import("../app/models/portfolio.server");
+const tSignals = performance.now();
+const portfolioOwners = await rebuildPortfolios(db);
 const tSeeded = performance.now();
 
 const counts: Record<string, number> = {};
-for (const table of ["region", "organisation", "person", "membership", "practice", "assessment", "answer", "audit_event"] as const) {
+for (const table of ["region", "organisation", "person", "membership", "practice", "assessment", "answer", "audit_event", "imported_facts", "share"] as const) {
   const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   counts[table] = Number(row.n);
 }
@@ -104,8 +127,11 @@ const fmtS = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(`\nSeed (${dbFile})`);
 console.log(
   `  migrate ${fmtS(tMigrated - seedStart)} · demo ${fmtS(tDemo - tMigrated)} · national ${fmtS(tNational - tDemo)} ` +
-    `· stored signals for ${signalRows} assessments ${fmtS(tSeeded - tNational)} ` +
+    `· stored signals for ${signalRows} assessments ${fmtS(tSignals - tNational)} · portfolios of ${portfolioOwners} organisations ${fmtS(tSeeded - tSignals)} ` +
     `(organisations+practices+assessments ${fmtS(national.ms.organisations)}, answers ${fmtS(national.ms.answers)}, demo completion ${fmtS(national.ms.demo)}) · total ${fmtS(tSeeded - seedStart)}`,
+);
+console.log(
+  `  insurer's portfolio: ${workspaces.imported.toLocaleString("en")} imported practices, ${workspaces.shared} shared self-assessments, ${workspaces.ownAssessments} own beoordelingen (${fmtS(workspaces.ms)}); largest keten ${largestKeten.n} practices`,
 );
 console.log(`  rows: ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(" · ")}`);
 console.log(`  database file ${(dbBytes / 1024 / 1024).toFixed(1)} MB · demo assessment ${demo.id}: ${demoStored.size}/${questionnaire.questionById.size} questions answered`);
@@ -179,28 +205,35 @@ if (!(await waitForServer())) {
 }
 console.log(`\nServer: server.mjs on ${base} (ready in ${fmtS(performance.now() - serverStart)})`);
 
-// Sign in as the demo practice's invuller through the real form: CSRF cookie and token, then the session.
-const jar = new Map<string, string>();
-const remember = (res: Response) => {
-  for (const cookie of res.headers.getSetCookie()) {
-    const [pair] = cookie.split(";");
-    const [name, ...rest] = pair!.split("=");
-    jar.set(name!.trim(), rest.join("="));
-  }
-};
-const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-const loginPage = await fetch(`${base}/login`);
-remember(loginPage);
-const csrfToken = /name="csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1] ?? "";
-const loginRes = await fetch(`${base}/login`, {
-  method: "POST",
-  redirect: "manual",
-  headers: { Cookie: cookieHeader(), "Content-Type": "application/x-www-form-urlencoded" },
-  body: new URLSearchParams({ csrf: csrfToken, email: DEMO_VIEWER_EMAIL, password: DEMO_PASSWORD, redirectTo: "/" }),
-});
-remember(loginRes);
-if (loginRes.status !== 302 || !jar.has("kws_session")) fail(`sign-in failed: ${loginRes.status}`);
-
+// Sign in through the real form (CSRF cookie and token, then the session): the demo practice's
+// invuller for the questionnaire figures, the insurer's beheerder for the portfolio figures.
+async function signIn(email: string) {
+  const jar = new Map<string, string>();
+  const remember = (res: Response) => {
+    for (const cookie of res.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const [name, ...rest] = pair!.split("=");
+      jar.set(name!.trim(), rest.join("="));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const loginPage = await fetch(`${base}/login`);
+  remember(loginPage);
+  const token = /name="csrf" value="([^"]+)"/.exec(await loginPage.text())?.[1] ?? "";
+  const loginRes = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: header(), "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrf: token, email, password: DEMO_PASSWORD, redirectTo: "/" }),
+  });
+  remember(loginRes);
+  if (loginRes.status !== 302 || !jar.has("kws_session")) fail(`sign-in as ${email} failed: ${loginRes.status}`);
+  return { cookie: header(), csrfToken: token };
+}
+const practiceSession = await signIn(DEMO_VIEWER_EMAIL);
+const insurerSession = await signIn(INSURER_EMAIL);
+const cookieHeader = () => practiceSession.cookie;
+const csrfToken = practiceSession.csrfToken;
 
 // ---------------------------------------------------------------------------------------------------
 // 4. Timings, sequential, over HTTP.
@@ -216,9 +249,9 @@ function stats(samples: number[]): Stats {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), n: sorted.length };
 }
 
-async function timedGet(url: string, expect?: (body: string, res: Response) => string | null) {
+async function timedGet(url: string, expect?: (body: string, res: Response) => string | null, cookie = cookieHeader()) {
   const t = performance.now();
-  const res = await fetch(url, { headers: { Accept: "text/html", Cookie: cookieHeader() } });
+  const res = await fetch(url, { headers: { Accept: "text/html", Cookie: cookie } });
   const body = await res.text();
   const ms = performance.now() - t;
   if (res.status !== 200) fail(`GET ${url.replace(base, "")}: ${res.status}`);
@@ -302,6 +335,15 @@ const saveRun = await measure(async (i) => {
 
 const overviewRun = await measure(() => timedGet(`${base}/assessments/${demo.id}/overview`, isHtml), true);
 const reportRun = await measure(() => timedGet(`${base}/assessments/${demo.id}/report`, isHtml), true);
+// The insurer's workspace over the whole country: the matrix as it opens (worst first), filtered and
+// grouped, a later page, and the keten view of the largest keten.
+const shows = (what: RegExp) => (body: string, res: Response) => isHtml(body, res) ?? (what.test(body) ? null : `does not show ${what}`);
+const portfolioViews = ["/portfolio", "/portfolio?signal=patients-per-fte&status=signal&group=keten", "/portfolio?group=region&sort=name&dir=asc&page=40", "/portfolio?self=ja&sort=patients-per-fte"];
+const portfolioRun = await measure(
+  (i) => timedGet(`${base}${portfolioViews[i % portfolioViews.length]}`, shows(/praktijken: signalen per kolom/), insurerSession.cookie),
+  true,
+);
+const ketenRun = await measure(() => timedGet(`${base}/ketens/${largestKeten.keten_id}`, shows(/Signalen over de hele keten/), insurerSession.cookie), true);
 const httpSeconds = (performance.now() - benchStart) / 1000;
 
 // ---------------------------------------------------------------------------------------------------
@@ -442,6 +484,8 @@ row("section page render (7 in rotation)", sectionRun.stats, BUDGET.sectionP95, 
 row("answer save (autosave POST)", saveRun.stats, BUDGET.saveP95, saveRun.floor);
 row("overview page (signals, report-based)", overviewRun.stats, null, overviewRun.floor);
 row("report page (complete assessment)", reportRun.stats, BUDGET.reportP95, reportRun.floor);
+row("portfolio matrix, 5,700 practices (4 views)", portfolioRun.stats, BUDGET.portfolioP95, portfolioRun.floor);
+row(`keten view (${largestKeten.n} practices)`, ketenRun.stats, BUDGET.ketenP95, ketenRun.floor);
 rows.push(["5,700-row CSV: reader + engine (median of 7)", `${inProcessMedian.toFixed(0)}`, "-", "-", `<${BUDGET.csvSeconds * 1000}ms`, "-", "-", verdict(inProcessMedian < BUDGET.csvSeconds * 1000)]);
 rows.push(["5,700-row CSV: whole command (1 run)", `${cliMs.toFixed(0)}`, "-", "-", `<${BUDGET.csvSeconds * 1000}ms`, "-", "-", verdict(cliMs < BUDGET.csvSeconds * 1000)]);
 rows.push(["questionnaire page JS (gzip -9)", "-", `${totalGzip.toFixed(1)}KB`, "-", `<${BUDGET.jsKbGzip}KB`, "-", "-", verdict(totalGzip < BUDGET.jsKbGzip)]);

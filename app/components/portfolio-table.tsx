@@ -6,7 +6,7 @@
 import { ScrollRegion } from "./scroll-region";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SIGNAL_IDS } from "~/domain/content/schema";
+import { SIGNAL_IDS } from "~/domain/signal-ids";
 import type { PortfolioRow } from "~/domain/portfolio";
 import { useLng } from "~/utils/content-text";
 import { formatNumber } from "~/utils/format";

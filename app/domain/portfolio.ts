@@ -4,6 +4,15 @@
  */
 import type { SignalId } from "./content/schema";
 
+/** The database column of each signal (db/schema.ts SignalColumns). */
+export const SIGNAL_COLUMN = {
+  "owner-not-gp": "sig_owner_not_gp",
+  "patients-per-fte": "sig_patients_per_fte",
+  "no-gp-present": "sig_no_gp_present",
+  "unclear-organisation": "sig_unclear_organisation",
+  "regional-cooperation": "sig_regional_cooperation",
+} as const satisfies Record<SignalId, string>;
+
 export const SOURCES = ["self", "own", "import"] as const;
 export type SourceKind = (typeof SOURCES)[number];
 export const SORTS = ["name", "signals", "patients-per-fte", "keten", "region"] as const;

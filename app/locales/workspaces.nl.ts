@@ -17,6 +17,7 @@ const workspaces = {
   },
   portfolio: {
     title: "Portefeuille",
+    open: "Naar de portefeuille",
     lead: "De praktijken die u mag zien: zelfevaluaties die met u zijn gedeeld, uw eigen beoordelingen en de praktijkgegevens die u zelf inlas. Per praktijk de vijf signalen; een signaal is aanleiding voor dialoog, geen oordeel.",
     leadKeten: "De praktijken van uw keten met hun zelfevaluaties en de vijf signalen; een signaal is aanleiding voor dialoog, geen oordeel.",
     sourcesTitle: "Welke bron spreekt voor een praktijk?",
@@ -176,6 +177,7 @@ const workspaces = {
   },
   guide: {
     open: "Gespreksleidraad",
+    openBeforeJoining: "Vragen voordat u instapt",
     sourcesTitle: "Waarop gebaseerd",
     countsLine: "{{signal}} signalen, {{unknown}} onbekende punten, {{difference}} verschillen, {{gap}} kernpunten niet of deels geborgd, {{requirement}} wettelijke eisen om te bespreken.",
     nothing: "Er zijn geen signalen, onbekende punten, verschillen of kernpunten die niet of deels zijn geborgd. Het gesprek kan over de context en borging van de praktijk gaan.",

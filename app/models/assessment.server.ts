@@ -59,6 +59,8 @@ export async function insertAssessment(
     assessmentId: id,
     detail: { perspective: input.perspective, from: input.previousId ?? null },
   });
+  // Signals of what is there (nothing yet: unknown), and the portfolios that now show it.
+  await refreshAssessmentSignals(trx, id);
   return id;
 }
 

@@ -13,6 +13,7 @@ import type { SignalFacts } from "../domain/signals";
 import { evaluateSignals } from "../domain/signals";
 import { CsvReadError, readDelimited } from "../utils/csv";
 import { recordEvent } from "./audit.server";
+import { refreshPortfolio } from "./portfolio.server";
 import { signalColumns } from "./signal-store.server";
 import type { Viewer } from "./viewer.server";
 
@@ -298,6 +299,7 @@ export async function confirmImport(viewer: Viewer, id: string) {
         )
         .execute();
     }
+    await refreshPortfolio(trx, { id: viewer.organisationId, kind: viewer.organisationKind }, facts.map((f) => f.practice_id));
     await trx.updateTable("facts_import").set({ status: "confirmed", decided_at: now, preview: null }).where("id", "=", id).execute();
     await recordEvent(trx, {
       viewer,

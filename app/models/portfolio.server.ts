@@ -10,9 +10,11 @@
  * self-assessment), then the organisation's own latest assessment, then its imported facts. Imported
  * facts never overwrite what a practice answered; they fill the rows nobody answered yet.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from "kysely";
+import type { Database } from "../../db/schema";
 import { getDb } from "../../db/index.server";
 import {
+  SIGNAL_COLUMN,
   DEFAULT_QUERY,
   GROUPS,
   ketenKeyOfName,
@@ -28,7 +30,6 @@ import {
   type SourceKind,
 } from "../domain/portfolio";
 import { SIGNAL_IDS, type SignalId } from "../domain/content/schema";
-import { SIGNAL_COLUMN } from "./signal-store.server";
 import type { Viewer } from "./viewer.server";
 
 export { DEFAULT_QUERY, GROUPS, ketenKeyOfName, SORTS, SOURCES, STATUSES };
@@ -57,36 +58,53 @@ const SIGNAL_FIELDS = ["sig_owner_not_gp", "sig_patients_per_fte", "sig_no_gp_pr
 const assessmentSignals = SIGNAL_FIELDS.map((f) => `a.${f}` as const);
 const importSignals = SIGNAL_FIELDS.map((f) => `i.${f}` as const);
 
+/** Whose portfolio is computed: an organisation, and whether it reads as a keten (its members' self-assessments). */
+interface PortfolioOwner {
+  id: string;
+  kind: Viewer["organisationKind"];
+}
+
 /**
- * Every source of every practice the viewer may see, the latest version of each kind per practice
- * kept, ranked (self, own, import), with what the practice has of each kind and whether the
- * self-assessment and the viewer's own assessment disagree on a signal.
+ * Every source of every practice the organisation may see (or of the given practices), the latest
+ * version of each kind per practice kept, ranked (self, own, import), with what the practice has of
+ * each kind and whether the self-assessment and the organisation's own assessment disagree on a signal.
+ * This is the definition of a portfolio; portfolio_entry stores its rows for reading.
  */
-function rankedSources(db: Db, viewer: Viewer) {
-  const org = viewer.organisationId;
-  const ketenReader = viewer.organisationKind === "keten" && viewer.role === "beheerder";
-  const self = db
-    .selectFrom("assessment as a")
-    .innerJoin("practice as p", "p.id", "a.practice_id")
-    .select(["a.practice_id", "a.id as source_id", sql<SourceKind>`'self'`.as("source"), sql<number>`1`.as("rank"), sql<number | null>`a.version_no`.as("version_no"), "a.updated_at as at", ...assessmentSignals])
-    .where("a.perspective", "=", "zelfevaluatie")
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb.selectFrom("share as s").select("s.id").whereRef("s.assessment_id", "=", "a.id").where("s.organisation_id", "=", org).where("s.revoked_at", "is", null),
-        ),
-        ...(ketenReader ? [eb("p.keten_id", "=", org)] : []),
-      ]),
-    );
-  const own = db
-    .selectFrom("assessment as a")
-    .select(["a.practice_id", "a.id as source_id", sql<SourceKind>`'own'`.as("source"), sql<number>`2`.as("rank"), sql<number | null>`a.version_no`.as("version_no"), "a.updated_at as at", ...assessmentSignals])
-    .where("a.author_org_id", "=", org)
-    .where("a.perspective", "!=", "zelfevaluatie");
-  const imported = db
-    .selectFrom("imported_facts as i")
-    .select(["i.practice_id", "i.id as source_id", sql<SourceKind>`'import'`.as("source"), sql<number>`3`.as("rank"), sql<number | null>`null`.as("version_no"), "i.imported_at as at", ...importSignals])
-    .where("i.organisation_id", "=", org);
+function rankedSources(db: Db, owner: PortfolioOwner, practiceIds?: readonly string[]) {
+  const org = owner.id;
+  const only = <QB extends { where: (...args: any[]) => QB }>(qb: QB, column: string) => (practiceIds ? qb.where(column, "in", practiceIds) : qb);
+  const self = only(
+    db
+      .selectFrom("assessment as a")
+      .innerJoin("practice as p", "p.id", "a.practice_id")
+      .select(["a.practice_id", "a.id as source_id", sql<SourceKind>`'self'`.as("source"), sql<number>`1`.as("rank"), sql<number | null>`a.version_no`.as("version_no"), "a.updated_at as at", ...assessmentSignals])
+      .where("a.perspective", "=", "zelfevaluatie")
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb.selectFrom("share as s").select("s.id").whereRef("s.assessment_id", "=", "a.id").where("s.organisation_id", "=", org).where("s.revoked_at", "is", null),
+          ),
+          // A keten reads its members' self-assessments (its beheerder; the read checks the role).
+          ...(owner.kind === "keten" ? [eb("p.keten_id", "=", org)] : []),
+        ]),
+      ),
+    "a.practice_id",
+  );
+  const own = only(
+    db
+      .selectFrom("assessment as a")
+      .select(["a.practice_id", "a.id as source_id", sql<SourceKind>`'own'`.as("source"), sql<number>`2`.as("rank"), sql<number | null>`a.version_no`.as("version_no"), "a.updated_at as at", ...assessmentSignals])
+      .where("a.author_org_id", "=", org)
+      .where("a.perspective", "!=", "zelfevaluatie"),
+    "a.practice_id",
+  );
+  const imported = only(
+    db
+      .selectFrom("imported_facts as i")
+      .select(["i.practice_id", "i.id as source_id", sql<SourceKind>`'import'`.as("source"), sql<number>`3`.as("rank"), sql<number | null>`null`.as("version_no"), "i.imported_at as at", ...importSignals])
+      .where("i.organisation_id", "=", org),
+    "i.practice_id",
+  );
 
   const w = sql`(partition by practice_id)`;
   const disagree = (column: string) =>
@@ -117,15 +135,115 @@ function rankedSources(db: Db, viewer: Viewer) {
     );
 }
 
-/** The rows the viewer may see, one per practice, joined to the practice, its keten and its region. */
+const ENTRY_COLUMNS = [
+  "practice_id",
+  "source",
+  "source_id",
+  "at",
+  "version_no",
+  ...SIGNAL_FIELDS,
+  "has_self",
+  "has_own",
+  "has_import",
+  "differs",
+] as const;
+
+/** The portfolio as its definition gives it (not the stored rows): for refreshing them, and for tests. */
+export async function computePortfolioEntries(db: Db | Transaction<Database>, owner: PortfolioOwner, practiceIds?: readonly string[]) {
+  return rankedSources(db as Db, owner, practiceIds)
+    .selectFrom("ranked")
+    .select([...ENTRY_COLUMNS])
+    .where("rn", "=", 1)
+    .execute();
+}
+
+/**
+ * Rewrites the stored portfolio of an organisation: of the given practices, or whole. Called inside the
+ * transaction of every change that can alter a portfolio, so the stored rows never lag the sources.
+ */
+export async function refreshPortfolio(db: Db | Transaction<Database>, owner: PortfolioOwner, practiceIds?: readonly string[]) {
+  if (practiceIds && practiceIds.length === 0) return;
+  // Many practices at once (an import of the country): one pass over the whole portfolio is cheaper.
+  const ids = practiceIds && practiceIds.length <= 500 ? [...new Set(practiceIds)] : undefined;
+  const rows = await computePortfolioEntries(db, owner, ids);
+  let del = db.deleteFrom("portfolio_entry").where("organisation_id", "=", owner.id);
+  if (ids) del = del.where("practice_id", "in", ids);
+  await del.execute();
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto("portfolio_entry")
+      .values(rows.slice(i, i + 500).map((r) => ({ ...r, organisation_id: owner.id, source: r.source as SourceKind })))
+      .execute();
+  }
+}
+
+/**
+ * After an assessment changed (saved, started, submitted, a new version): the portfolios that can show
+ * it: its author's (an assessment about another practice), the organisations holding a live grant on
+ * it, and the keten of its practice (a self-assessment).
+ */
+export async function refreshPortfoliosOfAssessment(db: Db | Transaction<Database>, assessmentId: string) {
+  const a = await db
+    .selectFrom("assessment")
+    .innerJoin("practice", "practice.id", "assessment.practice_id")
+    .innerJoin("organisation", "organisation.id", "assessment.author_org_id")
+    .select(["assessment.practice_id", "assessment.perspective", "assessment.author_org_id", "organisation.kind as author_kind", "practice.keten_id"])
+    .where("assessment.id", "=", assessmentId)
+    .executeTakeFirst();
+  if (!a) return;
+  const owners = new Map<string, PortfolioOwner>();
+  if (a.perspective !== "zelfevaluatie") owners.set(a.author_org_id, { id: a.author_org_id, kind: a.author_kind });
+  if (a.perspective === "zelfevaluatie" && a.keten_id) owners.set(a.keten_id, { id: a.keten_id, kind: "keten" });
+  const grantees = await db
+    .selectFrom("share")
+    .innerJoin("organisation", "organisation.id", "share.organisation_id")
+    .select(["organisation.id", "organisation.kind"])
+    .where("share.assessment_id", "=", assessmentId)
+    .where("share.revoked_at", "is", null)
+    .execute();
+  for (const g of grantees) owners.set(g.id, { id: g.id, kind: g.kind });
+  for (const owner of owners.values()) await refreshPortfolio(db, owner, [a.practice_id]);
+}
+
+/** After a grant or its revocation: the grantee's portfolio row of that practice. */
+export async function refreshPortfolioOfShare(db: Db | Transaction<Database>, shareId: string) {
+  const s = await db
+    .selectFrom("share")
+    .innerJoin("assessment", "assessment.id", "share.assessment_id")
+    .innerJoin("organisation", "organisation.id", "share.organisation_id")
+    .select(["organisation.id", "organisation.kind", "assessment.practice_id"])
+    .where("share.id", "=", shareId)
+    .executeTakeFirst();
+  if (s) await refreshPortfolio(db, { id: s.id, kind: s.kind }, [s.practice_id]);
+}
+
+/**
+ * Every organisation's portfolio from scratch: at start-up when the stored rows are missing (a new
+ * database, a seed written directly) and in the benchmark. Practices never have a portfolio.
+ */
+export async function rebuildPortfolios(db: Db) {
+  const owners = await db.selectFrom("organisation").select(["id", "kind"]).where("kind", "!=", "praktijk").execute();
+  for (const owner of owners) await db.transaction().execute((trx) => refreshPortfolio(trx, owner));
+  return owners.length;
+}
+
+/** At start-up: a database whose portfolios were never stored (a new migration, a seed written directly) gets them. */
+export async function rebuildPortfoliosIfMissing(db: Db) {
+  const any = await db.selectFrom("portfolio_entry").select("practice_id").limit(1).executeTakeFirst();
+  return any ? 0 : rebuildPortfolios(db);
+}
+
+/** The stored rows the viewer may read, joined to the practice, its keten and its region. */
 function portfolioBase(db: Db, viewer: Viewer) {
-  return rankedSources(db, viewer)
-    .selectFrom("ranked as r")
+  const base = db
+    .selectFrom("portfolio_entry as r")
     .innerJoin("practice as p", "p.id", "r.practice_id")
     .leftJoin("imported_facts as imp", (join) => join.onRef("imp.practice_id", "=", "p.id").on("imp.organisation_id", "=", viewer.organisationId))
     .leftJoin("organisation as k", (join) => join.on(sql`k.id`, "=", sql`coalesce(p.keten_id, imp.keten_id)`))
     .leftJoin("region as g", (join) => join.on(sql`g.id`, "=", sql`coalesce(p.region_id, imp.region_id)`))
-    .where("r.rn", "=", 1);
+    .where("r.organisation_id", "=", viewer.organisationId);
+  // A keten's members are read by its beheerder only (as getAssessment decides).
+  return viewer.organisationKind === "keten" && viewer.role !== "beheerder" ? base.where(sql<boolean>`1 = 0`) : base;
 }
 
 type BaseEb = ExpressionBuilder<any, any>;
@@ -301,10 +419,10 @@ export async function getPortfolioRow(viewer: Viewer, practiceId: string) {
 /** The latest source of each kind the viewer may see for one practice (self, own, import), in rank order. */
 export async function listPracticeSources(viewer: Viewer, practiceId: string) {
   const db = await getDb();
-  const rows = await rankedSources(db, viewer)
+  if (viewer.organisationKind === "keten" && viewer.role !== "beheerder") return [];
+  const rows = await rankedSources(db, { id: viewer.organisationId, kind: viewer.organisationKind }, [practiceId])
     .selectFrom("ranked as r")
     .select(["r.source", "r.source_id", "r.at", "r.version_no"])
-    .where("r.practice_id", "=", practiceId)
     .orderBy("r.rank")
     .execute();
   return rows.map((r) => ({ kind: r.source, id: r.source_id, at: r.at, versionNo: r.version_no }));

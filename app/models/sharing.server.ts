@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { getDb } from "../../db/index.server";
 import type { OrganisationKind } from "../../db/schema";
 import { recordEvent } from "./audit.server";
+import { refreshPortfolioOfShare, refreshPortfoliosOfAssessment } from "./portfolio.server";
 import { refreshAssessmentSignals } from "./signal-store.server";
 import { findConcept, insertAssessment, type AssessmentWithPractice } from "./assessment.server";
 import type { Viewer } from "./viewer.server";
@@ -31,6 +32,7 @@ export async function submitAssessment(assessment: AssessmentWithPractice, viewe
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new SharingError("not-submittable");
     await recordEvent(trx, { viewer, at: now, action: "assessment.submitted", subjectType: "assessment", subjectId: assessment.id, assessmentId: assessment.id, detail: { version: assessment.version_no } });
+    await refreshPortfoliosOfAssessment(trx, assessment.id);
   });
 }
 
@@ -121,6 +123,7 @@ export async function grantShare(assessment: AssessmentWithPractice, viewer: Vie
     const now = new Date().toISOString();
     await trx.insertInto("share").values({ id, assessment_id: assessment.id, organisation_id: organisationId, granted_by: viewer.personId, created_at: now, revoked_at: null, revoked_by: null }).execute();
     await recordEvent(trx, { viewer, at: now, action: "assessment.shared", subjectType: "share", subjectId: id, assessmentId: assessment.id, detail: { organisationId } });
+    await refreshPortfolioOfShare(trx, id);
     return id;
   });
 }
@@ -139,6 +142,7 @@ export async function revokeShare(assessment: AssessmentWithPractice, viewer: Vi
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new SharingError("unknown-share");
     await recordEvent(trx, { viewer, at: now, action: "assessment.revoked", subjectType: "share", subjectId: shareId, assessmentId: assessment.id });
+    await refreshPortfolioOfShare(trx, shareId);
   });
 }
 

@@ -5,24 +5,19 @@
  * The live pages still evaluate the engine themselves; these columns are for filtering and counting.
  */
 import type { Kysely, Transaction } from "kysely";
-import type { Database, SignalColumn, SignalColumns } from "../../db/schema";
+import type { Database, SignalColumns } from "../../db/schema";
+import { SIGNAL_COLUMN } from "../domain/portfolio";
 import type { AnswerValue, Answers } from "../domain/answers";
-import { SIGNAL_IDS, type SignalId } from "../domain/content/schema";
+import { SIGNAL_IDS } from "../domain/content/schema";
 import { getQuestionnaire } from "../domain/content/load.server";
 import { factsFromAnswers, signalFactsFromPractice } from "../domain/facts";
 import type { SignalResults } from "../domain/signals";
 import { evaluateSignals } from "../domain/signals";
+import { refreshPortfoliosOfAssessment } from "./portfolio.server";
+
+export { SIGNAL_COLUMN };
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-/** The column of each signal. */
-export const SIGNAL_COLUMN: Record<SignalId, SignalColumn> = {
-  "owner-not-gp": "sig_owner_not_gp",
-  "patients-per-fte": "sig_patients_per_fte",
-  "no-gp-present": "sig_no_gp_present",
-  "unclear-organisation": "sig_unclear_organisation",
-  "regional-cooperation": "sig_regional_cooperation",
-};
 
 /** The engine's results as the columns store them. */
 export function signalColumns(results: SignalResults): SignalColumns {
@@ -50,6 +45,8 @@ export async function refreshAssessmentSignals(db: Db, assessmentId: string) {
     .set({ ...signalColumns(results), signals_at: new Date().toISOString() })
     .where("id", "=", assessmentId)
     .execute();
+  // The portfolios that show this assessment change in the same transaction.
+  await refreshPortfoliosOfAssessment(db, assessmentId);
 }
 
 /** Assessments whose signals were never computed (made before the columns existed, or seeded directly) get them. */

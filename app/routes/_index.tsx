@@ -16,6 +16,7 @@ import {
   listSharedWithOrg,
   SharingError,
 } from "~/models/sharing.server";
+import { hasPortfolio } from "~/models/portfolio.server";
 import { canEdit, getViewer, requireRole, requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
@@ -43,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canEdit: canEdit(viewer),
     isBeheerder: viewer.role === "beheerder",
     speaksForPractices,
+    hasPortfolio: hasPortfolio(viewer),
     practices,
     assessments,
     shared,
@@ -131,6 +133,12 @@ export default function Home() {
     <div className="home">
       <h1>{t("home.title")}</h1>
       <p className="hint">{t("home.signedInAs", { organisation: data.organisationName })}</p>
+      {data.hasPortfolio ? (
+        <p className="callout">
+          {t(data.kind === "keten" ? "workspaces.portfolio.leadKeten" : "workspaces.portfolio.lead")}{" "}
+          <Link to="/portfolio">{t("workspaces.portfolio.open")}</Link>
+        </p>
+      ) : null}
 
       {data.speaksForPractices ? (
         <section aria-labelledby="practices-title">
@@ -236,7 +244,8 @@ export default function Home() {
                   <Link to={`/assessments/${a.id}`}>
                     {a.practice_name} · {t("sharing.version", { version: a.version_no })}
                   </Link>{" "}
-                  <span className="hint">{t(`sharing.status.${a.status}`)}</span>
+                  <span className="hint">{t(`sharing.status.${a.status}`)}</span> ·{" "}
+                  <Link to={`/practices/${a.practice_id}/guide`}>{t(data.kind === "huisarts" ? "workspaces.guide.openBeforeJoining" : "workspaces.guide.open")}</Link>
                 </li>
               ))}
             </ul>

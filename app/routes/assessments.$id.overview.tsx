@@ -6,7 +6,7 @@ import { DerivedFiguresPanel } from "~/components/derived-figures";
 import { SectionNav } from "~/components/section-nav";
 import { SignalCard } from "~/components/signal-card";
 import { KernpuntTable } from "~/components/kernpunt-table";
-import { SIGNAL_IDS, type SignalId } from "~/domain/content/schema";
+import { SIGNAL_IDS, type SignalId } from "~/domain/signal-ids";
 import { contextSchema } from "~/domain/signal-context";
 import { navItems, progressTotals } from "~/domain/walk";
 import { fallbackLng, isLng } from "~/i18n";

@@ -9,12 +9,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
 import { SignalStatusBadge } from "~/components/signal-card";
-import { SIGNAL_IDS } from "~/domain/content/schema";
+import { SIGNAL_IDS } from "~/domain/signal-ids";
 import { canImport } from "~/models/facts-import.server";
 import { GROUPS, SORTS, SOURCES, STATUSES } from "~/domain/portfolio";
 import { getPortfolio, hasPortfolio, listPortfolioFacets } from "~/models/portfolio.server";
 import { requireViewer } from "~/models/viewer.server";
-import { portfolioSearch, readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query";
+import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
+import { portfolioSearch } from "~/utils/portfolio-search";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 

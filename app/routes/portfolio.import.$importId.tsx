@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { ScrollRegion } from "~/components/scroll-region";
 import { SignalStatusBadge } from "~/components/signal-card";
-import { SIGNAL_IDS } from "~/domain/content/schema";
+import { SIGNAL_IDS } from "~/domain/signal-ids";
 import { requestLng } from "~/i18next.server";
 import { canImport, confirmImport, discardImport, getImport, ImportStateError, mayReadImports, PREVIEW_ROWS } from "~/models/facts-import.server";
 import { SIGNAL_COLUMN } from "~/models/signal-store.server";

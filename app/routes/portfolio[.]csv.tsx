@@ -1,6 +1,6 @@
 /** The portfolio matrix as CSV for Dutch Excel (`;`, BOM), with the page's filters and order; audited. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { SIGNAL_IDS } from "~/domain/content/schema";
+import { SIGNAL_IDS } from "~/domain/signal-ids";
 import i18next, { requestLng } from "~/i18next.server";
 import { recordEvent } from "~/models/audit.server";
 import { hasPortfolio, listPortfolio } from "~/models/portfolio.server";
@@ -8,7 +8,7 @@ import { requireViewer } from "~/models/viewer.server";
 import { toDelimited } from "~/utils/csv";
 import { downloadResponse, exportFileName } from "~/utils/download.server";
 import { formatNumber } from "~/utils/format";
-import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query";
+import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
 import { getDb } from "../../db/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,6 +7,7 @@ import { getDb } from "../../db/index.server";
 import { seedDemoIfEmpty } from "../../db/seed";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { usesLocalSmtp } from "../models/mail.server";
+import { rebuildPortfoliosIfMissing } from "../models/portfolio.server";
 import { backfillAssessmentSignals } from "../models/signal-store.server";
 import { getEnv } from "./env.server";
 import { startLocalSmtp } from "./local-smtp.server";
@@ -20,6 +21,7 @@ export function startup() {
     const db = await getDb();
     if (env.SEED_DEMO) await seedDemoIfEmpty(db);
     await backfillAssessmentSignals(db);
+    await rebuildPortfoliosIfMissing(db);
     if (usesLocalSmtp()) await startLocalSmtp();
   })();
   return started;

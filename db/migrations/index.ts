@@ -8,6 +8,7 @@ import * as signalContext from "./2026-11-23-02-signal-context";
 import * as accounts from "./2026-11-23-03-accounts-sharing";
 import * as assessmentSignal from "./2026-11-23-04-assessment-signal";
 import * as workspaces from "./2026-12-01-05-workspaces";
+import * as portfolioEntry from "./2026-12-01-06-portfolio-entry";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-23-03-accounts-sharing": accounts,
   "2026-11-23-04-assessment-signal": assessmentSignal,
   "2026-12-01-05-workspaces": workspaces,
+  "2026-12-01-06-portfolio-entry": portfolioEntry,
 };

@@ -122,6 +122,7 @@ const COUNTED = [
   "facts_import",
   "imported_facts",
   "conversation_note",
+  "portfolio_entry",
 ] as const;
 
 /** The columns that can change without a row count changing (a revoke, a submit, a role, an answer). */
@@ -140,6 +141,7 @@ const HASHED: Record<string, string> = {
   facts_import: "select id, organisation_id, status, preview from facts_import order by id",
   imported_facts: "select id, organisation_id, practice_id, import_id, facts from imported_facts order by id",
   conversation_note: "select id, organisation_id, text, deleted_at from conversation_note order by id",
+  portfolio_entry: "select organisation_id, practice_id, source, source_id, at, differs from portfolio_entry order by organisation_id, practice_id",
 };
 
 export type Fingerprint = Record<string, string>;

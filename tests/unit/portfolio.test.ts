@@ -2,12 +2,22 @@
  * The portfolio in SQL: which practices an organisation may see and from which source, the signals
  * per row, filters, sorting, grouping, counts and pages; the import that feeds it, preview first.
  */
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import type { Organisation } from "../../db/schema";
 import { getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
 import { confirmImport, discardImport, getImport, getImportedFacts, ImportStateError, previewImport } from "~/models/facts-import.server";
-import { DEFAULT_QUERY, getPortfolio, getPortfolioRow, ketenKeyOfName, listPortfolio, listPortfolioFacets, type PortfolioQuery } from "~/models/portfolio.server";
+import {
+  computePortfolioEntries,
+  DEFAULT_QUERY,
+  getPortfolio,
+  getPortfolioRow,
+  ketenKeyOfName,
+  listPortfolio,
+  listPortfolioFacets,
+  rebuildPortfolios,
+  type PortfolioQuery,
+} from "~/models/portfolio.server";
 import { grantShare, revokeShare, submitAssessment } from "~/models/sharing.server";
 import type { Viewer } from "~/models/viewer.server";
 import { makeAnswers, makeOrganisation, makePractice, makeViewer } from "../factories";
@@ -32,6 +42,20 @@ async function importCsv(viewer: Viewer, lines: string[], source = "Vektis, test
   const result = await previewImport({ viewer, fileName: "praktijken.csv", bytes: Buffer.from([HEADER, ...lines].join("\r\n")), source, sourceDate: "2026-11-01" });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.id;
+}
+
+/**
+ * The stored portfolio rows of every organisation are exactly what the definition gives: checked after
+ * every step, so a change that forgets to refresh them fails here.
+ */
+async function expectStoredIsCurrent() {
+  const db = await getDb();
+  const owners = await db.selectFrom("organisation").select(["id", "kind"]).where("kind", "!=", "praktijk").execute();
+  for (const owner of owners) {
+    const stored = await db.selectFrom("portfolio_entry").selectAll().where("organisation_id", "=", owner.id).orderBy("practice_id").execute();
+    const computed = (await computePortfolioEntries(db, owner)).sort((a, b) => a.practice_id.localeCompare(b.practice_id));
+    expect(stored.map(({ organisation_id: _o, ...r }) => r), `portfolio of ${owner.kind} ${owner.id}`).toEqual(computed);
+  }
 }
 
 const query = (overrides: Partial<PortfolioQuery> & { filter?: PortfolioQuery["filter"] } = {}): PortfolioQuery => ({ ...DEFAULT_QUERY, ...overrides, filter: overrides.filter ?? {} });
@@ -68,6 +92,8 @@ beforeAll(async () => {
   const ownDrie = (await startExternalAssessment({ practiceId: practice.drie.id, viewer: insurer }))!;
   await answer(insurer, ownDrie, makeAnswers({ "ingeschreven-patienten": 12000 }));
 });
+
+afterEach(expectStoredIsCurrent);
 
 describe("what an organisation may see", () => {
   test("nothing before anything is shared, assessed or imported", async () => {
@@ -175,6 +201,17 @@ describe("import", () => {
     expect(columns.ok ? [] : columns.problems.map((p) => p.code)).toEqual(["csv.file.missingColumns"]);
     const onlyHeader = await previewImport({ viewer: insurer, fileName: "kop.csv", bytes: Buffer.from(`${HEADER}\n`), source: "x", sourceDate: "2026-11-01" });
     expect(onlyHeader.ok ? [] : onlyHeader.problems.map((p) => p.code)).toEqual(["common:workspaces.import.errors.noRows"]);
+  });
+});
+
+describe("stored portfolio rows", () => {
+  test("a rebuild from scratch gives the rows the changes kept, and a row that lost its last source is gone", async () => {
+    const db = await getDb();
+    const before = await db.selectFrom("portfolio_entry").selectAll().orderBy("organisation_id").orderBy("practice_id").execute();
+    expect(before.length).toBeGreaterThan(0);
+    await db.deleteFrom("portfolio_entry").execute();
+    await rebuildPortfolios(db);
+    expect(await db.selectFrom("portfolio_entry").selectAll().orderBy("organisation_id").orderBy("practice_id").execute()).toEqual(before);
   });
 });
 

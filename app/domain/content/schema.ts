@@ -271,14 +271,9 @@ export const ManifestSchema = z.strictObject({
   ),
 });
 
-export const SIGNAL_IDS = [
-  "owner-not-gp",
-  "patients-per-fte",
-  "no-gp-present",
-  "unclear-organisation",
-  "regional-cooperation",
-] as const;
-export type SignalId = (typeof SIGNAL_IDS)[number];
+// The ids live in a module without zod, so pages can list the signals without shipping the schemas.
+export { SIGNAL_IDS, type SignalId } from "../signal-ids";
+import { SIGNAL_IDS } from "../signal-ids";
 
 /** signals.yaml: the five signals' wording, kernpunten, source and dialogue questions. Rules are code. */
 export const SignalsFileSchema = z.strictObject({

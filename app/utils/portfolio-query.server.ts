@@ -1,10 +1,10 @@
 /**
- * The portfolio's filters, sort, grouping and page as URL search parameters: one reader for the page
- * and its CSV export, one writer for links. An unknown value falls back to the default rather than
- * failing: a pasted or old link still opens the portfolio.
+ * The portfolio's filters, sort, grouping and page as URL search parameters, read on the server for the
+ * page and its CSV export (links are written by portfolio-search.ts, without zod in the browser). An
+ * unknown value falls back to the default rather than failing: a pasted or old link still opens.
  */
 import * as z from "zod/mini";
-import { SIGNAL_IDS } from "~/domain/content/schema";
+import { SIGNAL_IDS } from "~/domain/signal-ids";
 import { DEFAULT_QUERY, GROUPS, SORTS, SOURCES, STATUSES, type PortfolioQuery } from "~/domain/portfolio";
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.catch(z.optional(z.enum(values)), undefined);
@@ -51,14 +51,3 @@ export function toPortfolioQuery(p: PortfolioParams, pageSize = DEFAULT_QUERY.pa
   };
 }
 
-/** The same parameters with some changed, as a query string (empty values left out). */
-export function portfolioSearch(p: Partial<PortfolioParams>, changes: Partial<Record<keyof PortfolioParams, string | number | undefined>> = {}) {
-  const merged: Record<string, unknown> = { ...p, ...changes };
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === "" || (key === "page" && value === 1)) continue;
-    search.set(key, String(value));
-  }
-  const s = search.toString();
-  return s ? `?${s}` : "";
-}

@@ -8,8 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "./i18n";
 import i18next from "./i18next.server";
-import en from "./locales/en";
-import nl from "./locales/nl";
+import { commonEn, commonNl } from "./locales/server-bundles";
 import { startup } from "./utils/startup.server";
 import { securityHeaders } from "./utils/headers.server";
 import { NonceProvider } from "./components/nonce";
@@ -32,7 +31,7 @@ export default async function handleRequest(
   await instance.use(initReactI18next).init({
     ...i18nConfig,
     lng,
-    resources: { nl: { common: nl }, en: { common: en } },
+    resources: { nl: { common: commonNl }, en: { common: commonEn } },
   });
   const userAgent = request.headers.get("user-agent");
   const readyEvent = userAgent && isbot(userAgent) ? "onAllReady" : "onShellReady";

@@ -1,8 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { fallbackLng, i18nConfig, isLng, supportedLngs } from "./i18n";
-import en from "./locales/en";
-import nl from "./locales/nl";
+import { commonEn, commonNl } from "./locales/server-bundles";
 
 export const localeCookie = createCookie("lng", {
   path: "/",
@@ -19,7 +18,7 @@ const i18next = new RemixI18Next({
     cookie: localeCookie,
     order: ["cookie", "header"],
   },
-  i18next: { ...i18nConfig, resources: { nl: { common: nl }, en: { common: en } } },
+  i18next: { ...i18nConfig, resources: { nl: { common: commonNl }, en: { common: commonEn } } },
 });
 
 export default i18next;

@@ -57,7 +57,8 @@ function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   return (
-    <Form method="post" action="/language" className="language-switch" aria-label={t("language.label")}>
+    // A whole new document: the browser then loads the texts of the chosen language, not only its data.
+    <Form method="post" action="/language" className="language-switch" aria-label={t("language.label")} reloadDocument>
       <CsrfInput />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {supportedLngs.map((lng) => (
@@ -100,10 +101,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {t("app.name")}
             </a>
             <div className="header-tools">
-              {data?.viewer?.portfolio ? (
+              {data?.viewer ? (
                 <nav className="header-links" aria-label={t("nav.workspace")}>
-                  <a href="/portfolio">{t("workspaces.portfolio.title")}</a>
-                  {data.viewer.imports ? <a href="/portfolio/import">{t("workspaces.import.title")}</a> : null}
+                  {data.viewer.portfolio ? <a href="/portfolio">{t("nav.portfolio")}</a> : null}
+                  {data.viewer.imports ? <a href="/portfolio/import">{t("nav.import")}</a> : null}
+                  <a href="/regions">{t("nav.regions")}</a>
                 </nav>
               ) : null}
               <nav className="header-links" aria-label={t("nav.account")}>

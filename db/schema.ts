@@ -196,6 +196,8 @@ export type ImportStatus = "preview" | "confirmed" | "discarded";
 export interface FactsImportTable {
   id: string;
   organisation_id: string;
+  /** Practice facts (an insurer's portfolio) or region indicators (the signaleringsmatrix). */
+  kind: ColumnType<"practices" | "regions", "practices" | "regions" | undefined, never>;
   status: ImportStatus;
   file_name: string;
   /** Where the figures come from, in the importer's words. */
@@ -259,6 +261,26 @@ export interface PortfolioEntryTable extends SignalColumns {
   differs: number;
 }
 
+/** One huisartsenregio in one year: the matrix's indicator values (JSON, canonical units), with their source. */
+export interface RegionYearTable {
+  region_id: string;
+  year: number;
+  indicator_values: string;
+  counts: string | null;
+  import_id: string | null;
+  source: string;
+  updated_at: Timestamp;
+}
+
+/** Colouring criteria in force for one indicator where they differ from content (JSON of Criteria). */
+export interface MatrixCriteriaTable {
+  indicator_id: string;
+  criteria: string;
+  organisation_id: string | null;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -278,6 +300,8 @@ export interface Database {
   imported_facts: ImportedFactsTable;
   conversation_note: ConversationNoteTable;
   portfolio_entry: PortfolioEntryTable;
+  region_year: RegionYearTable;
+  matrix_criteria: MatrixCriteriaTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -23,6 +23,9 @@ export const DEMO_ORGANISATIONS: Array<{ key: string; kind: OrganisationKind; na
 
 const ROLES: MemberRole[] = ["beheerder", "invuller", "lezer"];
 
+/** What the demo matrix says its figures are: invented, so nobody mistakes them for real ones. */
+export const DEMO_REGION_SOURCE = "Fictieve demogegevens (geen echte cijfers)";
+
 /** Demo mode only: every demo person signs in with this password (listed in the README). */
 export const DEMO_PASSWORD = "Kernwaarden-demo-2026";
 
@@ -92,13 +95,10 @@ export async function seedDemo(db: Kysely<Database>) {
         await trx.insertInto("membership").values({ person_id: personId, organisation_id: orgIds[org.key]!, role, created_at: now }).execute();
       }
     }
-    // The fictitious huisartsenregio's of the demo matrix (codes DEMO-xx, names "… (fictief)").
-    const regionIds = new Map<string, string>();
-    for (const region of DEMO_REGIONS) {
-      if (regionIds.has(region.code)) continue;
-      regionIds.set(region.code, randomUUID());
-      await trx.insertInto("region").values({ id: regionIds.get(region.code)!, code: region.code, name: region.name }).execute();
-    }
+    // The fictitious huisartsenregio's of the demo matrix (codes DEMO-xx, names "… (fictief)") with their figures.
+    const { storeRegionRows } = await import("../app/models/regions.server");
+    await storeRegionRows(trx, DEMO_REGIONS, { importId: null, source: DEMO_REGION_SOURCE, at: now });
+    const regionIds = new Map((await trx.selectFrom("region").select(["id", "code"]).execute()).map((r) => [r.code, r.id]));
     const practices = [
       // De Linde speaks for itself (its own account) and belongs to the demo keten, whose beheerder reads its self-assessments.
       { name: "Huisartsenpraktijk De Linde (demo)", agb: "01234567", postcode: "3511 AB", organisation_id: orgIds.praktijk!, keten_id: orgIds.keten!, region: "DEMO-03" },

@@ -44,7 +44,18 @@ export function groupRows(
   return out;
 }
 
-export function PortfolioTable({ groups, caption, showKeten = true }: { groups: RowGroup[]; caption: string; showKeten?: boolean }) {
+export function PortfolioTable({
+  groups,
+  caption,
+  showKeten = true,
+  regionRed,
+}: {
+  groups: RowGroup[];
+  caption: string;
+  showKeten?: boolean;
+  /** Red cells of each region in the latest signaleringsmatrix: the region's context beside the signals. */
+  regionRed?: Record<string, number>;
+}) {
   const { t } = useTranslation();
   const lng = useLng();
   const columns = 5 + SIGNAL_IDS.length + (showKeten ? 1 : 0);
@@ -98,7 +109,12 @@ export function PortfolioTable({ groups, caption, showKeten = true }: { groups: 
                     )}
                   </td>
                 ) : null}
-                <td>{row.regionName ?? t("workspaces.portfolio.noRegion")}</td>
+                <td>
+                  {row.regionName ?? t("workspaces.portfolio.noRegion")}
+                  {row.regionId && regionRed?.[row.regionId] !== undefined ? (
+                    <span className="hint block">{t("workspaces.portfolio.regionRed", { count: regionRed[row.regionId] })}</span>
+                  ) : null}
+                </td>
                 <td>
                   {t(`workspaces.source.${row.source}`)}
                   {row.versionNo ? <span className="hint block">{t("sharing.version", { version: row.versionNo })}</span> : null}

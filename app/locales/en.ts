@@ -1,6 +1,5 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
-import workspaces from "./workspaces.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -12,6 +11,9 @@ const en = {
   nav: {
     skip: "Skip to content",
     account: "Account",
+    portfolio: "Portfolio",
+    import: "Import practice facts",
+    regions: "Signalling matrix",
     workspace: "Workspace",
     sections: "Parts of the scan",
     progress: "{{answered}} of {{total}}",
@@ -316,9 +318,34 @@ const en = {
       "request.accepted": "request accepted",
     },
   },
+  /** The signaleringsmatrix beside a practice (assessment pages too); the matrix pages have the rest. */
+  matrix: {
+  colour: { rood: "red", oranje: "orange", groen: "green", "geen-gegevens": "no data", tooFew: "not coloured: too few regions" },
+  context: {
+      title: "Region: {{name}} (signalling matrix {{year}})",
+      lead_one: "{{count}} red score. Context for the conversation: the region tells something about the circumstances, not about the practice.",
+      lead_other: "{{count}} red scores. Context for the conversation: the region tells something about the circumstances, not about the practice.",
+      none: "This practice's GP region is not known, or there are no figures for that region yet.",
+      open: "To {{name}} in the signalling matrix",
+    },
+  },
   accountFlows,
-  workspaces,
   home: {
+    region: {
+      label: "GP region",
+      help: "The region the practice lies in; the signalling matrix of that region stands beside the practice's signals.",
+      none: "Choose a region",
+      save: "Save region",
+      saved: "The region has been saved.",
+      error: "Choose a region from the list.",
+    },
+    workspace: {
+      lead: "The practices you may see, each with the five signals: shared self-assessments, your own assessments and the practice facts you imported.",
+      leadKeten: "The practices of your chain with their self-assessments and the five signals.",
+      open: "To the portfolio",
+      guide: "Conversation guide",
+      beforeJoining: "Questions before you join",
+    },
     noSelfAssessment: "No self-assessment yet.",
     startNext: "New version of the self-assessment",
     agbOfPractice: "AGB code of the practice",

@@ -1,6 +1,5 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
-import workspaces from "./workspaces.nl";
 
 const nl = {
   app: {
@@ -11,6 +10,9 @@ const nl = {
   nav: {
     skip: "Naar de inhoud",
     account: "Account",
+    portfolio: "Portefeuille",
+    import: "Praktijkgegevens inlezen",
+    regions: "Signaleringsmatrix",
     workspace: "Werkruimte",
     sections: "Onderdelen van de scan",
     progress: "{{answered}} van {{total}}",
@@ -315,9 +317,34 @@ const nl = {
       "request.accepted": "verzoek geaccepteerd",
     },
   },
+  /** The signaleringsmatrix beside a practice (assessment pages too); the matrix pages have the rest. */
+  matrix: {
+  colour: { rood: "rood", oranje: "oranje", groen: "groen", "geen-gegevens": "geen gegevens", tooFew: "niet gekleurd: te weinig regio's" },
+  context: {
+      title: "Regio: {{name}} (signaleringsmatrix {{year}})",
+      lead_one: "{{count}} rode score. Context voor het gesprek: de regio zegt iets over de omstandigheden, niet over de praktijk.",
+      lead_other: "{{count}} rode scores. Context voor het gesprek: de regio zegt iets over de omstandigheden, niet over de praktijk.",
+      none: "De huisartsenregio van deze praktijk is niet bekend, of er zijn voor die regio nog geen cijfers.",
+      open: "Naar {{name}} in de signaleringsmatrix",
+    },
+  },
   accountFlows,
-  workspaces,
   home: {
+    region: {
+      label: "Huisartsenregio",
+      help: "De regio waarin de praktijk ligt; de signaleringsmatrix van die regio staat naast de signalen van de praktijk.",
+      none: "Kies een regio",
+      save: "Regio opslaan",
+      saved: "De regio is opgeslagen.",
+      error: "Kies een regio uit de lijst.",
+    },
+    workspace: {
+      lead: "De praktijken die u mag zien, met per praktijk de vijf signalen: gedeelde zelfevaluaties, uw eigen beoordelingen en de praktijkgegevens die u inlas.",
+      leadKeten: "De praktijken van uw keten met hun zelfevaluaties en de vijf signalen.",
+      open: "Naar de portefeuille",
+      guide: "Gespreksleidraad",
+      beforeJoining: "Vragen voordat u instapt",
+    },
     noSelfAssessment: "Nog geen zelfevaluatie.",
     startNext: "Nieuwe versie van de zelfevaluatie",
     agbOfPractice: "AGB-code van de praktijk",

@@ -21,7 +21,6 @@ const workspaces = {
   },
   portfolio: {
     title: "Portfolio",
-    open: "To the portfolio",
     lead: "The practices you may see: self-assessments shared with you, your own assessments and the practice facts you imported yourself. For each practice the five signals; a signal is a reason for dialogue, not a verdict.",
     leadKeten: "The practices of your chain with their self-assessments and the five signals; a signal is a reason for dialogue, not a verdict.",
     sourcesTitle: "Which source speaks for a practice?",
@@ -76,6 +75,8 @@ const workspaces = {
     groupHeader: "{{label}} ({{count}} practices)",
     noKeten: "no chain",
     noRegion: "region unknown",
+    regionRed_one: "matrix: {{count}} red score",
+    regionRed_other: "matrix: {{count}} red scores",
     empty: "No practices found. Clear a filter, ask a practice for its self-assessment, start your own assessment or import practice facts.",
     pages: "Pages",
     pageOf: "Page {{page}} of {{pages}}",
@@ -181,7 +182,6 @@ const workspaces = {
   },
   guide: {
     open: "Conversation guide",
-    openBeforeJoining: "Questions before you join",
     sourcesTitle: "Based on",
     countsLine: "{{signal}} signals, {{unknown}} unknowns, {{difference}} differences, {{gap}} kernpunten not or partly safeguarded, {{requirement}} legal requirements to discuss.",
     nothing: "There are no signals, unknowns, differences or kernpunten not or only partly safeguarded. The conversation can be about the practice's context and safeguards.",

@@ -17,7 +17,6 @@ const workspaces = {
   },
   portfolio: {
     title: "Portefeuille",
-    open: "Naar de portefeuille",
     lead: "De praktijken die u mag zien: zelfevaluaties die met u zijn gedeeld, uw eigen beoordelingen en de praktijkgegevens die u zelf inlas. Per praktijk de vijf signalen; een signaal is aanleiding voor dialoog, geen oordeel.",
     leadKeten: "De praktijken van uw keten met hun zelfevaluaties en de vijf signalen; een signaal is aanleiding voor dialoog, geen oordeel.",
     sourcesTitle: "Welke bron spreekt voor een praktijk?",
@@ -72,6 +71,8 @@ const workspaces = {
     groupHeader: "{{label}} ({{count}} praktijken)",
     noKeten: "geen keten",
     noRegion: "regio onbekend",
+    regionRed_one: "matrix: {{count}} rode score",
+    regionRed_other: "matrix: {{count}} rode scores",
     empty: "Geen praktijken gevonden. Wis een filter, vraag een praktijk om haar zelfevaluatie, start een eigen beoordeling of lees praktijkgegevens in.",
     pages: "Pagina's",
     pageOf: "Pagina {{page}} van {{pages}}",
@@ -177,7 +178,6 @@ const workspaces = {
   },
   guide: {
     open: "Gespreksleidraad",
-    openBeforeJoining: "Vragen voordat u instapt",
     sourcesTitle: "Waarop gebaseerd",
     countsLine: "{{signal}} signalen, {{unknown}} onbekende punten, {{difference}} verschillen, {{gap}} kernpunten niet of deels geborgd, {{requirement}} wettelijke eisen om te bespreken.",
     nothing: "Er zijn geen signalen, onbekende punten, verschillen of kernpunten die niet of deels zijn geborgd. Het gesprek kan over de context en borging van de praktijk gaan.",

@@ -213,6 +213,7 @@ export async function getImport(viewer: Viewer, id: string) {
     .select("person.name as created_by_name")
     .where("f.id", "=", id)
     .where("f.organisation_id", "=", viewer.organisationId)
+    .where("f.kind", "=", "practices")
     .executeTakeFirst();
   if (!row) return undefined;
   return { ...row, preview: row.preview ? (JSON.parse(row.preview) as ImportPreview) : null };
@@ -225,6 +226,7 @@ export async function listImports(viewer: Viewer) {
     .leftJoin("person", "person.id", "f.created_by")
     .select(["f.id", "f.status", "f.file_name", "f.source", "f.source_date", "f.row_count", "f.error_count", "f.created_at", "f.decided_at", "person.name as created_by_name"])
     .where("f.organisation_id", "=", viewer.organisationId)
+    .where("f.kind", "=", "practices")
     .orderBy("f.created_at", "desc")
     .limit(50)
     .execute();
@@ -240,7 +242,7 @@ export async function confirmImport(viewer: Viewer, id: string) {
   if (!canImport(viewer)) throw new Response("Forbidden", { status: 403 });
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("facts_import").selectAll().where("id", "=", id).where("organisation_id", "=", viewer.organisationId).executeTakeFirst();
+    const row = await trx.selectFrom("facts_import").selectAll().where("id", "=", id).where("organisation_id", "=", viewer.organisationId).where("kind", "=", "practices").executeTakeFirst();
     if (!row) return null;
     if (row.status !== "preview" || !row.preview) throw new ImportStateError(row.status);
     const preview = JSON.parse(row.preview) as ImportPreview;
@@ -323,10 +325,11 @@ export async function discardImport(viewer: Viewer, id: string) {
       .set({ status: "discarded", decided_at: now, preview: null })
       .where("id", "=", id)
       .where("organisation_id", "=", viewer.organisationId)
+      .where("kind", "=", "practices")
       .where("status", "=", "preview")
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {
-      const exists = await trx.selectFrom("facts_import").select("status").where("id", "=", id).where("organisation_id", "=", viewer.organisationId).executeTakeFirst();
+      const exists = await trx.selectFrom("facts_import").select("status").where("id", "=", id).where("organisation_id", "=", viewer.organisationId).where("kind", "=", "practices").executeTakeFirst();
       if (!exists) return false;
       throw new ImportStateError(exists.status);
     }

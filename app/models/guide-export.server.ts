@@ -1,9 +1,10 @@
 /** The conversation guide as a PDF, drawn from the same guide the page shows (so they cannot disagree). */
 import type { TFunction } from "i18next";
 import type { Lng } from "~/i18n";
-import { formatDate } from "~/utils/format";
+import { formatDate, formatNumber } from "~/utils/format";
 import { createPdf } from "~/utils/pdf.server";
 import type { BeforeJoining, GuideSection } from "./guide.server";
+import type { regionContextView } from "./regions.server";
 
 export interface GuidePdfInput {
   title: string;
@@ -15,6 +16,7 @@ export interface GuidePdfInput {
   sections: GuideSection[];
   beforeJoining: BeforeJoining | null;
   notes: Array<{ kind: "note" | "agreement"; text: string; on_date: string; due_date: string | null; created_by_name: string | null }>;
+  region: RegionView | null;
 }
 
 type Pdf = ReturnType<typeof createPdf>;
@@ -28,6 +30,19 @@ export function pdfBeforeJoining({ h2, p }: Pick<Pdf, "h2" | "p">, data: BeforeJ
   p(`${t("signals.source")}: ${data.source}`, { muted: true });
 }
 
+type RegionView = NonNullable<Awaited<ReturnType<typeof regionContextView>>>;
+
+/** The practice's region in the matrix, as context: one line per indicator with value and colour in words. */
+export function pdfRegion({ h2, p }: Pick<Pdf, "h2" | "p">, region: RegionView | null, t: TFunction, lng: Lng) {
+  if (!region) return;
+  h2(t("matrix.context.title", { name: region.name, year: region.year }));
+  p(t("matrix.context.lead", { count: region.red }), { muted: true });
+  for (const { indicator, cell } of region.cells) {
+    const value = cell.value === null ? "-" : formatNumber(cell.value, lng, indicator.decimals, indicator.decimals);
+    p(`${indicator.title}: ${value} ${indicator.unit} (${cell.reason === "too-few-regions" ? t("matrix.colour.tooFew") : t(`matrix.colour.${cell.colour}`)})`);
+  }
+}
+
 export function renderGuidePdf(g: GuidePdfInput, t: TFunction, lng: Lng): Promise<Buffer> {
   const { h1, h2, h3, p, pairs, finish } = createPdf({ title: `${g.title}: ${g.subject}`, author: t("app.name"), subject: g.title });
   h1(`${g.title}: ${g.subject}`);
@@ -36,6 +51,7 @@ export function renderGuidePdf(g: GuidePdfInput, t: TFunction, lng: Lng): Promis
   p(g.order, { muted: true });
   h3(t("workspaces.guide.sourcesTitle"));
   for (const s of g.sources) p(`• ${s}`);
+  pdfRegion({ h2, p }, g.region, t, lng);
   let n = 0;
   for (const section of g.sections) {
     h2(section.title);

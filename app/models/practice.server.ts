@@ -5,7 +5,7 @@ export async function listPracticesForOrg({ viewerOrgId }: { viewerOrgId: string
   const db = await getDb();
   return db
     .selectFrom("practice")
-    .select(["id", "name", "agb", "postcode"])
+    .select(["id", "name", "agb", "postcode", "region_id"])
     .where((eb) => eb.or([eb("organisation_id", "=", viewerOrgId), eb("keten_id", "=", viewerOrgId)]))
     .orderBy("name")
     .execute();

@@ -4,6 +4,7 @@ import i18next, { requestLng } from "~/i18next.server";
 import { recordEvent } from "./audit.server";
 import { loadAssessmentContext } from "./assessment-context.server";
 import { beforeJoiningFor } from "./guide.server";
+import { practiceRegionId, regionContextView } from "./regions.server";
 import { buildReport } from "./report.server";
 import { getDb } from "../../db/index.server";
 
@@ -27,7 +28,8 @@ export async function loadReport(request: Request, params: Params, exportFormat?
       detail: { format: exportFormat, contentVersion: ctx.assessment.content_version },
     });
   }
-  return { report, beforeJoining, lng, t };
+  const region = await regionContextView(await practiceRegionId(ctx.assessment.practice_id, ctx.assessment.author_org_id), lng);
+  return { report, beforeJoining, region, lng, t };
 }
 
 export { exportFileName } from "~/utils/download.server";

@@ -1,7 +1,8 @@
 /** The report in the two file formats that are drawn rather than serialised: CSV rows and the PDF. */
 import type { TFunction } from "i18next";
 import { createPdf, pdfText } from "~/utils/pdf.server";
-import { pdfBeforeJoining } from "./guide-export.server";
+import type { Lng } from "~/i18n";
+import { pdfBeforeJoining, pdfRegion } from "./guide-export.server";
 import type { BeforeJoining } from "./guide.server";
 import type { Report } from "./report.server";
 
@@ -25,7 +26,12 @@ export function reportRows(report: Report, t: TFunction): string[][] {
   return rows;
 }
 
-export function renderReportPdf(report: Report, t: TFunction, beforeJoining: BeforeJoining | null = null): Promise<Buffer> {
+export function renderReportPdf(
+  report: Report,
+  t: TFunction,
+  extra: { beforeJoining?: BeforeJoining | null; region?: Parameters<typeof pdfRegion>[1]; lng?: Lng } = {},
+): Promise<Buffer> {
+  const beforeJoining = extra.beforeJoining ?? null;
   const { h1, h2, h3, p, pairs, doc, finish } = createPdf({ title: `${t("report.title")}: ${report.practiceName}`, author: t("app.name"), subject: report.perspective });
 
   h1(`${t("report.title")}: ${report.practiceName}`);
@@ -47,6 +53,8 @@ export function renderReportPdf(report: Report, t: TFunction, beforeJoining: Bef
     p(`${t("signals.kernpunten")}: ${s.kernpunten.map((k) => k.id).join(", ")} · ${t("signals.source")}: ${s.source}`, { muted: true });
     p(`${t("signals.context.label")}: ${s.context ?? t("signals.context.none")}`);
   }
+
+  pdfRegion({ h2, p }, extra.region ?? null, t, extra.lng ?? "nl");
 
   h2(t("report.kernwaarden"));
   for (const k of report.kernwaarden) {

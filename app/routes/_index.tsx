@@ -17,6 +17,7 @@ import {
   SharingError,
 } from "~/models/sharing.server";
 import { hasPortfolio } from "~/models/portfolio.server";
+import { listRegions, setPracticeRegion } from "~/models/regions.server";
 import { canEdit, getViewer, requireRole, requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
@@ -36,8 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     speaksForPractices ? Promise.resolve([]) : listRequestsSent(viewer.organisationId),
     viewer.organisationKind === "keten" && viewer.role === "beheerder" ? listKetenSelfAssessments(viewer.organisationId) : Promise.resolve([]),
   ]);
+  const regions = speaksForPractices && canEdit(viewer) ? await listRegions() : [];
   return {
     anonymous: false as const,
+    regions,
+    regionSaved: new URL(request.url).searchParams.get("done") === "region",
     organisationName: viewer.organisationName,
     kind: viewer.organisationKind,
     perspective: PERSPECTIVE_OF_KIND[viewer.organisationKind],
@@ -92,6 +96,13 @@ export async function action({ request }: ActionFunctionArgs) {
     await createRequest(viewer, practice.id, message || null);
     return redirect("/?done=requested#requests");
   }
+  if (intent === "set-region") {
+    requireRole(viewer, ["beheerder", "invuller"]);
+    const result = await setPracticeRegion(viewer, String(form.get("practiceId") ?? ""), String(form.get("regionId") ?? ""));
+    if (result === "not-found") throw new Response("Not found", { status: 404 });
+    if (result === "unknown-region") return data({ intent, field: `region-${String(form.get("practiceId") ?? "")}`, error: "home.region.error" }, { status: 400 });
+    return redirect("/?done=region");
+  }
   if (intent === "accept" || intent === "decline") {
     requireRole(viewer, ["beheerder"]);
     try {
@@ -133,10 +144,15 @@ export default function Home() {
     <div className="home">
       <h1>{t("home.title")}</h1>
       <p className="hint">{t("home.signedInAs", { organisation: data.organisationName })}</p>
+      {data.regionSaved ? (
+        <p className="callout callout--ok" role="status">
+          {t("home.region.saved")}
+        </p>
+      ) : null}
       {data.hasPortfolio ? (
         <p className="callout">
-          {t(data.kind === "keten" ? "workspaces.portfolio.leadKeten" : "workspaces.portfolio.lead")}{" "}
-          <Link to="/portfolio">{t("workspaces.portfolio.open")}</Link>
+          {t(data.kind === "keten" ? "home.workspace.leadKeten" : "home.workspace.lead")}{" "}
+          <Link to="/portfolio">{t("home.workspace.open")}</Link>
         </p>
       ) : null}
 
@@ -154,6 +170,28 @@ export default function Home() {
                   <p className="hint">
                     {t("home.agb")}: {practice.agb ?? "–"} · {practice.postcode ?? ""}
                   </p>
+                  {data.regions.length > 0 ? (
+                    <Form method="post" className="inline-form region-choice">
+                      <CsrfInput />
+                      <input type="hidden" name="practiceId" value={practice.id} />
+                      <label htmlFor={`region-${practice.id}`}>{t("home.region.label")}</label>
+                      <select id={`region-${practice.id}`} name="regionId" defaultValue={practice.region_id ?? ""} aria-describedby={`region-${practice.id}-help`}>
+                        <option value="">{t("home.region.none")}</option>
+                        {data.regions.map((r) => (
+                          <option key={r.id} value={r.id}>
+                            {r.name}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" name="_intent" value="set-region" className="secondary">
+                        {t("home.region.save")}
+                      </button>
+                      <span id={`region-${practice.id}-help`} className="hint block">
+                        {t("home.region.help")}
+                      </span>
+                      <FieldError id={`region-${practice.id}-error`} message={actionData && actionData.intent === "set-region" && actionData.field === `region-${practice.id}` ? actionData.error : undefined} />
+                    </Form>
+                  ) : null}
                   {current ? (
                     <p>
                       <Link className="button" to={`/assessments/${current.id}`}>
@@ -245,7 +283,7 @@ export default function Home() {
                     {a.practice_name} · {t("sharing.version", { version: a.version_no })}
                   </Link>{" "}
                   <span className="hint">{t(`sharing.status.${a.status}`)}</span> ·{" "}
-                  <Link to={`/practices/${a.practice_id}/guide`}>{t(data.kind === "huisarts" ? "workspaces.guide.openBeforeJoining" : "workspaces.guide.open")}</Link>
+                  <Link to={`/practices/${a.practice_id}/guide`}>{t(data.kind === "huisarts" ? "home.workspace.beforeJoining" : "home.workspace.guide")}</Link>
                 </li>
               ))}
             </ul>

@@ -14,7 +14,9 @@ import i18next from "~/i18next.server";
 import { FrozenAssessmentError } from "~/models/assessment.server";
 import { loadAssessmentContext, requireEditableAssessment } from "~/models/assessment-context.server";
 import { buildReport } from "~/models/report.server";
+import { practiceRegionId, regionContextView } from "~/models/regions.server";
 import { saveSignalContext } from "~/models/signal-context.server";
+import { RegionContext } from "~/components/regional";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
 
@@ -25,8 +27,13 @@ async function localeOf(request: Request) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadAssessmentContext(request, params);
-  const report = await buildReport(ctx, await localeOf(request));
+  const lng = await localeOf(request);
+  const [report, region] = await Promise.all([
+    buildReport(ctx, lng),
+    practiceRegionId(ctx.assessment.practice_id, ctx.assessment.author_org_id).then((id) => regionContextView(id, lng)),
+  ]);
   return {
+    region,
     id: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
     editable: ctx.editable,
@@ -105,6 +112,8 @@ export default function Overview() {
             />
           ))}
         </section>
+
+        <RegionContext region={data.region} />
 
         <DerivedFiguresPanel figures={data.figures} parameters={data.parameters} />
 

@@ -3,15 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SignalStatusBadge } from "~/components/signal-card";
 import { BeforeJoiningView } from "~/components/guide";
+import { RegionContext } from "~/components/regional";
 import { KernpuntTable } from "~/components/kernpunt-table";
 import { loadReport } from "~/models/report-context.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { report, beforeJoining } = await loadReport(request, params);
+  const { report, beforeJoining, region } = await loadReport(request, params);
   const { raw: _raw, signals, ...rest } = report;
-  return { ...rest, beforeJoining, signals: signals.map(({ result: _result, ...s }) => s) };
+  return { ...rest, beforeJoining, region, signals: signals.map(({ result: _result, ...s }) => s) };
 }
 
 function Facts({ items }: { items: Array<{ label: string; value: string }> }) {
@@ -85,6 +86,8 @@ export default function ReportPage() {
           </div>
         ))}
       </section>
+
+      <RegionContext region={r.region} />
 
       <section aria-labelledby="r-kernwaarden">
         <h2 id="r-kernwaarden">{t("report.kernwaarden")}</h2>

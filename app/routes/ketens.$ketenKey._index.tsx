@@ -12,6 +12,10 @@ import i18next, { requestLng } from "~/i18next.server";
 import { STATEMENT_CHOICES } from "~/domain/answers";
 import { getKetenView, rollupSentence } from "~/models/keten.server";
 import { requireViewer } from "~/models/viewer.server";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Kernwaardenscan` }];
 

@@ -12,6 +12,10 @@ import { buildKetenGuide, getKetenView } from "~/models/keten.server";
 import { handleNoteForm, listNotes } from "~/models/notes.server";
 import { canEdit, requireViewer } from "~/models/viewer.server";
 import { readForm } from "~/utils/csrf.server";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Kernwaardenscan` }];
 

@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sources: view.rows.map((r) => `${r.name}: ${t(`workspaces.source.${r.source}`)}`),
       sections: buildKetenGuide(view, viewer, t, lng),
       beforeJoining: null,
+      region: null,
       notes: await listNotes(viewer, { type: "keten", key: view.key }),
     },
     t,

@@ -11,11 +11,16 @@ import { groupRows, PortfolioTable } from "~/components/portfolio-table";
 import { SignalStatusBadge } from "~/components/signal-card";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
 import { canImport } from "~/models/facts-import.server";
-import { GROUPS, SORTS, SOURCES, STATUSES } from "~/domain/portfolio";
+import { DEFAULT_QUERY, GROUPS, SORTS, SOURCES, STATUSES } from "~/domain/portfolio";
+import { redCellsByRegion } from "~/models/regions.server";
 import { getPortfolio, hasPortfolio, listPortfolioFacets } from "~/models/portfolio.server";
 import { requireViewer } from "~/models/viewer.server";
 import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 
@@ -23,18 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!hasPortfolio(viewer)) throw new Response("Not found", { status: 404 });
   const params = readPortfolioParams(new URL(request.url).searchParams);
-  const [page, facets] = await Promise.all([getPortfolio(viewer, toPortfolioQuery(params)), listPortfolioFacets(viewer)]);
+  const [page, facets, regionRed] = await Promise.all([getPortfolio(viewer, toPortfolioQuery(params)), listPortfolioFacets(viewer), redCellsByRegion()]);
   return {
     params,
     page: { ...page, groups: Object.fromEntries(page.groups) },
     facets,
+    regionRed,
+    pageSize: DEFAULT_QUERY.pageSize,
     canImport: canImport(viewer),
     isKeten: viewer.organisationKind === "keten",
   };
 }
 
 export default function Portfolio() {
-  const { params, page, facets, canImport, isKeten } = useLoaderData<typeof loader>();
+  const { params, page, facets, regionRed, pageSize, canImport, isKeten } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const groups = groupRows(
     page.rows,
@@ -227,9 +234,10 @@ export default function Portfolio() {
         <>
           <PortfolioTable
             groups={groups}
+            regionRed={regionRed}
             caption={t("workspaces.portfolio.caption", {
-              from: (page.page - 1) * 50 + 1,
-              to: (page.page - 1) * 50 + page.rows.length,
+              from: (page.page - 1) * pageSize + 1,
+              to: (page.page - 1) * pageSize + page.rows.length,
               total: page.total,
             })}
           />

@@ -18,6 +18,10 @@ import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 

@@ -17,6 +17,10 @@ import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
 import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from "~/domain/practice-row";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 

@@ -12,17 +12,26 @@ import { SignalStatusBadge } from "~/components/signal-card";
 import { requestLng } from "~/i18next.server";
 import { PERSPECTIVE_OF_KIND } from "~/models/assessment.server";
 import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
+import { regionContextView } from "~/models/regions.server";
+import { RegionContext } from "~/components/regional";
 import { canEdit, requireViewer } from "~/models/viewer.server";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practice.name ?? ""} · Kernwaardenscan` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const w = await loadPracticeWorkspace(viewer, params.practiceId ?? "", await requestLng(request), "practice");
+  const lng = await requestLng(request);
+  const w = await loadPracticeWorkspace(viewer, params.practiceId ?? "", lng, "practice");
   if (!w) throw new Response("Not found", { status: 404 });
+  const region = await regionContextView(w.row.regionId, lng);
   const perspective = PERSPECTIVE_OF_KIND[viewer.organisationKind];
   const sources = [w.self, w.own, w.imported].filter((s) => s !== null);
   return {
+    region,
     practice: w.practice,
     row: w.row,
     sources: sources.map((s) => ({
@@ -111,6 +120,8 @@ export default function PracticePage() {
           ) : null}
         </div>
       ) : null}
+
+      <RegionContext region={d.region} />
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t("workspaces.practice.sources")}</h2>

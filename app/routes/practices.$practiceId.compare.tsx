@@ -11,6 +11,10 @@ import { requestLng } from "~/i18next.server";
 import { compareAssessments } from "~/models/comparison.server";
 import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
 import { requireViewer } from "~/models/viewer.server";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practice.name ?? ""} · Kernwaardenscan` }];
 

@@ -12,8 +12,14 @@ import { buildPracticeGuide } from "~/models/guide.server";
 import { handleNoteForm, listNotes } from "~/models/notes.server";
 import { getPortfolioRow } from "~/models/portfolio.server";
 import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
+import { regionContextView } from "~/models/regions.server";
+import { RegionContext } from "~/components/regional";
 import { canEdit, requireViewer } from "~/models/viewer.server";
 import { readForm } from "~/utils/csrf.server";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.guide.title ?? ""} · ${data?.practice.name ?? ""} · Kernwaardenscan` }];
 
@@ -21,7 +27,8 @@ const notFound = () => new Response("Not found", { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  const w = await loadPracticeWorkspace(viewer, params.practiceId ?? "", await requestLng(request), "guide");
+  const lng = await requestLng(request);
+  const w = await loadPracticeWorkspace(viewer, params.practiceId ?? "", lng, "guide");
   if (!w) throw notFound();
   const guide = buildPracticeGuide(w);
   const { comparison: _comparison, ...rest } = guide;
@@ -30,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ketenName: w.row.ketenName,
     guide: rest,
     notes: await listNotes(viewer, { type: "practice", key: w.practice.id }),
+    region: await regionContextView(w.row.regionId, lng),
     canEdit: canEdit(viewer),
     today: new Date().toISOString().slice(0, 10),
   };
@@ -81,6 +89,7 @@ export default function GuidePage() {
         </ul>
         <p role="status">{t("workspaces.guide.countsLine", d.guide.counts)}</p>
       </section>
+      <RegionContext region={d.region} />
       {d.guide.sections.length === 0 ? <p className="callout">{t("workspaces.guide.nothing")}</p> : <GuideSections sections={d.guide.sections} />}
       {d.guide.beforeJoining ? <BeforeJoiningView data={d.guide.beforeJoining} /> : null}
       <NotesPanel notes={d.notes} canEdit={d.canEdit} errors={actionData?.errors ?? {}} values={actionData?.values} today={d.today} />

@@ -6,6 +6,7 @@ import { renderGuidePdf } from "~/models/guide-export.server";
 import { buildPracticeGuide } from "~/models/guide.server";
 import { listNotes } from "~/models/notes.server";
 import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
+import { regionContextView } from "~/models/regions.server";
 import { requireViewer } from "~/models/viewer.server";
 import { downloadResponse, exportFileName } from "~/utils/download.server";
 import { formatDateTime } from "~/utils/format";
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       subject: w.practice.name,
       meta: `${t("home.agb")} ${w.practice.agb ?? "-"} · ${viewer.organisationName} · ${formatDateTime(now, lng)}`,
       notes: await listNotes(viewer, { type: "practice", key: w.practice.id }),
+      region: await regionContextView(w.row.regionId, lng),
     },
     t,
     lng,

@@ -4,8 +4,7 @@
  */
 import { createInstance, type TFunction } from "i18next";
 import { i18nConfig, type Lng } from "../i18n";
-import en from "../locales/en";
-import nl from "../locales/nl";
+import { commonEn as en, commonNl as nl } from "../locales/server-bundles";
 import serverEn from "../locales/server.en";
 import serverNl from "../locales/server.nl";
 

@@ -34,7 +34,7 @@ describe("sharing a self-assessment", () => {
     await practice.page.getByRole("link", { name: "Verder met de zelfevaluatie" }).click();
     await practice.page.getByRole("button", { name: "Versie indienen" }).click();
     await practice.page.waitForURL(/done=submitted/);
-    expect(await practice.page.locator("body").textContent()).toContain("deze versie ligt vast");
+    await expect.poll(() => practice.page.locator("body").textContent()).toContain("deze versie ligt vast");
     await expectAccessible(practice.page);
     const assessmentUrl = practice.page.url().replace(/\?.*$/, "");
     await practice.page.goto(env.server.url + "/");

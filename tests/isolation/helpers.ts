@@ -62,6 +62,17 @@ export class Client {
     return { status: response.status, location: response.headers.get("location"), body: await response.text() };
   }
 
+  /** A file upload as a browser sends it (multipart/form-data), with this person's CSRF token. */
+  async upload(path: string, fields: Record<string, string>, file: { name: string; content: Buffer; field?: string }): Promise<Reply> {
+    const body = new FormData();
+    body.set("csrf", await this.csrf());
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    body.set(file.field ?? "file", new Blob([new Uint8Array(file.content)], { type: "text/csv" }), file.name);
+    const response = await fetch(this.base + path, { method: "POST", headers: { cookie: this.cookieHeader() }, body, redirect: "manual" });
+    this.absorb(response);
+    return { status: response.status, location: response.headers.get("location"), body: await response.text() };
+  }
+
   get(path: string) {
     return this.request("GET", path);
   }
@@ -123,6 +134,9 @@ const COUNTED = [
   "imported_facts",
   "conversation_note",
   "portfolio_entry",
+  "region",
+  "region_year",
+  "matrix_criteria",
 ] as const;
 
 /** The columns that can change without a row count changing (a revoke, a submit, a role, an answer). */
@@ -136,11 +150,13 @@ const HASHED: Record<string, string> = {
   token: "select token_hash, purpose, used_at from token order by token_hash",
   person: "select id, email, name, password_hash from person order by id",
   organisation: "select id, kind, name from organisation order by id",
-  practice: "select id, organisation_id, keten_id, agb, name from practice order by id",
+  practice: "select id, organisation_id, keten_id, region_id, agb, name from practice order by id",
   session: "select id_hash, person_id, organisation_id, expires_at from session order by id_hash",
   facts_import: "select id, organisation_id, status, preview from facts_import order by id",
   imported_facts: "select id, organisation_id, practice_id, import_id, facts from imported_facts order by id",
   conversation_note: "select id, organisation_id, text, deleted_at from conversation_note order by id",
+  region_year: "select region_id, year, indicator_values from region_year order by region_id, year",
+  matrix_criteria: "select indicator_id, criteria from matrix_criteria order by indicator_id",
   portfolio_entry: "select organisation_id, practice_id, source, source_id, at, differs from portfolio_entry order by organisation_id, practice_id",
 };
 

@@ -5,7 +5,8 @@
  * reads), revoked again. Every status and every "nothing changed" is one counted check; the last line
  * printed is `isolation: N checks, M leaks`.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_PASSWORD, startServer, type TestServer } from "../e2e/harness";
 import { Client, DbReader, expectStatus, fingerprintDiff, must, Tally, type Reply } from "./helpers";
@@ -172,6 +173,11 @@ async function setup(): Promise<World> {
   );
   const note = must(db.one<{ id: string }>("select id from conversation_note where organisation_id = ?", org.verzekeraar), "the insurer's note").id;
 
+  // The insurer's beheerder uploads region figures (left in preview, so the demo matrix stays as it is).
+  const regionFile = readFileSync(path.resolve(import.meta.dirname, "../fixtures/regions-semicolon.csv"));
+  const uploaded = expectStatus(await verzB.upload("/regions/import", { source: "Isolatietest" }, { name: "regio.csv", content: regionFile }), 302, "the insurer uploads region figures");
+  const regionImport = must(new RegExp(`^/regions/import/(${UUID})$`).exec(uploaded.location ?? "")?.[1], "no region import in the redirect");
+
   return {
     ids: {
       S: concept,
@@ -185,6 +191,7 @@ async function setup(): Promise<World> {
       lindeLezer: lindeLezer.id,
       usedInvitation,
       imports: { verzekeraar: importOf("verzekeraar"), toezicht: importOf("toezicht") },
+      regionImport,
       note,
     },
     markers: { S: markers.S, C: markers.S, B: markers.B, O: markers.O, X: "" },
@@ -215,6 +222,7 @@ function describePath(path: string) {
     [world.ids.lindeLezer, "{De Linde's lezer}"],
     [world.ids.usedInvitation, "{used invitation}"],
     [world.ids.imports.verzekeraar, "{insurer's import}"],
+    [world.ids.regionImport, "{insurer's region import}"],
     [encodeURIComponent(world.ids.org.keten), "{keten}"],
     ...Object.entries(world.ids.org).map(([key, id]): [string, string] => [id, `{org ${key}}`]),
   ];

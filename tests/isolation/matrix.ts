@@ -78,6 +78,8 @@ export interface World {
     imports: { verzekeraar: string; toezicht: string };
     /** A note the insurer's beheerder wrote in De Linde's conversation guide. */
     note: string;
+    /** Region figures the insurer's beheerder uploaded, still in preview. */
+    regionImport: string;
   };
   /** A unique answer (regio) planted in each assessment: no refused reply may contain it. */
   markers: Record<ResourceKey, string>;
@@ -987,6 +989,88 @@ Object.assign(ROUTES, {
   "ketens.$ketenKey.guide": { about: "The keten's conversation guide and its notes.", probes: ketenProbes("/guide", { notes: true }) },
   "ketens.$ketenKey.guide[.]pdf": { about: "The keten's guide as PDF (audited).", probes: ketenProbes("/guide.pdf") },
 } satisfies Record<string, RouteEntry>);
+
+/* ------------------------------------------------------------------------------------------------
+ * The signaleringsmatrix (issue 6): public data for everyone signed in; imports and criteria for
+ * beheerders of insurers and toezichthouders; a region's practices only as the reader's portfolio has them.
+ * ---------------------------------------------------------------------------------------------- */
+
+const manager = (a: Actor) => isPerson(a) && a.role === "beheerder" && (a.org === "verzekeraar" || a.org === "toezicht");
+const signedIn = (a: Actor, w: World): Expectation =>
+  isPerson(a) ? { kind: "allow", status: [200], notContains: [w.markers.O, w.markers.S, w.markers.B, ...[w.practiceNames.ander, w.practiceNames.linde].filter((n) => n !== w.orgNames[a.org])] } : toLogin;
+const managersOnly = (a: Actor): Expectation => (!isPerson(a) ? toLogin : manager(a) ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] });
+const managersChange =
+  (why: string) =>
+  (a: Actor): Expectation =>
+    !isPerson(a) ? toLogin : manager(a) ? { kind: "skip", why } : { kind: "refuse", status: [404] };
+
+/** De Linde's region page: the matrix for all, De Linde's row only for those who have it in their portfolio. */
+function regionPage(a: Actor, w: World): Expectation {
+  if (!isPerson(a)) return toLogin;
+  const own = w.orgNames[a.org];
+  const hidden = [...(own === w.practiceNames.ander ? [] : [w.practiceNames.ander]), ...(sees(a, "linde") || own === w.practiceNames.linde ? [] : [w.practiceNames.linde])];
+  return { kind: "allow", status: [200], contains: sees(a, "linde") ? [w.practiceNames.linde] : [], notContains: hidden };
+}
+
+/** A practice chooses its region: its beheerder and invuller; a lezer 403; another organisation 404. */
+function setRegion(a: Actor): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (a.role === "lezer") return { kind: "refuse", status: [403] };
+  return a.org === "praktijk" ? { kind: "skip", why: "De Linde sets its own region" } : { kind: "refuse", status: [404] };
+}
+
+Object.assign(ROUTES, {
+  "regions._index": {
+    about: "The matrix: public data, for everyone signed in; no practice in it.",
+    probes: [
+      { name: "matrix", method: "GET", path: () => "/regions", expect: signedIn },
+      { name: "matrix of a year, only red", method: "GET", path: () => "/regions?jaar=2025&rood=1", expect: signedIn },
+    ],
+  },
+  "regions[.]csv": { about: "The matrix as CSV.", probes: [{ name: "export", method: "GET", path: () => "/regions.csv", expect: signedIn }] },
+  "regions.$code": {
+    about: "A region over the years; its practices as the reader's portfolio has them.",
+    probes: [
+      { name: "De Linde's region", method: "GET", path: () => "/regions/DEMO-03", expect: regionPage },
+      { name: "an unknown region", method: "GET", path: () => "/regions/NERGENS-99", expect: (a) => (isPerson(a) ? { kind: "refuse", status: [404] } : toLogin) },
+    ],
+  },
+  "regions.import._index": {
+    about: "Region figures in: beheerders of insurers and toezichthouders only; anyone else 404.",
+    probes: [
+      { name: "list", method: "GET", path: () => "/regions/import", expect: managersOnly },
+      { name: "upload", method: "POST", path: () => "/regions/import", form: () => ({ source: "Indringer" }), expect: managersChange("a manager uploads (setup)") },
+      { name: "upload without CSRF", method: "POST", csrf: "none", actors: is("toezicht", "beheerder"), path: () => "/regions/import", form: () => ({ source: "x" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "regions.import.$importId": {
+    about: "A region import's preview: the uploading organisation's managers only.",
+    probes: [
+      { name: "read the insurer's upload", method: "GET", path: (w) => `/regions/import/${w.ids.regionImport}`, expect: (a) => (!isPerson(a) ? toLogin : a.org === "verzekeraar" && a.role === "beheerder" ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] }) },
+      {
+        name: "confirm the insurer's upload",
+        method: "POST",
+        path: (w) => `/regions/import/${w.ids.regionImport}`,
+        form: () => ({ _intent: "confirm" }),
+        expect: (a) => (!isPerson(a) ? toLogin : a.org === "verzekeraar" && a.role === "beheerder" ? { kind: "skip", why: "the insurer confirms its own upload" } : { kind: "refuse", status: [404] }),
+      },
+      { name: "discard without CSRF", method: "POST", csrf: "none", actors: is("verzekeraar", "beheerder"), path: (w) => `/regions/import/${w.ids.regionImport}`, form: () => ({ _intent: "discard" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "regions.criteria": {
+    about: "The colouring criteria: read and changed by managers only; every change audited.",
+    probes: [
+      { name: "read", method: "GET", path: () => "/regions/criteria", expect: managersOnly },
+      { name: "change", method: "POST", path: () => "/regions/criteria", form: () => ({ indicator: "huisartsendichtheid", kind: "fixed", rood: "5", oranje: "6" }), expect: managersChange("a manager sets agreed cut-offs") },
+      { name: "change without CSRF", method: "POST", csrf: "none", actors: is("verzekeraar", "beheerder"), path: () => "/regions/criteria", form: () => ({ indicator: "huisartsendichtheid", kind: "relative" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+} satisfies Record<string, RouteEntry>);
+
+ROUTES._index!.probes.push(
+  { name: "set De Linde's region", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "set-region", practiceId: w.ids.practice.linde, regionId: "any" }), expect: setRegion },
+  { name: "set a region without CSRF", method: "POST", csrf: "none", actors: is("praktijk", "beheerder"), path: () => "/?index", form: (w) => ({ _intent: "set-region", practiceId: w.ids.practice.linde }), expect: () => ({ kind: "refuse", status: [403] }) },
+);
 
 /** Used by routes-covered.test.ts: a route with an action needs a POST probe, one with a loader a GET probe. */
 export function methodsProbed(route: string) {

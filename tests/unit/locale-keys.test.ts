@@ -7,8 +7,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import en from "~/locales/en";
-import nl from "~/locales/nl";
+import { commonEn as en, commonNl as nl } from "~/locales/server-bundles";
 import serverEn from "~/locales/server.en";
 import serverNl from "~/locales/server.nl";
 

@@ -1,0 +1,83 @@
+/**
+ * The signaleringsmatrix's pieces: a cell (its value in Dutch number format, its colour in a word and
+ * an icon, never colour alone), the criteria in force for a column in words, and a region's row of the
+ * matrix beside a practice's signals.
+ */
+import { Link } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { ColouredCell, IndicatorCutOffs } from "~/domain/regional/colouring";
+import type { Lng } from "~/i18n";
+import { useLng } from "~/utils/content-text";
+import { formatNumber } from "~/utils/format";
+import { Icon, type IconName } from "./icon";
+
+const COLOUR_ICON: Record<ColouredCell["colour"], IconName> = { rood: "up", oranje: "partly", groen: "check", "geen-gegevens": "dash" };
+
+/** What the page needs of an indicator, in the reader's language. */
+export interface IndicatorView {
+  id: string;
+  title: string;
+  unit: string;
+  source: string;
+  decimals: number;
+}
+
+export function formatIndicator(value: number | null, decimals: number, lng: Lng) {
+  return value === null ? null : formatNumber(value, lng, decimals, decimals);
+}
+
+export function MatrixCell({ cell, decimals }: { cell: ColouredCell; decimals: number }) {
+  const { t } = useTranslation();
+  const lng = useLng();
+  const value = formatIndicator(cell.value, decimals, lng);
+  return (
+    <span className={`cell cell--${cell.colour}`}>
+      <span className="cell-value">{value ?? "–"}</span>
+      <span className="cell-colour">
+        <Icon name={COLOUR_ICON[cell.colour]} />
+        {cell.reason === "too-few-regions" ? t("matrix.colour.tooFew") : t(`matrix.colour.${cell.colour}`)}
+      </span>
+    </span>
+  );
+}
+
+/** "rood ≤ 6,1 · oranje ≤ 6,8 (relatief: slechtste 20% en volgende 30%)" in the reader's language. */
+export function cutOffText(c: IndicatorCutOffs, t: TFunction, lng: Lng) {
+  const n = (v: number | null) => (v === null ? "–" : formatNumber(v, lng, c.decimals, c.decimals));
+  const op = c.operator === "<=" ? "≤" : "≥";
+  if (c.kind === "fixed") return t("regions.cutOffs.fixed", { op, rood: n(c.rood), oranje: n(c.oranje) });
+  if (!c.applied) return t("regions.cutOffs.notApplied", { min: c.minRegions, n: c.regionsWithData });
+  return t("regions.cutOffs.relative", { op, rood: n(c.rood), oranje: n(c.oranje), roodShare: Math.round(c.roodShare * 100), oranjeShare: Math.round(c.oranjeShare * 100) });
+}
+
+export interface RegionContextView {
+  regionId: string;
+  code: string;
+  name: string;
+  year: number;
+  red: number;
+  cells: Array<{ indicator: IndicatorView; cell: ColouredCell }>;
+}
+
+/** The practice's region in the matrix: context for the dialogue, not a signal of the practice. */
+export function RegionContext({ region }: { region: RegionContextView | null }) {
+  const { t } = useTranslation();
+  if (!region) return <p className="hint">{t("matrix.context.none")}</p>;
+  return (
+    <section className="panel region-context" aria-labelledby="region-context-title">
+      <h2 id="region-context-title">{t("matrix.context.title", { name: region.name, year: region.year })}</h2>
+      <p className="hint">{t("matrix.context.lead", { count: region.red })}</p>
+      <ul className="region-cells">
+        {region.cells.map(({ indicator, cell }) => (
+          <li key={indicator.id}>
+            <span className="region-cell-title">{indicator.title}</span> <MatrixCell cell={cell} decimals={indicator.decimals} />
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={`/regions/${encodeURIComponent(region.code)}`}>{t("matrix.context.open", { name: region.name })}</Link>
+      </p>
+    </section>
+  );
+}

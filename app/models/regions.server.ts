@@ -1,0 +1,379 @@
+/**
+ * The regional signaleringsmatrix (issue 6; leidraad continuïteit en toegankelijkheid 2027/2028,
+ * sections 2-3): region indicator values per year from public sources, the criteria in force (content,
+ * with an agreed cut-off where a beheerder set one), the coloured matrix, a region over the years, and
+ * the region's row beside a practice's signals. The matrix is public data: every signed-in person may
+ * read it; importing data and changing criteria is for beheerders of insurers and toezichthouders.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { getDb } from "../../db/index.server";
+import { buildMatrix, matrixYears, regionKey, type ColouredMatrix, type ColouredRegion, type RegionYearValues } from "../domain/regional/colouring";
+import { getRegionalCriteria } from "../domain/regional/load.server";
+import { readRegionCsv, type RegionCsvMessage, type RegionRow } from "../domain/regional/region-row";
+import { CriteriaSchema, INDICATOR_IDS, type Criteria, type IndicatorId, type RegionalCriteria } from "../domain/regional/schema";
+import { recordEvent } from "./audit.server";
+import type { Lng } from "~/i18n";
+import type { Viewer } from "./viewer.server";
+
+export const canManageRegions = (viewer: Viewer) => viewer.role === "beheerder" && (viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder");
+
+type Db = Awaited<ReturnType<typeof getDb>>;
+
+export interface StoredRegionYear extends RegionYearValues {
+  regionId: string;
+  source: string;
+}
+
+/** Every region's values of every year (30 regions × a few years: a small table, read whole). */
+export async function loadRegionRows(db?: Db): Promise<StoredRegionYear[]> {
+  const conn = db ?? (await getDb());
+  const rows = await conn
+    .selectFrom("region_year as y")
+    .innerJoin("region as r", "r.id", "y.region_id")
+    .select(["r.id", "r.code", "r.name", "y.year", "y.indicator_values", "y.counts", "y.source"])
+    .orderBy("r.code")
+    .orderBy("y.year")
+    .execute();
+  return rows.map((r) => ({
+    regionId: r.id,
+    code: r.code,
+    name: r.name,
+    year: r.year,
+    values: { ...emptyIndicatorValues(), ...(JSON.parse(r.indicator_values) as Partial<Record<IndicatorId, number | null>>) },
+    counts: r.counts ? JSON.parse(r.counts) : undefined,
+    source: r.source,
+  }));
+}
+
+const emptyIndicatorValues = () => Object.fromEntries(INDICATOR_IDS.map((id) => [id, null])) as Record<IndicatorId, number | null>;
+
+export interface CriteriaOverride {
+  indicatorId: IndicatorId;
+  criteria: Criteria;
+  changedAt: string;
+  changedBy: string | null;
+  organisation: string | null;
+}
+
+/** The content's criteria with the agreed cut-offs set in the app in their place. */
+export async function getCriteriaInForce(db?: Db): Promise<{ criteria: RegionalCriteria; overrides: CriteriaOverride[] }> {
+  const conn = db ?? (await getDb());
+  const content = getRegionalCriteria();
+  const rows = await conn
+    .selectFrom("matrix_criteria as m")
+    .leftJoin("person as p", "p.id", "m.changed_by")
+    .leftJoin("organisation as o", "o.id", "m.organisation_id")
+    .select(["m.indicator_id", "m.criteria", "m.changed_at", "p.name as person", "o.name as organisation"])
+    .execute();
+  const overrides = rows
+    .filter((r) => (INDICATOR_IDS as readonly string[]).includes(r.indicator_id))
+    .map((r) => ({ indicatorId: r.indicator_id as IndicatorId, criteria: CriteriaSchema.parse(JSON.parse(r.criteria)), changedAt: r.changed_at, changedBy: r.person, organisation: r.organisation }));
+  const byId = new Map(overrides.map((o) => [o.indicatorId, o.criteria]));
+  return { criteria: { ...content, indicators: content.indicators.map((i) => (byId.has(i.id) ? { ...i, criteria: byId.get(i.id)! } : i)) }, overrides };
+}
+
+export interface RegionalMatrix {
+  years: number[];
+  year: number | null;
+  matrix: ColouredMatrix | null;
+  criteria: RegionalCriteria;
+  overrides: CriteriaOverride[];
+  /** The sources the figures of that year came from, per region (import source text). */
+  sources: string[];
+  regionIds: Record<string, string>;
+}
+
+/** The matrix of one year (default: the latest with data), coloured by the criteria in force. */
+export async function getRegionalMatrix(year?: number): Promise<RegionalMatrix> {
+  const db = await getDb();
+  const [rows, { criteria, overrides }] = await Promise.all([loadRegionRows(db), getCriteriaInForce(db)]);
+  const years = matrixYears(rows);
+  const chosen = year !== undefined && years.includes(year) ? year : (years.at(-1) ?? null);
+  const matrix = chosen === null ? null : buildMatrix(criteria, rows, chosen);
+  const sources = [...new Set(rows.filter((r) => r.year === chosen).map((r) => r.source))].sort();
+  return { years, year: chosen, matrix, criteria, overrides, sources, regionIds: Object.fromEntries(rows.map((r) => [regionKey(r.code), r.regionId])) };
+}
+
+export interface RegionPage {
+  regionId: string;
+  code: string;
+  name: string;
+  /** The region's row of the matrix in each year, coloured among that year's regions. */
+  history: Array<{ year: number; row: ColouredRegion; source: string }>;
+  criteria: RegionalCriteria;
+}
+
+export async function getRegionPage(code: string): Promise<RegionPage | undefined> {
+  const db = await getDb();
+  const region = await db.selectFrom("region").select(["id", "code", "name"]).where("code", "=", regionKey(code)).executeTakeFirst();
+  if (!region) return undefined;
+  const [rows, { criteria }] = await Promise.all([loadRegionRows(db), getCriteriaInForce(db)]);
+  const own = rows.filter((r) => r.regionId === region.id);
+  const history = own.map((r) => ({ year: r.year, row: buildMatrix(criteria, rows, r.year).regions.find((x) => regionKey(x.code) === regionKey(region.code))!, source: r.source }));
+  return { regionId: region.id, code: region.code, name: region.name, history, criteria };
+}
+
+/** The row of the latest matrix for a region: the context beside a practice's signals. */
+export async function getRegionContext(regionId: string | null) {
+  if (!regionId) return null;
+  const m = await getRegionalMatrix();
+  if (!m.matrix) return null;
+  const row = m.matrix.regions.find((r) => m.regionIds[regionKey(r.code)] === regionId);
+  return row ? { year: m.year!, row, indicators: m.criteria.indicators } : null;
+}
+
+/** Per region id, its red cells in the latest matrix: the portfolio's region column. */
+export async function redCellsByRegion(): Promise<Record<string, number>> {
+  const m = await getRegionalMatrix();
+  if (!m.matrix) return {};
+  return Object.fromEntries(m.matrix.regions.map((r) => [m.regionIds[regionKey(r.code)]!, r.red]));
+}
+
+/** Every region, for a practice's explicit choice. */
+export async function listRegions() {
+  const db = await getDb();
+  return db.selectFrom("region").select(["id", "code", "name"]).orderBy("name").execute();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Import (the same import table as practice facts, of kind "regions")
+
+export interface RegionImportPreview {
+  rows: RegionRow[];
+  errors: RegionCsvMessage[];
+  warnings: RegionCsvMessage[];
+  /** Region codes not in Kernwaardenscan yet: they are added. */
+  newRegions: string[];
+}
+
+export type RegionPreviewResult = { ok: true; id: string } | { ok: false; problems: RegionCsvMessage[] };
+
+export async function previewRegionImport(input: { viewer: Viewer; fileName: string; bytes: Buffer; source: string }): Promise<RegionPreviewResult> {
+  const { viewer } = input;
+  if (!canManageRegions(viewer)) throw new Response("Forbidden", { status: 403 });
+  const read = readRegionCsv(input.bytes, { fileName: input.fileName });
+  if (!read.ok) return { ok: false, problems: read.problems };
+  const db = await getDb();
+  const known = new Set((await db.selectFrom("region").select("code").execute()).map((r) => regionKey(r.code)));
+  const preview: RegionImportPreview = {
+    rows: read.rows,
+    errors: read.errors,
+    warnings: read.warnings,
+    newRegions: [...new Set(read.rows.map((r) => regionKey(r.code)).filter((c) => !known.has(c)))],
+  };
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("facts_import")
+      .values({
+        id,
+        kind: "regions",
+        organisation_id: viewer.organisationId,
+        status: "preview",
+        file_name: input.fileName,
+        source: input.source,
+        source_date: now.slice(0, 10),
+        row_count: read.rows.length + read.rejectedRows,
+        error_count: read.rejectedRows,
+        preview: JSON.stringify(preview),
+        created_by: viewer.personId,
+        created_at: now,
+        decided_at: null,
+      })
+      .execute();
+    await recordEvent(trx, { viewer, at: now, action: "regions.previewed", subjectType: "region-import", subjectId: id, detail: { rows: read.rows.length, errors: read.rejectedRows } });
+  });
+  return { ok: true, id };
+}
+
+export async function getRegionImport(viewer: Viewer, id: string) {
+  const db = await getDb();
+  const row = await db
+    .selectFrom("facts_import as f")
+    .leftJoin("person", "person.id", "f.created_by")
+    .selectAll("f")
+    .select("person.name as created_by_name")
+    .where("f.id", "=", id)
+    .where("f.organisation_id", "=", viewer.organisationId)
+    .where("f.kind", "=", "regions")
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { ...row, preview: row.preview ? (JSON.parse(row.preview) as RegionImportPreview) : null };
+}
+
+export async function listRegionImports(viewer: Viewer) {
+  const db = await getDb();
+  return db
+    .selectFrom("facts_import as f")
+    .leftJoin("person", "person.id", "f.created_by")
+    .select(["f.id", "f.status", "f.file_name", "f.source", "f.row_count", "f.error_count", "f.created_at", "person.name as created_by_name"])
+    .where("f.organisation_id", "=", viewer.organisationId)
+    .where("f.kind", "=", "regions")
+    .orderBy("f.created_at", "desc")
+    .limit(50)
+    .execute();
+}
+
+export class RegionImportStateError extends Error {}
+
+/** Stores every good row (a region+year replaces its earlier figures); new regions are added. All or nothing. */
+export async function decideRegionImport(viewer: Viewer, id: string, confirm: boolean) {
+  if (!canManageRegions(viewer)) throw new Response("Forbidden", { status: 403 });
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("facts_import").selectAll().where("id", "=", id).where("organisation_id", "=", viewer.organisationId).where("kind", "=", "regions").executeTakeFirst();
+    if (!row) return null;
+    if (row.status !== "preview" || !row.preview) throw new RegionImportStateError(row.status);
+    const now = new Date().toISOString();
+    const preview = JSON.parse(row.preview) as RegionImportPreview;
+    if (confirm) await storeRegionRows(trx, preview.rows, { importId: id, source: row.source, at: now });
+    await trx.updateTable("facts_import").set({ status: confirm ? "confirmed" : "discarded", decided_at: now, preview: null }).where("id", "=", id).execute();
+    await recordEvent(trx, {
+      viewer,
+      at: now,
+      action: confirm ? "regions.imported" : "regions.discarded",
+      subjectType: "region-import",
+      subjectId: id,
+      detail: { rows: preview.rows.length, newRegions: preview.newRegions.length, source: row.source },
+    });
+    return { rows: preview.rows.length, newRegions: preview.newRegions.length, latestYear: preview.rows.length ? Math.max(...preview.rows.map((r) => r.year)) : null };
+  });
+}
+
+/** Regions by code (added when new, renamed when the source names them otherwise) and their figures per year. */
+export async function storeRegionRows(trx: Kysely<Database> | Transaction<Database>, rows: readonly RegionYearValues[], meta: { importId: string | null; source: string; at: string }) {
+  const existing = new Map((await trx.selectFrom("region").select(["id", "code", "name"]).execute()).map((r) => [regionKey(r.code), r]));
+  for (const row of rows) {
+    const key = regionKey(row.code);
+    let region = existing.get(key);
+    if (!region) {
+      region = { id: randomUUID(), code: key, name: row.name };
+      await trx.insertInto("region").values(region).execute();
+      existing.set(key, region);
+    } else if (region.name !== row.name) {
+      await trx.updateTable("region").set({ name: row.name }).where("id", "=", region.id).execute();
+    }
+    // The trend is derived from the years, never stored: a later import of an earlier year changes it.
+    const { "trend-zonder-vaste-huisarts": _trend, ...measured } = row.values;
+    const values = { region_id: region.id, year: row.year, indicator_values: JSON.stringify(measured), counts: row.counts ? JSON.stringify(row.counts) : null, import_id: meta.importId, source: meta.source, updated_at: meta.at };
+    await trx
+      .insertInto("region_year")
+      .values(values)
+      .onConflict((oc) => oc.columns(["region_id", "year"]).doUpdateSet({ indicator_values: values.indicator_values, counts: values.counts, import_id: values.import_id, source: values.source, updated_at: values.updated_at }))
+      .execute();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Criteria
+
+/**
+ * Sets agreed cut-offs for one indicator, or (null) returns it to the content's criteria. Fixed
+ * cut-offs must lie the right way round for the indicator's direction (the content schema's rule).
+ */
+export async function setIndicatorCriteria(viewer: Viewer, indicatorId: IndicatorId, criteria: Criteria | null) {
+  if (!canManageRegions(viewer)) throw new Response("Forbidden", { status: 403 });
+  const db = await getDb();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("matrix_criteria").select("criteria").where("indicator_id", "=", indicatorId).executeTakeFirst();
+    if (criteria === null) await trx.deleteFrom("matrix_criteria").where("indicator_id", "=", indicatorId).execute();
+    else {
+      const values = { indicator_id: indicatorId, criteria: JSON.stringify(criteria), organisation_id: viewer.organisationId, changed_by: viewer.personId, changed_at: now };
+      await trx
+        .insertInto("matrix_criteria")
+        .values(values)
+        .onConflict((oc) => oc.column("indicator_id").doUpdateSet({ criteria: values.criteria, organisation_id: values.organisation_id, changed_by: values.changed_by, changed_at: now }))
+        .execute();
+    }
+    await recordEvent(trx, {
+      viewer,
+      at: now,
+      action: criteria === null ? "criteria.reset" : "criteria.changed",
+      subjectType: "matrix-criteria",
+      subjectId: indicatorId,
+      detail: { from: before ? JSON.parse(before.criteria) : "content", to: criteria ?? "content" },
+    });
+  });
+}
+
+/** The audit trail of the matrix: imports and criteria changes, newest first. */
+export async function listMatrixChanges() {
+  const db = await getDb();
+  return db
+    .selectFrom("audit_event as e")
+    .leftJoin("person as p", "p.id", "e.actor_person_id")
+    .leftJoin("organisation as o", "o.id", "e.actor_org_id")
+    .select(["e.id", "e.at", "e.action", "e.subject_id", "e.detail", "p.name as person", "o.name as organisation"])
+    .where("e.action", "in", ["regions.imported", "criteria.changed", "criteria.reset"])
+    .orderBy("e.at", "desc")
+    .limit(50)
+    .execute();
+}
+
+const SOURCE_NAMES: Record<RegionalCriteria["indicators"][number]["source"], string> = { vektis: "Vektis", cbs: "CBS", nivel: "Nivel" };
+
+/** The indicators as a page shows them, in the reader's language. */
+export function indicatorViews(criteria: RegionalCriteria, lng: Lng) {
+  return criteria.indicators.map((i) => ({
+    id: i.id,
+    title: i.title[lng],
+    unit: i.unit[lng],
+    source: SOURCE_NAMES[i.source],
+    sourceDetail: i.sourceDetail[lng],
+    explanation: i.explanation[lng],
+    decimals: i.decimals,
+    group: i.group,
+  }));
+}
+
+/** A region's row of the latest matrix, ready for the page beside a practice's signals (or null). */
+export async function regionContextView(regionId: string | null, lng: Lng) {
+  const context = await getRegionContext(regionId);
+  if (!context) return null;
+  const views = new Map(indicatorViews({ ...getRegionalCriteria(), indicators: context.indicators }, lng).map((v) => [v.id, v]));
+  return {
+    regionId: regionId!,
+    code: context.row.code,
+    name: context.row.name,
+    year: context.year,
+    red: context.row.red,
+    cells: context.indicators.map((i) => ({ indicator: views.get(i.id)!, cell: context.row.cells[i.id] })),
+  };
+}
+
+/** A practice's region: its own (set by the practice or the register), else what the organisation imported. */
+export async function practiceRegionId(practiceId: string, organisationId: string) {
+  const db = await getDb();
+  const row = await db
+    .selectFrom("practice as p")
+    .leftJoin("imported_facts as i", (join) => join.onRef("i.practice_id", "=", "p.id").on("i.organisation_id", "=", organisationId))
+    .select(["p.region_id", "i.region_id as imported_region_id"])
+    .where("p.id", "=", practiceId)
+    .executeTakeFirst();
+  return row?.region_id ?? row?.imported_region_id ?? null;
+}
+
+/** A practice's explicit choice of region, by the organisation that speaks for it. */
+export async function setPracticeRegion(viewer: Viewer, practiceId: string, regionId: string) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    // Whether the practice is the viewer's to speak for comes first: another's is a 404 whatever the region.
+    const practice = await trx
+      .selectFrom("practice")
+      .select("id")
+      .where("id", "=", practiceId)
+      .where((eb) => eb.or([eb("organisation_id", "=", viewer.organisationId), eb.and([eb("keten_id", "=", viewer.organisationId), eb("organisation_id", "is", null)])]))
+      .executeTakeFirst();
+    if (!practice) return "not-found" as const;
+    const region = await trx.selectFrom("region").select("id").where("id", "=", regionId).executeTakeFirst();
+    if (!region) return "unknown-region" as const;
+    const now = new Date().toISOString();
+    await trx.updateTable("practice").set({ region_id: regionId, updated_at: now }).where("id", "=", practiceId).execute();
+    await recordEvent(trx, { viewer, at: now, action: "practice.region-set", subjectType: "practice", subjectId: practiceId, detail: { regionId } });
+    return "ok" as const;
+  });
+}

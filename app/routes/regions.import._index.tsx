@@ -1,0 +1,120 @@
+/**
+ * Import of region figures (Vektis, CBS, Nivel as users download them): one row per region and year,
+ * previewed with an error per bad row before anything changes. For beheerders of insurers and
+ * toezichthouders; recorded in the audit trail.
+ */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import * as z from "zod/mini";
+import { CsrfInput } from "~/components/csrf-input";
+import { FieldError } from "~/components/field-error";
+import { REGION_COLUMNS } from "~/domain/regional/region-row";
+import { requestLng } from "~/i18next.server";
+import { MAX_IMPORT_BYTES } from "~/models/facts-import.server";
+import { canManageRegions, listRegionImports, previewRegionImport } from "~/models/regions.server";
+import { requireViewer } from "~/models/viewer.server";
+import { useLng } from "~/utils/content-text";
+import { readForm } from "~/utils/csrf.server";
+import { formatDateTime } from "~/utils/format";
+import { fixedT } from "~/utils/i18n-node";
+import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+
+export const handle = workspaceHandle;
+export const clientLoader = workspaceClientLoader;
+
+export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+
+const SourceSchema = z.string().check(z.trim(), z.minLength(1, "workspaces.import.errors.source"), z.maxLength(200, "workspaces.import.errors.sourceTooLong"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!canManageRegions(viewer)) throw new Response("Not found", { status: 404 });
+  return { imports: await listRegionImports(viewer), columns: Object.keys(REGION_COLUMNS) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!canManageRegions(viewer)) throw new Response("Not found", { status: 404 });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
+    return data({ errors: { file: "workspaces.import.errors.tooLarge" } as Record<string, string>, problems: [] as string[] }, { status: 413 });
+  }
+  const form = await readForm(request);
+  const source = SourceSchema.safeParse(String(form.get("source") ?? ""));
+  const file = form.get("file");
+  const errors: Record<string, string> = {};
+  if (!source.success) errors.source = source.error.issues[0]!.message;
+  if (!(file instanceof File) || file.size === 0) errors.file = "workspaces.import.errors.file";
+  else if (file.size > MAX_IMPORT_BYTES) errors.file = "workspaces.import.errors.tooLarge";
+  if (!source.success || !(file instanceof File) || errors.file) return data({ errors, problems: [] as string[] }, { status: 400 });
+  const result = await previewRegionImport({ viewer, fileName: file.name.slice(0, 200) || "regio.csv", bytes: Buffer.from(await file.arrayBuffer()), source: source.data });
+  if (!result.ok) {
+    const t = fixedT(await requestLng(request), "server");
+    return data({ errors: { file: "workspaces.import.errors.unreadable" } as Record<string, string>, problems: result.problems.map((p) => t(p.code, p.params)) }, { status: 400 });
+  }
+  return redirect(`/regions/import/${result.id}`);
+}
+
+export default function RegionImportPage() {
+  const { imports, columns } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lng = useLng();
+  const errors = actionData?.errors ?? {};
+  return (
+    <div className="workspace narrow-wide">
+      <p className="eyebrow">
+        <Link to="/regions">{t("regions.title")}</Link>
+      </p>
+      <h1>{t("regions.import.title")}</h1>
+      <p className="lead">{t("regions.import.lead")}</p>
+      <details className="explain">
+        <summary>{t("workspaces.import.formatTitle")}</summary>
+        <p>{t("regions.import.format")}</p>
+        <p>
+          <code className="wrap">{columns.join(";")}</code>
+        </p>
+      </details>
+      <Form method="post" encType="multipart/form-data" className="stack panel" noValidate aria-labelledby="upload-title">
+        <h2 id="upload-title">{t("workspaces.import.upload")}</h2>
+        <CsrfInput />
+        <div className="field">
+          <label htmlFor="region-file">{t("workspaces.import.file")}</label>
+          <input id="region-file" name="file" type="file" accept=".csv,text/csv" aria-describedby={errors.file ? "file-error" : undefined} aria-invalid={errors.file ? true : undefined} />
+          <FieldError id="file-error" message={errors.file} />
+          {actionData?.problems.length ? (
+            <ul className="field-error problems">
+              {actionData.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="region-source">{t("workspaces.import.source")}</label>
+          <p id="region-source-help" className="hint">
+            {t("regions.import.sourceHelp")}
+          </p>
+          <input id="region-source" name="source" type="text" maxLength={200} aria-describedby={["region-source-help", errors.source ? "source-error" : ""].filter(Boolean).join(" ")} aria-invalid={errors.source ? true : undefined} />
+          <FieldError id="source-error" message={errors.source} />
+        </div>
+        <button type="submit">{t("workspaces.import.previewButton")}</button>
+      </Form>
+      <section aria-labelledby="imports-title">
+        <h2 id="imports-title">{t("workspaces.import.earlier")}</h2>
+        {imports.length === 0 ? (
+          <p className="hint">{t("workspaces.import.none")}</p>
+        ) : (
+          <ul className="plain">
+            {imports.map((i) => (
+              <li key={i.id}>
+                <Link to={`/regions/import/${i.id}`}>{i.file_name}</Link> · {i.source} · {t("workspaces.import.rowCounts", { rows: i.row_count, errors: i.error_count })} ·{" "}
+                {t(`workspaces.import.status.${i.status}`)} <span className="hint">{formatDateTime(i.created_at, lng)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -44,6 +44,20 @@ export function groupRows(
   return out;
 }
 
+/** The five signals as column headers, in their short names. */
+export function SignalHeaders() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {SIGNAL_IDS.map((id) => (
+        <th scope="col" key={id}>
+          {t(`workspaces.signalShort.${id}`)}
+        </th>
+      ))}
+    </>
+  );
+}
+
 export function PortfolioTable({
   groups,
   caption,
@@ -69,11 +83,7 @@ export function PortfolioTable({
             {showKeten ? <th scope="col">{t("workspaces.portfolio.columns.keten")}</th> : null}
             <th scope="col">{t("workspaces.portfolio.columns.region")}</th>
             <th scope="col">{t("workspaces.portfolio.columns.source")}</th>
-            {SIGNAL_IDS.map((id) => (
-              <th scope="col" key={id}>
-                {t(`workspaces.signalShort.${id}`)}
-              </th>
-            ))}
+            <SignalHeaders />
             <th scope="col">{t("workspaces.portfolio.columns.patientsPerFte")}</th>
             <th scope="col">{t("workspaces.portfolio.columns.differs")}</th>
           </tr>

@@ -203,8 +203,13 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
   return { ok: true, id };
 }
 
-/** An import of the viewer's own organisation, or undefined (a 404 for anyone else). */
-export async function getImport(viewer: Viewer, id: string) {
+type ImportKind = "practices" | "regions";
+
+/**
+ * An import of the viewer's own organisation, of one kind, with its preview parsed; or undefined (a
+ * 404 for anyone else). Shared by the practice-facts and the region imports (regions.server.ts).
+ */
+export async function findImport<P>(viewer: Viewer, id: string, kind: ImportKind) {
   const db = await getDb();
   const row = await db
     .selectFrom("facts_import as f")
@@ -213,24 +218,28 @@ export async function getImport(viewer: Viewer, id: string) {
     .select("person.name as created_by_name")
     .where("f.id", "=", id)
     .where("f.organisation_id", "=", viewer.organisationId)
-    .where("f.kind", "=", "practices")
+    .where("f.kind", "=", kind)
     .executeTakeFirst();
   if (!row) return undefined;
-  return { ...row, preview: row.preview ? (JSON.parse(row.preview) as ImportPreview) : null };
+  return { ...row, preview: row.preview ? (JSON.parse(row.preview) as P) : null };
 }
 
-export async function listImports(viewer: Viewer) {
+/** The organisation's latest imports of one kind, newest first. */
+export async function listImportsOf(viewer: Viewer, kind: ImportKind) {
   const db = await getDb();
   return db
     .selectFrom("facts_import as f")
     .leftJoin("person", "person.id", "f.created_by")
     .select(["f.id", "f.status", "f.file_name", "f.source", "f.source_date", "f.row_count", "f.error_count", "f.created_at", "f.decided_at", "person.name as created_by_name"])
     .where("f.organisation_id", "=", viewer.organisationId)
-    .where("f.kind", "=", "practices")
+    .where("f.kind", "=", kind)
     .orderBy("f.created_at", "desc")
     .limit(50)
     .execute();
 }
+
+export const getImport = (viewer: Viewer, id: string) => findImport<ImportPreview>(viewer, id, "practices");
+export const listImports = (viewer: Viewer) => listImportsOf(viewer, "practices");
 
 export class ImportStateError extends Error {}
 

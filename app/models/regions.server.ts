@@ -14,6 +14,7 @@ import { getRegionalCriteria } from "../domain/regional/load.server";
 import { readRegionCsv, type RegionCsvMessage, type RegionRow } from "../domain/regional/region-row";
 import { CriteriaSchema, INDICATOR_IDS, type Criteria, type IndicatorId, type RegionalCriteria } from "../domain/regional/schema";
 import { recordEvent } from "./audit.server";
+import { findImport, listImportsOf } from "./facts-import.server";
 import type { Lng } from "~/i18n";
 import type { Viewer } from "./viewer.server";
 
@@ -189,33 +190,8 @@ export async function previewRegionImport(input: { viewer: Viewer; fileName: str
   return { ok: true, id };
 }
 
-export async function getRegionImport(viewer: Viewer, id: string) {
-  const db = await getDb();
-  const row = await db
-    .selectFrom("facts_import as f")
-    .leftJoin("person", "person.id", "f.created_by")
-    .selectAll("f")
-    .select("person.name as created_by_name")
-    .where("f.id", "=", id)
-    .where("f.organisation_id", "=", viewer.organisationId)
-    .where("f.kind", "=", "regions")
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return { ...row, preview: row.preview ? (JSON.parse(row.preview) as RegionImportPreview) : null };
-}
-
-export async function listRegionImports(viewer: Viewer) {
-  const db = await getDb();
-  return db
-    .selectFrom("facts_import as f")
-    .leftJoin("person", "person.id", "f.created_by")
-    .select(["f.id", "f.status", "f.file_name", "f.source", "f.row_count", "f.error_count", "f.created_at", "person.name as created_by_name"])
-    .where("f.organisation_id", "=", viewer.organisationId)
-    .where("f.kind", "=", "regions")
-    .orderBy("f.created_at", "desc")
-    .limit(50)
-    .execute();
-}
+export const getRegionImport = (viewer: Viewer, id: string) => findImport<RegionImportPreview>(viewer, id, "regions");
+export const listRegionImports = (viewer: Viewer) => listImportsOf(viewer, "regions");
 
 export class RegionImportStateError extends Error {}
 

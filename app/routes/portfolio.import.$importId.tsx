@@ -7,6 +7,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
+import { SignalHeaders } from "~/components/portfolio-table";
 import { ScrollRegion } from "~/components/scroll-region";
 import { SignalStatusBadge } from "~/components/signal-card";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
@@ -207,11 +208,7 @@ export default function ImportPreview() {
                   <th scope="col">{t("workspaces.import.columns.practice")}</th>
                   <th scope="col">{t("workspaces.portfolio.columns.keten")}</th>
                   <th scope="col">{t("workspaces.portfolio.columns.region")}</th>
-                  {SIGNAL_IDS.map((id) => (
-                    <th scope="col" key={id}>
-                      {t(`workspaces.signalShort.${id}`)}
-                    </th>
-                  ))}
+                  <SignalHeaders />
                   <th scope="col">{t("workspaces.import.columns.register")}</th>
                 </tr>
               </thead>

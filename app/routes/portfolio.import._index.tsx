@@ -8,13 +8,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { CsrfInput } from "~/components/csrf-input";
+import { CsvFileField } from "~/components/csv-file-field";
 import { FieldError } from "~/components/field-error";
 import { requestLng } from "~/i18next.server";
 import { canImport, listImports, MAX_IMPORT_BYTES, mayReadImports, previewImport } from "~/models/facts-import.server";
 import { requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
-import { formatDate, formatDateTime, formatNumber } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
 import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from "~/domain/practice-row";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
@@ -102,21 +103,7 @@ export default function ImportPage() {
         <Form method="post" encType="multipart/form-data" className="stack panel" noValidate aria-labelledby="upload-title">
           <h2 id="upload-title">{t("workspaces.import.upload")}</h2>
           <CsrfInput />
-          <div className="field">
-            <label htmlFor="import-file">{t("workspaces.import.file")}</label>
-            <p id="import-file-help" className="hint">
-              {t("workspaces.import.fileHelp", { max: formatNumber(maxMb, lng) })}
-            </p>
-            <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby={described("file", "import-file-help")} aria-invalid={errors.file ? true : undefined} />
-            <FieldError id="file-error" message={errors.file} />
-            {actionData?.problems.length ? (
-              <ul className="field-error problems">
-                {actionData.problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <CsvFileField id="import-file" maxMb={maxMb} error={errors.file} problems={actionData?.problems ?? []} />
           <div className="field">
             <label htmlFor="import-source">{t("workspaces.import.source")}</label>
             <p id="import-source-help" className="hint">

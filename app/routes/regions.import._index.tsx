@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { CsrfInput } from "~/components/csrf-input";
+import { CsvFileField } from "~/components/csv-file-field";
 import { FieldError } from "~/components/field-error";
 import { REGION_COLUMNS } from "~/domain/regional/region-row";
 import { requestLng } from "~/i18next.server";
@@ -30,7 +31,7 @@ const SourceSchema = z.string().check(z.trim(), z.minLength(1, "workspaces.impor
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!canManageRegions(viewer)) throw new Response("Not found", { status: 404 });
-  return { imports: await listRegionImports(viewer), columns: Object.keys(REGION_COLUMNS) };
+  return { imports: await listRegionImports(viewer), columns: Object.keys(REGION_COLUMNS), maxMb: MAX_IMPORT_BYTES / 1024 / 1024 };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -56,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RegionImportPage() {
-  const { imports, columns } = useLoaderData<typeof loader>();
+  const { imports, columns, maxMb } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lng = useLng();
@@ -78,18 +79,7 @@ export default function RegionImportPage() {
       <Form method="post" encType="multipart/form-data" className="stack panel" noValidate aria-labelledby="upload-title">
         <h2 id="upload-title">{t("workspaces.import.upload")}</h2>
         <CsrfInput />
-        <div className="field">
-          <label htmlFor="region-file">{t("workspaces.import.file")}</label>
-          <input id="region-file" name="file" type="file" accept=".csv,text/csv" aria-describedby={errors.file ? "file-error" : undefined} aria-invalid={errors.file ? true : undefined} />
-          <FieldError id="file-error" message={errors.file} />
-          {actionData?.problems.length ? (
-            <ul className="field-error problems">
-              {actionData.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <CsvFileField id="region-file" maxMb={maxMb} error={errors.file} problems={actionData?.problems ?? []} />
         <div className="field">
           <label htmlFor="region-source">{t("workspaces.import.source")}</label>
           <p id="region-source-help" className="hint">

@@ -7,6 +7,8 @@ import { Link } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { ColouredCell, IndicatorCutOffs } from "~/domain/regional/colouring";
+
+const COLOURS = ["rood", "oranje", "groen", "geen-gegevens"] as const satisfies readonly ColouredCell["colour"][];
 import type { Lng } from "~/i18n";
 import { useLng } from "~/utils/content-text";
 import { formatNumber } from "~/utils/format";
@@ -27,16 +29,22 @@ export function formatIndicator(value: number | null, decimals: number, lng: Lng
   return value === null ? null : formatNumber(value, lng, decimals, decimals);
 }
 
-export function MatrixCell({ cell, decimals }: { cell: ColouredCell; decimals: number }) {
+/** The words of the colours, looked up once per table rather than once per cell (a matrix has hundreds). */
+export function useColourWords() {
   const { t } = useTranslation();
   const lng = useLng();
-  const value = formatIndicator(cell.value, decimals, lng);
+  const words = Object.fromEntries(COLOURS.map((c) => [c, t(`matrix.colour.${c}`)])) as Record<ColouredCell["colour"], string>;
+  return { lng, words, tooFew: t("matrix.colour.tooFew") };
+}
+
+export function MatrixCell({ cell, decimals, words }: { cell: ColouredCell; decimals: number; words: ReturnType<typeof useColourWords> }) {
+  const value = formatIndicator(cell.value, decimals, words.lng);
   return (
     <span className={`cell cell--${cell.colour}`}>
       <span className="cell-value">{value ?? "–"}</span>
       <span className="cell-colour">
         <Icon name={COLOUR_ICON[cell.colour]} />
-        {cell.reason === "too-few-regions" ? t("matrix.colour.tooFew") : t(`matrix.colour.${cell.colour}`)}
+        {cell.reason === "too-few-regions" ? words.tooFew : words.words[cell.colour]}
       </span>
     </span>
   );
@@ -63,6 +71,7 @@ export interface RegionContextView {
 /** The practice's region in the matrix: context for the dialogue, not a signal of the practice. */
 export function RegionContext({ region }: { region: RegionContextView | null }) {
   const { t } = useTranslation();
+  const words = useColourWords();
   if (!region) return <p className="hint">{t("matrix.context.none")}</p>;
   return (
     <section className="panel region-context" aria-labelledby="region-context-title">
@@ -71,7 +80,7 @@ export function RegionContext({ region }: { region: RegionContextView | null }) 
       <ul className="region-cells">
         {region.cells.map(({ indicator, cell }) => (
           <li key={indicator.id}>
-            <span className="region-cell-title">{indicator.title}</span> <MatrixCell cell={cell} decimals={indicator.decimals} />
+            <span className="region-cell-title">{indicator.title}</span> <MatrixCell cell={cell} decimals={indicator.decimals} words={words} />
           </li>
         ))}
       </ul>

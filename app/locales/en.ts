@@ -343,6 +343,7 @@ const en = {
       lead: "The practices you may see, each with the five signals: shared self-assessments, your own assessments and the practice facts you imported.",
       leadKeten: "The practices of your chain with their self-assessments and the five signals.",
       open: "To the portfolio",
+      allShared: "All shared self-assessments in the portfolio",
       guide: "Conversation guide",
       beforeJoining: "Questions before you join",
     },

@@ -342,6 +342,7 @@ const nl = {
       lead: "De praktijken die u mag zien, met per praktijk de vijf signalen: gedeelde zelfevaluaties, uw eigen beoordelingen en de praktijkgegevens die u inlas.",
       leadKeten: "De praktijken van uw keten met hun zelfevaluaties en de vijf signalen.",
       open: "Naar de portefeuille",
+      allShared: "Alle gedeelde zelfevaluaties in de portefeuille",
       guide: "Gespreksleidraad",
       beforeJoining: "Vragen voordat u instapt",
     },

@@ -146,7 +146,7 @@ export async function revokeShare(assessment: AssessmentWithPractice, viewer: Vi
   });
 }
 
-/** What other organisations shared with this one (live grants only). */
+/** What other organisations shared with this one (live grants only), the latest first: the home page's list. */
 export async function listSharedWithOrg(viewerOrgId: string) {
   const db = await getDb();
   return db
@@ -157,9 +157,12 @@ export async function listSharedWithOrg(viewerOrgId: string) {
     .where("share.organisation_id", "=", viewerOrgId)
     .where("share.revoked_at", "is", null)
     .orderBy("share.created_at", "desc")
-    .limit(200)
+    .limit(HOME_LIST_LIMIT)
     .execute();
 }
+
+/** The home page lists the latest few; the portfolio has them all, filtered and sorted. */
+export const HOME_LIST_LIMIT = 20;
 
 // ---------------------------------------------------------------------------------------------------
 // Requests: an insurer, toezichthouder or huisarts asks a practice for its self-assessment.

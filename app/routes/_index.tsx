@@ -15,6 +15,7 @@ import {
   listKetenSelfAssessments,
   listSharedWithOrg,
   SharingError,
+  HOME_LIST_LIMIT,
 } from "~/models/sharing.server";
 import { hasPortfolio } from "~/models/portfolio.server";
 import { listRegions, setPracticeRegion } from "~/models/regions.server";
@@ -41,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     anonymous: false as const,
     regions,
+    sharedMore: shared.length >= HOME_LIST_LIMIT,
     regionSaved: new URL(request.url).searchParams.get("done") === "region",
     organisationName: viewer.organisationName,
     kind: viewer.organisationKind,
@@ -272,6 +274,11 @@ export default function Home() {
                 </li>
               ))}
             </ul>
+            {data.sharedMore && data.hasPortfolio ? (
+              <p>
+                <Link to="/portfolio?source=self">{t("home.workspace.allShared")}</Link>
+              </p>
+            ) : null}
           </section>
 
           <section aria-labelledby="own-title">

@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
-import { MatrixCell } from "~/components/regional";
+import { MatrixCell, useColourWords } from "~/components/regional";
 import { ScrollRegion } from "~/components/scroll-region";
 import { isFictitiousRegionCode } from "~/domain/regional/demo-regions";
 import { requestLng } from "~/i18next.server";
@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function RegionPage() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const words = useColourWords();
   return (
     <div className="workspace">
       <p className="eyebrow">
@@ -77,7 +78,7 @@ export default function RegionPage() {
                     <td className="num">{h.red}</td>
                     {d.indicators.map((i) => (
                       <td key={i.id}>
-                        <MatrixCell cell={h.cells[i.id as keyof typeof h.cells]} decimals={i.decimals} />
+                        <MatrixCell cell={h.cells[i.id as keyof typeof h.cells]} decimals={i.decimals} words={words} />
                       </td>
                     ))}
                   </tr>

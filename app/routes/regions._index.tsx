@@ -7,7 +7,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { cutOffText, MatrixCell } from "~/components/regional";
+import { cutOffText, MatrixCell, useColourWords } from "~/components/regional";
 import { ScrollRegion } from "~/components/scroll-region";
 import { isFictitiousRegionCode } from "~/domain/regional/demo-regions";
 import i18next, { requestLng } from "~/i18next.server";
@@ -54,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function RegionsMatrix() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const words = useColourWords();
   const search = portfolioSearch({ jaar: d.year ?? undefined, q: d.q || undefined, rood: d.onlyRed ? "1" : undefined });
   return (
     <div className="workspace">
@@ -165,7 +166,7 @@ export default function RegionsMatrix() {
                     <td className="num">{t("regions.redCount", { red: r.red, orange: r.orange })}</td>
                     {d.indicators.map((i) => (
                       <td key={i.id}>
-                        <MatrixCell cell={r.cells[i.id as keyof typeof r.cells]} decimals={i.decimals} />
+                        <MatrixCell cell={r.cells[i.id as keyof typeof r.cells]} decimals={i.decimals} words={words} />
                       </td>
                     ))}
                   </tr>

@@ -25,6 +25,20 @@ export interface IndicatorView {
   decimals: number;
 }
 
+/** The indicators as column headers: title and unit. */
+export function IndicatorHeaders({ indicators }: { indicators: ReadonlyArray<Pick<IndicatorView, "id" | "title" | "unit">> }) {
+  return (
+    <>
+      {indicators.map((i) => (
+        <th scope="col" key={i.id}>
+          {i.title}
+          <span className="hint block">{i.unit}</span>
+        </th>
+      ))}
+    </>
+  );
+}
+
 export function formatIndicator(value: number | null, decimals: number, lng: Lng) {
   return value === null ? null : formatNumber(value, lng, decimals, decimals);
 }
@@ -56,7 +70,13 @@ export function cutOffText(c: IndicatorCutOffs, t: TFunction, lng: Lng) {
   const op = c.operator === "<=" ? "≤" : "≥";
   if (c.kind === "fixed") return t("regions.cutOffs.fixed", { op, rood: n(c.rood), oranje: n(c.oranje) });
   if (!c.applied) return t("regions.cutOffs.notApplied", { min: c.minRegions, n: c.regionsWithData });
-  return t("regions.cutOffs.relative", { op, rood: n(c.rood), oranje: n(c.oranje), roodShare: Math.round(c.roodShare * 100), oranjeShare: Math.round(c.oranjeShare * 100) });
+  return t("regions.cutOffs.relative", {
+    op,
+    rood: n(c.rood),
+    oranje: n(c.oranje),
+    roodShare: Math.round(c.roodShare * 100),
+    oranjeShare: Math.round(c.oranjeShare * 100),
+  });
 }
 
 export interface RegionContextView {

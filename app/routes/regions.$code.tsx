@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
-import { MatrixCell, useColourWords } from "~/components/regional";
+import { IndicatorHeaders, MatrixCell, useColourWords } from "~/components/regional";
 import { ScrollRegion } from "~/components/scroll-region";
 import { isFictitiousRegionCode } from "~/domain/regional/demo-regions";
 import { requestLng } from "~/i18next.server";
@@ -60,12 +60,7 @@ export default function RegionPage() {
                 <tr>
                   <th scope="col">{t("regions.year")}</th>
                   <th scope="col">{t("regions.columns.red")}</th>
-                  {d.indicators.map((i) => (
-                    <th scope="col" key={i.id}>
-                      {i.title}
-                      <span className="hint block">{i.unit}</span>
-                    </th>
-                  ))}
+                  <IndicatorHeaders indicators={d.indicators} />
                 </tr>
               </thead>
               <tbody>
@@ -96,7 +91,10 @@ export default function RegionPage() {
         ) : d.practices.length === 0 ? (
           <p className="hint">{t("regions.region.noPractices")}</p>
         ) : (
-          <PortfolioTable groups={groupRows(d.practices, "none", () => "", {})} caption={t("regions.region.caption", { name: d.name, count: d.practices.length })} />
+          <PortfolioTable
+            groups={groupRows(d.practices, "none", () => "", {})}
+            caption={t("regions.region.caption", { name: d.name, count: d.practices.length })}
+          />
         )}
       </section>
     </div>

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
-import { formatIndicator } from "~/components/regional";
+import { IndicatorHeaders, formatIndicator } from "~/components/regional";
 import { ScrollRegion } from "~/components/scroll-region";
 import { requestLng } from "~/i18next.server";
 import { canManageRegions, decideRegionImport, getCriteriaInForce, getRegionImport, indicatorViews, RegionImportStateError } from "~/models/regions.server";
@@ -79,7 +79,12 @@ export default function RegionImportPreview() {
       <h1>{t("workspaces.import.previewTitle", { file: d.fileName })}</h1>
       <p className="hint">{t("regions.import.meta", { source: d.source, when: formatDateTime(d.createdAt, lng) })}</p>
       <p className="callout" role="status">
-        {t(`workspaces.import.statusLine.${d.status}`, { rows: d.rowCount, good, errors: d.errorCount, when: d.decidedAt ? formatDateTime(d.decidedAt, lng) : "" })}
+        {t(`workspaces.import.statusLine.${d.status}`, {
+          rows: d.rowCount,
+          good,
+          errors: d.errorCount,
+          when: d.decidedAt ? formatDateTime(d.decidedAt, lng) : "",
+        })}
       </p>
       {actionData?.error ? <p className="field-error">{t(actionData.error)}</p> : null}
       {d.newRegions.length > 0 ? <p>{t("regions.import.newRegions", { codes: d.newRegions.join(", ") })}</p> : null}
@@ -121,12 +126,7 @@ export default function RegionImportPreview() {
                   <th scope="col">{t("workspaces.import.columns.row")}</th>
                   <th scope="col">{t("regions.columns.region")}</th>
                   <th scope="col">{t("regions.year")}</th>
-                  {d.indicators.map((i) => (
-                    <th scope="col" key={i.id}>
-                      {i.title}
-                      <span className="hint block">{i.unit}</span>
-                    </th>
-                  ))}
+                  <IndicatorHeaders indicators={d.indicators} />
                 </tr>
               </thead>
               <tbody>

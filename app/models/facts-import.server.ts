@@ -178,6 +178,23 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
     row.replaces = k.imported;
   }
 
+  const id = await storePreview({
+    viewer,
+    kind: "practices",
+    fileName: input.fileName,
+    source: input.source,
+    sourceDate: input.sourceDate,
+    rows: read.table.rows.length,
+    errors: preview.errors.length,
+    preview,
+  });
+  return { ok: true, id };
+}
+
+/** An upload in preview, with the parsed rows and errors, audited; nothing else changes until it is decided. */
+export async function storePreview(input: { viewer: Viewer; kind: ImportKind; fileName: string; source: string; sourceDate: string; rows: number; errors: number; preview: unknown }) {
+  const { viewer } = input;
+  const db = await getDb();
   const id = randomUUID();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
@@ -185,22 +202,30 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
       .insertInto("facts_import")
       .values({
         id,
+        kind: input.kind,
         organisation_id: viewer.organisationId,
         status: "preview",
         file_name: input.fileName,
         source: input.source,
         source_date: input.sourceDate,
-        row_count: read.table.rows.length,
-        error_count: preview.errors.length,
-        preview: JSON.stringify(preview),
+        row_count: input.rows,
+        error_count: input.errors,
+        preview: JSON.stringify(input.preview),
         created_by: viewer.personId,
         created_at: now,
         decided_at: null,
       })
       .execute();
-    await recordEvent(trx, { viewer, at: now, action: "facts.previewed", subjectType: "facts_import", subjectId: id, detail: { rows: read.table.rows.length, errors: preview.errors.length } });
+    await recordEvent(trx, {
+      viewer,
+      at: now,
+      action: input.kind === "practices" ? "facts.previewed" : "regions.previewed",
+      subjectType: input.kind === "practices" ? "facts_import" : "region-import",
+      subjectId: id,
+      detail: { rows: input.rows, errors: input.errors },
+    });
   });
-  return { ok: true, id };
+  return id;
 }
 
 type ImportKind = "practices" | "regions";

@@ -14,7 +14,7 @@ import { getRegionalCriteria } from "../domain/regional/load.server";
 import { readRegionCsv, type RegionCsvMessage, type RegionRow } from "../domain/regional/region-row";
 import { CriteriaSchema, INDICATOR_IDS, type Criteria, type IndicatorId, type RegionalCriteria } from "../domain/regional/schema";
 import { recordEvent } from "./audit.server";
-import { findImport, listImportsOf } from "./facts-import.server";
+import { findImport, listImportsOf, storePreview } from "./facts-import.server";
 import type { Lng } from "~/i18n";
 import type { Viewer } from "./viewer.server";
 
@@ -164,28 +164,16 @@ export async function previewRegionImport(input: { viewer: Viewer; fileName: str
     warnings: read.warnings,
     newRegions: [...new Set(read.rows.map((r) => regionKey(r.code)).filter((c) => !known.has(c)))],
   };
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("facts_import")
-      .values({
-        id,
-        kind: "regions",
-        organisation_id: viewer.organisationId,
-        status: "preview",
-        file_name: input.fileName,
-        source: input.source,
-        source_date: now.slice(0, 10),
-        row_count: read.rows.length + read.rejectedRows,
-        error_count: read.rejectedRows,
-        preview: JSON.stringify(preview),
-        created_by: viewer.personId,
-        created_at: now,
-        decided_at: null,
-      })
-      .execute();
-    await recordEvent(trx, { viewer, at: now, action: "regions.previewed", subjectType: "region-import", subjectId: id, detail: { rows: read.rows.length, errors: read.rejectedRows } });
+  const id = await storePreview({
+    viewer,
+    kind: "regions",
+    fileName: input.fileName,
+    source: input.source,
+    // Region figures carry their year per row; the upload's date stands for the reference date.
+    sourceDate: new Date().toISOString().slice(0, 10),
+    rows: read.rows.length + read.rejectedRows,
+    errors: read.rejectedRows,
+    preview,
   });
   return { ok: true, id };
 }

@@ -21,6 +21,39 @@ const nosniff = (res) => res.setHeader("X-Content-Type-Options", "nosniff");
 app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", setHeaders: nosniff }));
 app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", setHeaders: nosniff }));
 
+// Requests refused before they reach the app: a method the app has no use for, a body larger than the
+// largest upload, a Host or path that is not a URL. The app checks each form's own limit while reading.
+const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+const refuse = (res, status, reason) => {
+  res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Refused": reason });
+  if (status === 413) res.set("Connection", "close");
+  res.end(reason);
+};
+/** The Origin names the host the request was sent to (X-Forwarded-Host first, as Remix reads it). */
+function sameOrigin(req) {
+  const host = (req.headers["x-forwarded-host"]?.split(",")[0] ?? req.headers.host ?? "").trim();
+  try {
+    return host !== "" && new URL(req.headers.origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+app.use((req, res, next) => {
+  if (!["GET", "HEAD", "POST"].includes(req.method)) return refuse(res, 405, "method");
+  const length = req.headers["content-length"];
+  if (length !== undefined && !(Number(length) <= UPLOAD_LIMIT_BYTES)) return refuse(res, 413, "too-large");
+  try {
+    new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+    decodeURIComponent(req.path);
+  } catch {
+    return refuse(res, 400, "malformed");
+  }
+  // A post from another origin is refused here, as Remix itself would refuse it (by throwing).
+  if (req.method === "POST" && req.headers.origin !== undefined && !sameOrigin(req)) return refuse(res, 403, "csrf");
+  next();
+});
+
 app.all(
   "*",
   createRequestHandler({
@@ -29,6 +62,16 @@ app.all(
     getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", secure: req.secure }),
   }),
 );
+
+// Whatever still fails inside a request: a 4xx for what the client sent wrong, otherwise a plain 500
+// that says nothing about the server (the details go to the log).
+// Express knows an error handler by its four parameters.
+app.use((error, _req, res, _next) => {
+  const clientError = error instanceof URIError || error?.type === "entity.parse.failed" || (error?.status >= 400 && error?.status < 500);
+  if (!clientError) console.error(error);
+  if (res.headersSent) return res.end();
+  refuse(res, clientError ? (error?.status >= 400 && error?.status < 500 ? error.status : 400) : 500, clientError ? "malformed" : "error");
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;

@@ -51,6 +51,7 @@ export default async function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           securityHeaders(responseHeaders, { nonce, secure: loadContext?.secure });
+          noStore(responseHeaders, responseStatusCode);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
           body.on("close", () => clearTimeout(timer));
@@ -73,5 +74,15 @@ export default async function handleRequest(
 /** Data requests (client navigation) get the same headers, without a CSP (they are not documents). */
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
   securityHeaders(response.headers, { secure: context?.secure });
+  noStore(response.headers, response.status);
   return response;
 };
+
+/**
+ * Pages and their data are personal (signed in) or carry a form token (signed out): no cache keeps
+ * them. An answer to an oversized body closes the connection, so its unread rest is never read.
+ */
+function noStore(headers: Headers, status: number) {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
+  if (status === 413) headers.set("Connection", "close");
+}

@@ -146,11 +146,21 @@ export default function App() {
   return <Outlet />;
 }
 
+/** Which explanation an error page gives: by the refusal's reason where it has one, else by status. */
+function errorKey(status: number, reason: string | null) {
+  if (status === 404) return "notFound";
+  const byReason: Record<string, string> = { csrf: "csrf", "too-large": "tooLarge", "unsupported-type": "unsupported", malformed: "malformed", method: "method" };
+  if (reason && byReason[reason]) return byReason[reason];
+  const byStatus: Record<number, string> = { 403: "forbidden", 405: "method", 409: "conflict", 413: "tooLarge", 415: "unsupported" };
+  return byStatus[status] ?? (status >= 400 && status < 500 ? "badRequest" : "server");
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+  const reason = isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : null;
+  const key = errorKey(status, reason);
   return (
     <div className="error-page">
       <h1>{t(`errorPage.${key}.title`)}</h1>

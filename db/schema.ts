@@ -281,6 +281,13 @@ export interface MatrixCriteriaTable {
   changed_at: Timestamp;
 }
 
+/** Settings kept with the data (e.g. the generated CSRF secret in demo and development). */
+export interface AppSettingTable {
+  key: string;
+  value: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -302,6 +309,7 @@ export interface Database {
   portfolio_entry: PortfolioEntryTable;
   region_year: RegionYearTable;
   matrix_criteria: MatrixCriteriaTable;
+  app_setting: AppSettingTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

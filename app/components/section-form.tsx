@@ -3,22 +3,22 @@
  * JavaScript react-hook-form validates with the same zod schema as the action, every answer autosaves,
  * skip logic and derived figures follow the answers live.
  */
-import { CsrfInput } from "~/components/csrf-input";
+import { CsrfInput, useRenewCsrf } from "~/components/csrf-input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useSubmit } from "@remix-run/react";
 import { useCallback, useMemo, useRef } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { questionSchema, sectionSchema, type Answers, type AnswerValue } from "~/domain/answers";
+import { questionSchema, sectionSchema, toFormValue, type AnswerConflict, type Answers, type AnswerValue } from "~/domain/answers";
 import type { Parameters, Perspective, Section } from "~/domain/content/schema";
 import { deriveFigures } from "~/domain/derived";
 import { factsFromAnswers } from "~/domain/facts";
 import { evaluate } from "~/domain/conditions";
-import { useLng } from "~/utils/content-text";
+import { useContentText, useLng } from "~/utils/content-text";
 import { formatAnswer } from "~/utils/format-answer";
 import { formatTime } from "~/utils/format";
 import { DerivedFiguresPanel } from "./derived-figures";
-import { QuestionField } from "./questions/question-field";
+import { QuestionField, type ConflictView } from "./questions/question-field";
 import { useAutosave } from "./use-autosave";
 
 export interface SectionFormProps {
@@ -30,7 +30,8 @@ export interface SectionFormProps {
   defaults: Record<string, unknown>;
   revisions: Record<string, number>;
   serverErrors: Record<string, string>;
-  conflicts: Record<string, string>;
+  /** Other answers a full-form post ran into (the page rendered after it). */
+  conflicts: AnswerConflict[];
   kernpuntTexts: Record<string, string>;
   autosaveUrl: string;
   showDerived: boolean;
@@ -53,9 +54,10 @@ function mergeAnswers(section: Section, stored: Answers, values: Record<string, 
 
 
 export function SectionForm(props: SectionFormProps) {
-  const { section, perspective, parameters, answers, defaults, serverErrors, conflicts, kernpuntTexts } = props;
+  const { section, perspective, parameters, answers, defaults, serverErrors, kernpuntTexts } = props;
   const { t } = useTranslation();
   const lng = useLng();
+  const { text } = useContentText(perspective);
   const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const schema = useMemo(() => sectionSchema(section), [section]);
@@ -76,22 +78,58 @@ export function SectionForm(props: SectionFormProps) {
     },
     [methods],
   );
-  const describeTheirs = useCallback(
-    (questionId: string, value: unknown) => {
-      const question = section.questions.find((q) => q.id === questionId);
-      return question ? formatAnswer(question, value as AnswerValue | null, t, lng) : "";
+  const questionById = useMemo(() => new Map(section.questions.map((q) => [q.id, q])), [section]);
+  const applyTheirs = useCallback(
+    (questionId: string, value: AnswerValue | null) => {
+      const question = questionById.get(questionId);
+      if (!question) return;
+      methods.clearErrors(questionId);
+      methods.setValue(questionId, toFormValue(question, value ?? undefined), { shouldDirty: false });
     },
-    [section, t, lng],
+    [methods, questionById],
   );
+  const renewCsrf = useRenewCsrf();
   const autosave = useAutosave({
     url: props.autosaveUrl,
     sectionId: section.id,
     form: formRef,
     initialRevisions: props.revisions,
+    initialConflicts: props.conflicts,
+    initialInvalid: [...new Set(Object.keys(serverErrors).map((path) => path.split(".")[0]!))],
     validate,
     onErrors,
-    describeTheirs,
+    applyTheirs,
+    renewCsrf,
   });
+  const onResolve = useCallback(
+    (questionId: string, choice: "keep" | "take") => (choice === "keep" ? autosave.keep(questionId) : autosave.take(questionId)),
+    [autosave],
+  );
+  const conflictView = (questionId: string): ConflictView | undefined => {
+    const conflict = autosave.conflicts[questionId];
+    const question = questionById.get(questionId);
+    if (!conflict || !question) return undefined;
+    const mine = questionSchema(question).safeParse(values[questionId]);
+    return {
+      theirs: formatAnswer(question, conflict.theirs, t, lng),
+      mine: mine.success ? formatAnswer(question, mine.data, t, lng) : t("saving.reason.invalid"),
+      by: conflict.by,
+      at: conflict.at,
+      revision: conflict.revision,
+    };
+  };
+  const unsavedText =
+    autosave.unsaved.length === 0
+      ? null
+      : t("saving.notSaved", {
+          count: autosave.unsaved.length,
+          fields: autosave.unsaved
+            .map(({ questionId, reason }) => {
+              const question = questionById.get(questionId);
+              return t("saving.field", { label: question ? text(question.text) : questionId, reason: t(`saving.reason.${reason}`) });
+            })
+            .join("; "),
+        });
 
   // Skip logic on the live answers; the figures are derived once per render, not per question.
   const ctx = { answers: live, derived: figures, parameters };
@@ -114,8 +152,10 @@ export function SectionForm(props: SectionFormProps) {
             })();
           }}
         >
+          {/* Enter in a field saves the form; it must never press a row's or a conflict's button. */}
+          <button type="submit" name="_intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
           <CsrfInput />
-<input type="hidden" name="_section" value={section.id} />
+          <input type="hidden" name="_section" value={section.id} />
           {Object.entries(autosave.revisions).map(([id, revision]) => (
             <input key={id} type="hidden" name={`_rev.${id}`} value={revision} />
           ))}
@@ -129,18 +169,22 @@ export function SectionForm(props: SectionFormProps) {
                 defaults={defaults}
                 serverErrors={serverErrors}
                 kernpuntTexts={kernpuntTexts}
-                ui={conflicts[question.id] ? { state: "conflict", theirs: conflicts[question.id] } : autosave.ui[question.id]}
+                ui={autosave.ui[question.id]}
+                conflict={conflictView(question.id)}
                 onCommit={autosave.commit}
+                onResolve={onResolve}
               />
             ))}
           </fieldset>
           <div className="form-actions">
-            <p id="autosave-status" className="autosave-status" role="status">
-              {autosave.busy
-                ? t("save.saving")
-                : autosave.lastSavedAt
-                  ? t("save.allSaved", { time: formatTime(autosave.lastSavedAt, lng) })
-                  : t("save.hint")}
+            <p id="autosave-status" className={unsavedText ? "autosave-status autosave-status--unsaved" : "autosave-status"} role="status">
+              {unsavedText ??
+                (autosave.busy
+                  ? t("save.saving")
+                  : autosave.lastSavedAt
+                    ? t("save.allSaved", { time: formatTime(autosave.lastSavedAt, lng) })
+                    : t("save.hint"))}
+              {autosave.tokenRenewed ? <span className="token-renewed"> {t("saving.tokenRenewed")}</span> : null}
             </p>
             {props.readOnly ? null : (
               <>

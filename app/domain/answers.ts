@@ -23,6 +23,19 @@ export type GridValue = Record<string, Record<string, number | null>>;
 export type AnswerValue = string | number | Weekday[] | StatementValue | ListItemValue[] | GridValue;
 export type Answers = Record<string, AnswerValue>;
 
+/**
+ * Someone else's answer that a save ran into. It is never overwritten silently: the person sees it
+ * beside their own and chooses to take it or to keep theirs (which saves on `revision`).
+ */
+export interface AnswerConflict {
+  questionId: string;
+  theirs: AnswerValue | null;
+  revision: number;
+  /** Who gave it (a colleague in the same organisation) and when; null when no longer known. */
+  by: string | null;
+  at: string | null;
+}
+
 export const NOTE_MAX_LENGTH = 2000;
 
 const blank = (value: unknown) => value === undefined || value === null || value === false;

@@ -1,5 +1,6 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
+import saving from "./saving.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -23,6 +24,13 @@ const en = {
     notFound: { title: "Not found", body: "This page does not exist, or you have no access to it." },
     forbidden: { title: "No access", body: "You have no access to this page." },
     server: { title: "Something went wrong", body: "Something went wrong on our side. Your saved answers are kept; please try again later." },
+    csrf: { title: "Form expired", body: "This form belongs to an earlier session and was not processed. Go back, reload the page and send it again." },
+    tooLarge: { title: "Too large", body: "What you sent is larger than allowed (a form up to 1 MB, a file up to 10 MB). Nothing was saved." },
+    unsupported: { title: "Cannot be processed", body: "This page only accepts forms. Nothing was saved." },
+    malformed: { title: "Unreadable request", body: "What you sent could not be read. Nothing was saved; please try again from the form." },
+    method: { title: "Not allowed", body: "This action cannot be performed on this page." },
+    conflict: { title: "Can no longer be changed", body: "This can no longer be changed, for example because the version has been submitted. Nothing was saved." },
+    badRequest: { title: "Not processed", body: "This request could not be processed. Nothing was saved." },
     home: "Go to the start page",
   },
   errors: {
@@ -330,6 +338,7 @@ const en = {
     },
   },
   accountFlows,
+  saving,
   home: {
     region: {
       label: "GP region",

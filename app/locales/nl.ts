@@ -1,5 +1,6 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
+import saving from "./saving.nl";
 
 const nl = {
   app: {
@@ -22,6 +23,13 @@ const nl = {
     notFound: { title: "Niet gevonden", body: "Deze pagina bestaat niet, of u heeft er geen toegang toe." },
     forbidden: { title: "Geen toegang", body: "U heeft geen toegang tot deze pagina." },
     server: { title: "Er ging iets mis", body: "Er ging aan onze kant iets mis. Uw opgeslagen antwoorden zijn bewaard; probeer het later opnieuw." },
+    csrf: { title: "Formulier verlopen", body: "Dit formulier hoort bij een eerdere sessie en is daarom niet verwerkt. Ga terug, laad de pagina opnieuw en verstuur het nog eens." },
+    tooLarge: { title: "Te groot", body: "Wat u verstuurde is groter dan toegestaan (een formulier tot 1 MB, een bestand tot 10 MB). Er is niets opgeslagen." },
+    unsupported: { title: "Niet te verwerken", body: "Deze pagina neemt alleen formulieren aan. Er is niets opgeslagen." },
+    malformed: { title: "Onleesbaar verzoek", body: "Wat u verstuurde kon niet worden gelezen. Er is niets opgeslagen; probeer het opnieuw vanuit het formulier." },
+    method: { title: "Niet toegestaan", body: "Deze handeling kan op deze pagina niet worden uitgevoerd." },
+    conflict: { title: "Niet meer te wijzigen", body: "Dit kan niet meer worden gewijzigd, bijvoorbeeld omdat de versie al is ingediend. Er is niets opgeslagen." },
+    badRequest: { title: "Niet verwerkt", body: "Dit verzoek kon niet worden verwerkt. Er is niets opgeslagen." },
     home: "Naar de startpagina",
   },
   errors: {
@@ -329,6 +337,7 @@ const nl = {
     },
   },
   accountFlows,
+  saving,
   home: {
     region: {
       label: "Huisartsenregio",

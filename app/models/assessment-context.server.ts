@@ -77,21 +77,30 @@ export async function saveSectionPost(
     }
     return { ok: false, errors, conflicts: [], revisions: {}, savedAt: null };
   }
+  // "Take theirs" (a button without JavaScript): that question is not saved; the stored answer stays.
+  const taken = form.get("_take");
   const entries: SaveEntry[] = [];
+  const seen: Record<string, number> = {};
   for (const [questionId, value] of Object.entries(parsed.data)) {
-    if (value === undefined) continue;
-    const seen = Number(form.get(`_rev.${questionId}`));
-    entries.push({
-      questionId,
-      value: value as AnswerValue | null,
-      seenRevision: Number.isInteger(seen) && seen >= 0 ? seen : 0,
-    });
+    if (value === undefined || questionId === taken) continue;
+    seen[questionId] = revisionField(form, `_rev.${questionId}`) ?? 0;
+    // "Keep mine": the person was shown the other answer at this revision and chose their own.
+    const keep = revisionField(form, `_keep.${questionId}`);
+    entries.push({ questionId, value: value as AnswerValue | null, seenRevision: keep ?? seen[questionId]!, overrule: keep !== null });
   }
   const result = await saveAnswers({ assessment: ctx.assessment, viewer: ctx.viewer, entries });
   if (result.conflicts.length > 0) {
-    return { ok: false, errors: {}, conflicts: result.conflicts, revisions: result.revisions, savedAt: result.savedAt };
+    // A conflicted question keeps the revision the person saw, so no later save can build on the other answer.
+    const kept = Object.fromEntries(result.conflicts.map((c) => [c.questionId, seen[c.questionId] ?? 0]));
+    return { ok: false, errors: {}, conflicts: result.conflicts, revisions: { ...result.revisions, ...kept }, savedAt: result.savedAt };
   }
   return { ok: true, revisions: result.revisions, savedAt: result.savedAt, changed: result.changed };
+}
+
+function revisionField(form: FormData, name: string): number | null {
+  const raw = form.get(name);
+  if (typeof raw !== "string" || !/^\d{1,9}$/.test(raw)) return null;
+  return Number(raw);
 }
 
 export function findSection(ctx: Pick<AssessmentContext, "questionnaire">, sectionId: string | undefined) {

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { Kysely, Transaction } from "kysely";
 import { getDb } from "../../db/index.server";
 import type { Assessment, Database, Perspective } from "../../db/schema";
-import type { AnswerValue, Answers } from "../domain/answers";
+import type { AnswerConflict, AnswerValue, Answers } from "../domain/answers";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { recordEvent } from "./audit.server";
 import { refreshAssessmentSignals } from "./signal-store.server";
@@ -237,15 +237,18 @@ export interface SaveEntry {
   value: AnswerValue | null;
   /** The revision the person saw when they gave this answer (0: no answer yet). */
   seenRevision: number;
+  /**
+   * The person was shown another answer (at seenRevision) and chose to keep theirs: the save goes
+   * ahead on that revision and the audit trail records the other answer as overruled.
+   */
+  overrule?: boolean;
 }
 
-export interface Conflict {
-  questionId: string;
-  theirs: AnswerValue | null;
-  revision: number;
-}
+/** A save refused because someone else changed the answer since the person saw it. */
+export type Conflict = AnswerConflict;
 
 export interface SaveResult {
+  /** The stored revision of every entry that did not conflict (saved or unchanged). */
   revisions: Record<string, number>;
   changed: string[];
   conflicts: Conflict[];
@@ -277,21 +280,31 @@ export async function saveAnswers({
         : (
             await trx
               .selectFrom("answer")
-              .select(["question_id", "value", "revision"])
-              .where("assessment_id", "=", assessment.id)
-              .where("question_id", "in", ids)
+              .leftJoin("person", "person.id", "answer.updated_by")
+              .select(["answer.question_id", "answer.value", "answer.revision", "answer.updated_at", "answer.updated_by", "person.name as updated_by_name"])
+              .where("answer.assessment_id", "=", assessment.id)
+              .where("answer.question_id", "in", ids)
               .execute()
-          ).map((r) => [r.question_id, { value: JSON.parse(r.value) as AnswerValue | null, revision: r.revision }]),
+          ).map((r) => [r.question_id, { ...r, value: JSON.parse(r.value) as AnswerValue | null }]),
     );
     const result: SaveResult = { revisions: {}, changed: [], conflicts: [], savedAt: now };
     for (const entry of entries) {
       const stored = current.get(entry.questionId);
       const storedRevision = stored?.revision ?? 0;
       const same = isDeepStrictEqual(stored?.value ?? null, entry.value);
-      result.revisions[entry.questionId] = storedRevision;
-      if (same) continue;
+      if (same) {
+        result.revisions[entry.questionId] = storedRevision;
+        continue;
+      }
       if (storedRevision !== entry.seenRevision) {
-        result.conflicts.push({ questionId: entry.questionId, theirs: stored?.value ?? null, revision: storedRevision });
+        // Not applied, and its revision is not handed out: only an explicit choice may build on it.
+        result.conflicts.push({
+          questionId: entry.questionId,
+          theirs: stored?.value ?? null,
+          revision: storedRevision,
+          by: stored?.updated_by_name ?? null,
+          at: stored?.updated_at ?? null,
+        });
         continue;
       }
       const revision = storedRevision + 1;
@@ -304,14 +317,20 @@ export async function saveAnswers({
           .onConflict((oc) => oc.columns(["assessment_id", "question_id"]).doUpdateSet({ value, revision, updated_at: now, updated_by: viewer.personId }))
           .execute();
       }
+      const overruled = entry.overrule && stored && stored.updated_by !== viewer.personId;
       await recordEvent(trx, {
         viewer,
         at: now,
-        action: entry.value === null ? "answer.cleared" : "answer.changed",
+        action: overruled ? "answer.conflict-overruled" : entry.value === null ? "answer.cleared" : "answer.changed",
         subjectType: "answer",
         subjectId: entry.questionId,
         assessmentId: assessment.id,
-        detail: { revision, from: stored?.value ?? null, to: entry.value },
+        detail: {
+          revision,
+          from: stored?.value ?? null,
+          to: entry.value,
+          ...(overruled ? { overruled: { personId: stored.updated_by, at: stored.updated_at, revision: storedRevision } } : {}),
+        },
       });
       result.revisions[entry.questionId] = revision;
       result.changed.push(entry.questionId);

@@ -5,14 +5,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionForm } from "~/components/section-form";
 import { SectionNav } from "~/components/section-nav";
-import { readSectionForm, toFormValue, listItemToForm, type AnswerValue } from "~/domain/answers";
+import { readSectionForm, toFormValue, listItemToForm } from "~/domain/answers";
 import { navItems, walk } from "~/domain/walk";
 import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { answerValues, getAnswers, FrozenAssessmentError } from "~/models/assessment.server";
 import { findSection, loadAssessmentContext, requireEditableAssessment, saveSectionPost } from "~/models/assessment-context.server";
 import { useContentText } from "~/utils/content-text";
-import { formatAnswer } from "~/utils/format-answer";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Kernwaardenscan" }];
 
@@ -78,17 +77,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   if (!result.ok) {
-    const t = await i18next.getFixedT(request);
-    const locale = await i18next.getLocale(request);
-    const lng = isLng(locale) ? locale : fallbackLng;
-    const conflicts = Object.fromEntries(
-      result.conflicts.map((c) => {
-        const question = section.questions.find((q) => q.id === c.questionId)!;
-        return [c.questionId, formatAnswer(question, c.theirs as AnswerValue | null, t, lng)];
-      }),
-    );
     return data(
-      { postedAt: new Date().toISOString(), errors: result.errors, conflicts, values: readSectionForm(section, form), revisions: result.revisions },
+      { postedAt: new Date().toISOString(), errors: result.errors, conflicts: result.conflicts, values: readSectionForm(section, form), revisions: result.revisions },
       { status: result.conflicts.length > 0 ? 409 : 400 },
     );
   }
@@ -107,7 +97,7 @@ export default function SectionPage() {
   const { t } = useTranslation();
   const { local, text } = useContentText(data.assessment.perspective);
   const errorCount = actionData ? Object.keys(actionData.errors).length : 0;
-  const conflictCount = actionData ? Object.keys(actionData.conflicts).length : 0;
+  const conflictCount = actionData ? actionData.conflicts.length : 0;
   return (
     <div className="assessment-page">
       <SectionNav assessmentId={data.assessment.id} practiceName={data.assessment.practiceName} items={data.nav} current={data.section.id} />
@@ -129,12 +119,22 @@ export default function SectionPage() {
         {!data.assessment.editable ? <p className="callout">{t(data.assessment.status === "concept" ? "section.readOnlyRole" : "section.readOnly")}</p> : null}
         {errorCount > 0 ? (
           <div className="callout callout--error" role="alert" tabIndex={-1}>
-            {t("section.errors", { count: errorCount })}
+            {t("saving.summary.errors", { count: errorCount })}
+            <ul>
+              {Object.keys(actionData!.errors).map((path) => {
+                const question = data.section.questions.find((q) => q.id === path.split(".")[0]);
+                return (
+                  <li key={path}>
+                    <a href={`#q-${question?.id ?? ""}`}>{question ? text(question.text) : path}</a>
+                  </li>
+                );
+              })}
+            </ul>
           </div>
         ) : null}
         {conflictCount > 0 ? (
           <div className="callout callout--error" role="alert">
-            {t("section.conflicts", { count: conflictCount })}
+            {t("saving.summary.conflicts", { count: conflictCount })}
           </div>
         ) : null}
         {data.saved && !actionData ? (
@@ -152,7 +152,7 @@ export default function SectionPage() {
           defaults={actionData?.values ?? data.defaults}
           revisions={{ ...data.revisions, ...(actionData?.revisions ?? {}) }}
           serverErrors={actionData?.errors ?? {}}
-          conflicts={actionData?.conflicts ?? {}}
+          conflicts={actionData?.conflicts ?? []}
           kernpuntTexts={data.kernpuntTexts}
           autosaveUrl={`/assessments/${data.assessment.id}/answers`}
           showDerived={data.section.id === "praktijkgegevens"}

@@ -26,18 +26,38 @@ async function freePort(): Promise<number> {
 export interface TestServer {
   url: string;
   dbFile: string;
+  /** The server's own output so far (for a failing test's message). */
+  output: () => string;
+  /** The server's process id (to read its memory, or to kill it). */
+  pid: number;
   stop: () => Promise<void>;
+  /** `kill -9`: no shutdown of any kind; the database folder stays for a restart. */
+  kill: () => Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+/**
+ * The built production server in demo mode on a free port. A fresh database in a new folder, unless
+ * `dbFile` names one to reuse (a restart after a kill); `env` adds or overrides variables.
+ */
+export async function startServer(options: { dbFile?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const serverBuild = path.join(root, "build/server/index.js");
   if (!existsSync(serverBuild)) throw new Error("build/server/index.js is missing: run `npm run build` first");
-  const dir = mkdtempSync(path.join(tmpdir(), "kws-e2e-"));
-  const dbFile = path.join(dir, "e2e.db");
+  const dir = options.dbFile ? path.dirname(options.dbFile) : mkdtempSync(path.join(tmpdir(), "kws-e2e-"));
+  const dbFile = options.dbFile ?? path.join(dir, "e2e.db");
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "server.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", INSECURE_COOKIES: "true", DEMO_MODE: "true", DATABASE_PATH: dbFile, SEED_DEMO: "true" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      INSECURE_COOKIES: "true",
+      DEMO_MODE: "true",
+      DATABASE_PATH: dbFile,
+      SEED_DEMO: "true",
+      ...options.env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -54,14 +74,21 @@ export async function startServer(): Promise<TestServer> {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 150));
   }
+  const exited = () => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
   return {
     url,
     dbFile,
+    output: () => output,
+    pid: child.pid!,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 1000));
       if (child.exitCode === null) child.kill("SIGKILL");
       rmSync(dir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      child.kill("SIGKILL");
+      await exited();
     },
   };
 }

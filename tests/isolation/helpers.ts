@@ -20,7 +20,8 @@ export class Client {
   private token: string | null = null;
 
   constructor(
-    readonly base: string,
+    /** The server's address; a restarted server has a new one. */
+    public base: string,
     readonly label: string,
   ) {}
 
@@ -97,6 +98,8 @@ export class Client {
     if (reply.status !== 302 || !this.jar.has("kws_session")) {
       throw new Error(`${this.label}: sign-in as ${email} failed (${reply.status})`);
     }
+    // Form tokens are bound to the session: the pages after signing in carry a new one.
+    this.token = null;
   }
 }
 

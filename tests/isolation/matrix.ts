@@ -567,6 +567,17 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     ],
   },
+  csrf: {
+    about: "A fresh form token for the page in hand: a token and nothing else, bound to the asker's own session.",
+    probes: [
+      {
+        name: "token",
+        method: "GET",
+        path: () => "/csrf",
+        expect: () => ({ kind: "allow", status: [200], verify: (body) => (/^\{"token":"[A-Za-z0-9_-]{40,}"\}$/.test(body) ? null : `more than a token: ${body.slice(0, 80)}`) }),
+      },
+    ],
+  },
   "invitations.$token": {
     about: "Joining by invitation: a used or unknown token is a 404 to anyone and changes nothing.",
     probes: [

@@ -52,6 +52,8 @@ const auditFor = (assessmentId: string, action?: string) => {
   if (action) query = query.where("action", "=", action);
   return query.orderBy("at").orderBy("id").execute();
 };
+const personName = async (personId: string | null) =>
+  (await db.selectFrom("person").select("name").where("id", "=", personId!).executeTakeFirstOrThrow()).name;
 const answerRow = (assessmentId: string, questionId: string) =>
   db
     .selectFrom("answer")
@@ -214,10 +216,33 @@ describe("saveAnswers", () => {
         entries: [{ questionId: "praktijknaam", value: "Iets anders", seenRevision }],
       });
       expect(result.changed).toEqual([]);
-      expect(result.conflicts).toEqual([{ questionId: "praktijknaam", theirs: "De Linde BV", revision: 2 }]);
+      expect(result.conflicts).toEqual([{ questionId: "praktijknaam", theirs: "De Linde BV", revision: 2, by: expect.any(String), at: expect.any(String) }]);
+      // The conflict's revision is not handed out as the question's base: only an explicit choice builds on it.
+      expect(result.revisions).toEqual({});
     }
     expect(await answerRow(assessment.id, "praktijknaam")).toMatchObject({ value: JSON.stringify("De Linde BV"), revision: 2 });
     expect(await auditFor(assessment.id)).toEqual(auditBefore);
+  });
+
+  test("a conflict says who gave the other answer and when; keeping one's own is recorded as overruled", async () => {
+    const assessment = await newAssessment();
+    const first = await saveAnswers({ assessment, viewer: viewerA, entries: [{ questionId: "praktijknaam", value: "De Linde", seenRevision: 0 }] });
+    const refused = await saveAnswers({ assessment, viewer: viewerB, entries: [{ questionId: "praktijknaam", value: "Linde B", seenRevision: 0 }] });
+    const conflict = refused.conflicts[0]!;
+    expect(conflict).toMatchObject({ theirs: "De Linde", revision: 1, at: first.savedAt });
+    expect(conflict.by).toBe(await personName(viewerA.personId));
+
+    // Keeping one's own answer saves on the other answer's revision, and the trail names it overruled.
+    const kept = await saveAnswers({ assessment, viewer: viewerB, entries: [{ questionId: "praktijknaam", value: "Linde B", seenRevision: conflict.revision, overrule: true }] });
+    expect(kept).toMatchObject({ changed: ["praktijknaam"], conflicts: [], revisions: { praktijknaam: 2 } });
+    const [event] = await auditFor(assessment.id, "answer.conflict-overruled");
+    expect(JSON.parse(event!.detail!)).toMatchObject({ revision: 2, from: "De Linde", to: "Linde B", overruled: { personId: viewerA.personId, revision: 1 } });
+
+    // A keep based on a revision that has moved on again is a new conflict, not an overwrite.
+    await saveAnswers({ assessment, viewer: viewerA, entries: [{ questionId: "praktijknaam", value: "De Linde 2", seenRevision: 2 }] });
+    const again = await saveAnswers({ assessment, viewer: viewerB, entries: [{ questionId: "praktijknaam", value: "Linde B", seenRevision: 2, overrule: true }] });
+    expect(again.conflicts).toMatchObject([{ theirs: "De Linde 2", revision: 3 }]);
+    expect(await answerRow(assessment.id, "praktijknaam")).toMatchObject({ value: JSON.stringify("De Linde 2"), revision: 3 });
   });
 
   test("a save of several entries where one conflicts still saves the others", async () => {
@@ -232,7 +257,8 @@ describe("saveAnswers", () => {
         { questionId: "ingeschreven-patienten", value: 4100, seenRevision: 0 },
       ],
     });
-    expect(result.conflicts).toEqual([{ questionId: "regio", theirs: "Utrecht", revision: 1 }]);
+    expect(result.conflicts).toEqual([{ questionId: "regio", theirs: "Utrecht", revision: 1, by: expect.any(String), at: expect.any(String) }]);
+    expect(result.revisions).toEqual({ praktijknaam: 1, "ingeschreven-patienten": 1 });
     expect(result.changed).toEqual(["praktijknaam", "ingeschreven-patienten"]);
     expect(answerValues(await getAnswers(assessment.id))).toEqual({
       regio: "Utrecht",

@@ -8,12 +8,18 @@ import { useFieldArray, useFormContext, get as getPath } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { PRESENT_SUFFIX, ROWS_SUFFIX, STATEMENT_CHOICES, WEEKDAYS, listItemToForm } from "~/domain/answers";
 import type { ItemField, ListQuestion, Perspective, Question } from "~/domain/content/schema";
-import { useContentText } from "~/utils/content-text";
+import { useContentText, useLng } from "~/utils/content-text";
+import { formatDateTime } from "~/utils/format";
+import type { QuestionUiState } from "../use-autosave";
 import { FieldError, errorId, helpId, inputId, type Bounds } from "../field-error";
 
-export interface QuestionUiState {
-  state: "saving" | "saved" | "error" | "conflict";
-  theirs?: string;
+/** Another answer this question ran into, as words, with the revision keeping one's own saves on. */
+export interface ConflictView {
+  theirs: string;
+  mine: string;
+  by: string | null;
+  at: string | null;
+  revision: number;
 }
 
 export interface QuestionFieldProps {
@@ -24,8 +30,11 @@ export interface QuestionFieldProps {
   serverErrors: Record<string, string>;
   kernpuntTexts: Record<string, string>;
   ui: QuestionUiState | undefined;
+  conflict: ConflictView | undefined;
   /** Called when an answer is given (change of a choice, blur or pause in typing). */
   onCommit: (questionId: string, mode: "now" | "debounced") => void;
+  /** With JavaScript: the choice after a conflict (without, the buttons post the form). */
+  onResolve: (questionId: string, choice: "keep" | "take") => void;
 }
 
 function useFieldError(serverErrors: Record<string, string>) {
@@ -44,20 +53,72 @@ function boundsOf(field: { type: string; min?: number; max?: number; maxLength?:
 
 function SaveState({ ui }: { ui: QuestionUiState | undefined }) {
   const { t } = useTranslation();
-  if (!ui) return null;
-  if (ui.state === "conflict") {
+  if (!ui || ui.state === "unsaved" && ui.reason === "conflict") return null;
+  if (ui.state === "unsaved") {
     return (
-      <p className="field-error conflict" role="alert">
+      <p className="save-state save-state--error">
         <Icon name="warn" />
-        {t("save.conflict", { theirs: ui.theirs ?? t("save.noAnswer") })}
+        {t("save.error")}: {t(`saving.reason.${ui.reason ?? "invalid"}`)}
       </p>
     );
   }
   return (
     <span className={`save-state save-state--${ui.state}`}>
-      {ui.state === "saved" ? "✓ " : ""}
-      {t(`save.${ui.state}`)}
+      {ui.state === "saved" || ui.state === "taken" ? "✓ " : ""}
+      {ui.state === "taken" ? t("saving.taken") : t(`save.${ui.state}`)}
     </span>
+  );
+}
+
+/**
+ * The other answer beside the person's own, and the two choices. The buttons post the form (without
+ * JavaScript): "take" leaves the stored answer as it is, "keep" saves on the other answer's revision.
+ */
+function ConflictBox({ questionId, conflict, onResolve }: { questionId: string; conflict: ConflictView; onResolve: QuestionFieldProps["onResolve"] }) {
+  const { t } = useTranslation();
+  const lng = useLng();
+  const at = conflict.at ? formatDateTime(conflict.at, lng) : "–";
+  return (
+    <div className="conflict" role="group" aria-labelledby={`${questionId}-conflict`}>
+      <p id={`${questionId}-conflict`} className="conflict-title" role="alert">
+        <Icon name="warn" />
+        <strong>{t("saving.conflict.title")}</strong>{" "}
+        {t("saving.conflict.byAt", { by: conflict.by ?? t("saving.conflict.someone"), at })}
+      </p>
+      <dl className="conflict-answers">
+        <dt>{t("saving.conflict.theirs")}</dt>
+        <dd>{conflict.theirs}</dd>
+        <dt>{t("saving.conflict.mine")}</dt>
+        <dd>{conflict.mine}</dd>
+      </dl>
+      <p>{t("saving.conflict.choose")}</p>
+      <div className="conflict-actions">
+        <button
+          type="submit"
+          name="_take"
+          value={questionId}
+          className="secondary"
+          onClick={(event) => {
+            event.preventDefault();
+            onResolve(questionId, "take");
+          }}
+        >
+          {t("saving.conflict.take")}
+        </button>
+        <button
+          type="submit"
+          name={`_keep.${questionId}`}
+          value={conflict.revision}
+          className="secondary"
+          onClick={(event) => {
+            event.preventDefault();
+            onResolve(questionId, "keep");
+          }}
+        >
+          {t("saving.conflict.keep")}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -341,7 +402,8 @@ function GridField({ question, defaults, serverErrors, onCommit }: QuestionField
 }
 
 export function QuestionField(props: QuestionFieldProps) {
-  const { question, perspective, defaults, serverErrors, kernpuntTexts, ui, onCommit } = props;
+  const { question, perspective, defaults, serverErrors, kernpuntTexts, ui, conflict, onCommit, onResolve } = props;
+  const conflictBox = conflict ? <ConflictBox questionId={question.id} conflict={conflict} onResolve={onResolve} /> : null;
   const { text } = useContentText(perspective);
   const errorFor = useFieldError(serverErrors);
   const help = question.help ? (
@@ -364,6 +426,7 @@ export function QuestionField(props: QuestionFieldProps) {
           onCommit={onCommit}
         />
         {help}
+        {conflictBox}
         <Meta question={question} kernpuntTexts={kernpuntTexts} />
         <SaveState ui={ui} />
       </div>
@@ -380,6 +443,7 @@ export function QuestionField(props: QuestionFieldProps) {
       {question.type === "list" ? <ListField {...props} question={question} /> : null}
       {question.type === "grid" ? <GridField {...props} question={question} /> : null}
       {question.type === "choice" ? <ChoiceField {...props} /> : null}
+      {conflictBox}
       <Meta question={question} kernpuntTexts={kernpuntTexts} />
       <SaveState ui={ui} />
     </section>

@@ -23,12 +23,41 @@ app.use(express.static(path.join(root, "build/client"), { maxAge: "1h", setHeade
 
 // Requests refused before they reach the app: a method the app has no use for, a body larger than the
 // largest upload, a Host or path that is not a URL. The app checks each form's own limit while reading.
-const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+// The largest body the app takes: a 10 MB spreadsheet with its form (app/utils/request-body.server.ts).
+const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024 + 64 * 1024;
 const refuse = (res, status, reason) => {
   res.status(status).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Refused": reason });
-  if (status === 413) res.set("Connection", "close");
   res.end(reason);
 };
+
+/**
+ * An answer that went out before its request's body was read (a refusal, a redirect to sign in, an
+ * oversized body): the rest is thrown away, never buffered, so the connection can carry the next
+ * request and the client reads the answer. Closing at once would reset the connection under the
+ * client's feet and lose the answer; so at most DISCARD_LIMIT_BYTES are drained, and an oversized
+ * body's connection is closed after a short linger.
+ */
+const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024;
+const LINGER_MS = 2000;
+function closeGently(socket) {
+  if (socket.destroyed) return;
+  socket.end();
+  setTimeout(() => socket.destroy(), 1000).unref();
+}
+app.use((req, res, next) => {
+  res.on("finish", () => {
+    if (req.complete || req.destroyed) return;
+    let discarded = 0;
+    req.removeAllListeners("data");
+    req.on("data", (chunk) => {
+      discarded += chunk.length;
+      if (discarded > DISCARD_LIMIT_BYTES) closeGently(req.socket);
+    });
+    req.resume();
+    if (res.statusCode === 413) setTimeout(() => closeGently(req.socket), LINGER_MS).unref();
+  });
+  next();
+});
 /** The Origin names the host the request was sent to (X-Forwarded-Host first, as Remix reads it). */
 function sameOrigin(req) {
   const host = (req.headers["x-forwarded-host"]?.split(",")[0] ?? req.headers.host ?? "").trim();

@@ -51,7 +51,7 @@ export default async function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           securityHeaders(responseHeaders, { nonce, secure: loadContext?.secure });
-          noStore(responseHeaders, responseStatusCode);
+          noStore(responseHeaders);
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
           body.on("close", () => clearTimeout(timer));
@@ -74,15 +74,11 @@ export default async function handleRequest(
 /** Data requests (client navigation) get the same headers, without a CSP (they are not documents). */
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
   securityHeaders(response.headers, { secure: context?.secure });
-  noStore(response.headers, response.status);
+  noStore(response.headers);
   return response;
 };
 
-/**
- * Pages and their data are personal (signed in) or carry a form token (signed out): no cache keeps
- * them. An answer to an oversized body closes the connection, so its unread rest is never read.
- */
-function noStore(headers: Headers, status: number) {
+/** Pages and their data are personal (signed in) or carry a form token (signed out): no cache keeps them. */
+function noStore(headers: Headers) {
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
-  if (status === 413) headers.set("Connection", "close");
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check in order — typecheck, lint, content, unit and model tests (real SQLite),
- * production build, the tenant-isolation suite, browser tests in Chromium — then one closing line
+ * production build, the tenant-isolation suite, the hostile-input (fuzz) and durability suites,
+ * browser tests in Chromium — then one closing line
  * counted from the results:
  * `N passed, N failed`. Typecheck, lint and build count as one check each.
  */
@@ -57,10 +58,13 @@ check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 vitest("unit", []);
 const built = check("build", "npm", ["run", "build"]);
 if (built) {
-  // Its own reporter prints `isolation: N checks, M leaks` last; the JSON report comes through the config.
+  // Each prints its own closing line last (`isolation: …`, `fuzz: …`, `durability: …`); the JSON
+  // report comes through the config.
   vitest("isolation", ["--config", "vitest.isolation.config.ts"], { reportThroughEnv: true });
+  vitest("fuzz", ["--config", "vitest.fuzz.config.ts"], { reportThroughEnv: true });
+  vitest("durability", ["--config", "vitest.durability.config.ts"], { reportThroughEnv: true });
   vitest("e2e", ["--config", "vitest.e2e.config.ts"]);
-} else lines.push("skip isolation and e2e: no build");
+} else lines.push("skip isolation, fuzz, durability and e2e: no build");
 
 console.log("\n=== Summary");
 for (const line of lines) console.log(line);

@@ -12,13 +12,14 @@ import { mapHeader, parsePracticeRow, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type M
 import type { SignalFacts } from "../domain/signals";
 import { evaluateSignals } from "../domain/signals";
 import { CsvReadError, readDelimited } from "../utils/csv";
+import { UPLOAD_LIMIT_BYTES } from "../utils/request-body.server";
 import { recordEvent } from "./audit.server";
 import { refreshPortfolio } from "./portfolio.server";
 import { signalColumns } from "./signal-store.server";
 import type { Viewer } from "./viewer.server";
 
 /** A spreadsheet of every practice in the country is about 1 MB; ten times that is not a practice list. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = UPLOAD_LIMIT_BYTES;
 /** Rows shown in the preview; the rest are counted. */
 export const PREVIEW_ROWS = 200;
 

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import * as z from "zod/mini";
+import { isCalendarDate } from "../domain/dates";
 import { getDb } from "../../db/index.server";
 import type { NoteKind } from "../../db/schema";
 import { recordEvent } from "./audit.server";
@@ -13,11 +14,7 @@ import { canEdit, type Viewer } from "./viewer.server";
 export const NOTE_MAX_LENGTH = 4000;
 export type NoteSubject = { type: "practice" | "keten"; key: string };
 
-const day = (message: string) =>
-  z.string().check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, message),
-    z.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), message),
-  );
+const day = (message: string) => z.string().check(z.refine(isCalendarDate, message));
 
 /** The form of a note or agreement; messages are i18n keys. */
 export const NoteSchema = z

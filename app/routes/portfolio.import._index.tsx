@@ -7,6 +7,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
+import { isCalendarDate } from "~/domain/dates";
 import { CsrfInput } from "~/components/csrf-input";
 import { CsvFileField } from "~/components/csv-file-field";
 import { FieldError } from "~/components/field-error";
@@ -14,7 +15,7 @@ import { requestLng } from "~/i18next.server";
 import { canImport, listImports, MAX_IMPORT_BYTES, mayReadImports, previewImport } from "~/models/facts-import.server";
 import { requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
-import { readForm } from "~/utils/csrf.server";
+import { readUploadForm } from "~/utils/csrf.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
 import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from "~/domain/practice-row";
@@ -32,8 +33,7 @@ const UploadSchema = z.object({
   sourceDate: z
     .string()
     .check(
-      z.regex(/^\d{4}-\d{2}-\d{2}$/, "workspaces.import.errors.date"),
-      z.refine((v) => new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "workspaces.import.errors.date"),
+      z.refine(isCalendarDate, "workspaces.import.errors.date"),
       z.refine((v) => v <= today(), "workspaces.import.errors.dateFuture"),
     ),
 });
@@ -51,10 +51,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!mayReadImports(viewer)) throw new Response("Not found", { status: 404 });
   if (!canImport(viewer)) throw new Response("Forbidden", { status: 403 });
   // A body far larger than any practice list is refused before it is read.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
+  // A body larger than any spreadsheet is refused while it is read, with the message at the file field.
+  const form = await readUploadForm(request);
+  if (!form) {
     return data({ errors: { file: "workspaces.import.errors.tooLarge" } as Partial<Record<Field, string>>, problems: [] as string[] }, { status: 413 });
   }
-  const form = await readForm(request);
   const parsed = UploadSchema.safeParse({ source: String(form.get("source") ?? ""), sourceDate: String(form.get("sourceDate") ?? "") });
   const file = form.get("file");
   const errors: Partial<Record<Field, string>> = {};

@@ -16,7 +16,7 @@ import { MAX_IMPORT_BYTES } from "~/models/facts-import.server";
 import { canManageRegions, listRegionImports, previewRegionImport } from "~/models/regions.server";
 import { requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
-import { readForm } from "~/utils/csrf.server";
+import { readUploadForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
@@ -37,10 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!canManageRegions(viewer)) throw new Response("Not found", { status: 404 });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
+  // A body larger than any spreadsheet is refused while it is read, with the message at the file field.
+  const form = await readUploadForm(request);
+  if (!form) {
     return data({ errors: { file: "workspaces.import.errors.tooLarge" } as Record<string, string>, problems: [] as string[] }, { status: 413 });
   }
-  const form = await readForm(request);
   const source = SourceSchema.safeParse(String(form.get("source") ?? ""));
   const file = form.get("file");
   const errors: Record<string, string> = {};

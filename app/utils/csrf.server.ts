@@ -10,7 +10,7 @@ import { createCookie } from "@remix-run/node";
 import { getDb } from "../../db/index.server";
 import { sessionCookie } from "../models/session.server";
 import { getEnv } from "./env.server";
-import { FORM_LIMIT_BYTES, readFormBody } from "./request-body.server";
+import { FORM_LIMIT_BYTES, readFormBody, UPLOAD_BODY_LIMIT_BYTES } from "./request-body.server";
 
 const secure = process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "true";
 
@@ -98,4 +98,14 @@ export async function readForm(request: Request, options: { maxBytes?: number } 
   const form = await readFormBody(request, options.maxBytes ?? FORM_LIMIT_BYTES);
   if (!(await tokenValid(request, form.get("csrf")))) throw refuseCsrf();
   return form;
+}
+
+/** An upload form (a spreadsheet with its fields), read as readForm does; null when it is larger than allowed. */
+export async function readUploadForm(request: Request): Promise<FormData | null> {
+  try {
+    return await readForm(request, { maxBytes: UPLOAD_BODY_LIMIT_BYTES });
+  } catch (error) {
+    if (error instanceof Response && error.status === 413) return null;
+    throw error;
+  }
 }

@@ -7,8 +7,10 @@
 
 /** Forms: a whole section of the questionnaire is a few kilobytes; 1 MiB leaves room and stops abuse. */
 export const FORM_LIMIT_BYTES = 1024 * 1024;
-/** Spreadsheet uploads (practice facts, region figures). */
+/** A spreadsheet (practice facts, region figures): every practice in the country is about 1 MB. */
 export const UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+/** An upload's whole body: the file and the form's other fields. */
+export const UPLOAD_BODY_LIMIT_BYTES = UPLOAD_LIMIT_BYTES + 64 * 1024;
 
 export type BodyRefusal = "too-large" | "unsupported-type" | "malformed" | "method";
 
@@ -16,8 +18,6 @@ export type BodyRefusal = "too-large" | "unsupported-type" | "malformed" | "meth
 export function refuseBody(reason: BodyRefusal, limit?: number): Response {
   const status = { "too-large": 413, "unsupported-type": 415, malformed: 400, method: 405 }[reason];
   const headers = new Headers({ "Content-Type": "text/plain; charset=utf-8", "X-Refused": reason, "Cache-Control": "no-store" });
-  // The rest of an oversized body is not read: the connection closes after the answer.
-  if (reason === "too-large") headers.set("Connection", "close");
   if (limit) headers.set("X-Limit-Bytes", String(limit));
   return new Response(reason, { status, headers });
 }
@@ -46,8 +46,8 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
-        // Stop reading here. Cancelling would destroy the socket before the 413 is written; releasing
-        // the reader leaves the rest unread, and `Connection: close` ends the exchange after the answer.
+        // Stop reading here. Cancelling would destroy the socket before the 413 is written; the server
+        // throws the rest away (bounded) and closes the connection after the answer (server.mjs).
         reader.releaseLock();
         throw refuseBody("too-large", limit);
       }

@@ -25,6 +25,11 @@ export class Client {
     readonly label: string,
   ) {}
 
+  /** The Cookie header this person's requests carry. */
+  cookies() {
+    return this.cookieHeader();
+  }
+
   private cookieHeader() {
     return [...this.jar].map(([name, value]) => `${name}=${value}`).join("; ");
   }
@@ -70,6 +75,22 @@ export class Client {
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
     body.set(file.field ?? "file", new Blob([new Uint8Array(file.content)], { type: "text/csv" }), file.name);
     const response = await fetch(this.base + path, { method: "POST", headers: { cookie: this.cookieHeader() }, body, redirect: "manual" });
+    this.absorb(response);
+    return { status: response.status, location: response.headers.get("location"), body: await response.text() };
+  }
+
+  /** Anything at all, with this person's cookies: for bodies and headers a browser would never send. */
+  async raw(method: string, path: string, init: { headers?: Record<string, string>; body?: BodyInit | ReadableStream<Uint8Array> } = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...init.headers };
+    const cookie = this.cookieHeader();
+    if (cookie && !("cookie" in headers)) headers.cookie = cookie;
+    const response = await fetch(this.base + path, {
+      method,
+      headers,
+      body: init.body as BodyInit,
+      redirect: "manual",
+      ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit);
     this.absorb(response);
     return { status: response.status, location: response.headers.get("location"), body: await response.text() };
   }

@@ -19,7 +19,33 @@ export function openDatabase(file: string): Kysely<Database> {
   sqlite.pragma("busy_timeout = 5000");
   // An answer that was confirmed as saved must survive a power cut, not only a crash of the server.
   sqlite.pragma("synchronous = FULL");
+  // After a checkpoint the write-ahead log is cut back to this size, so a big import does not leave it
+  // hundreds of megabytes large.
+  sqlite.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  sqlites.set(file, sqlite);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+const sqlites = new Map<string, SQLite.Database>();
+
+/**
+ * After a big write (an import): the write-ahead log is folded into the database and truncated, if no
+ * reader holds it (never waiting for one: a streamed export may be reading); otherwise the next
+ * checkpoint cuts it back to journal_size_limit. Returns whether the log was truncated.
+ */
+export function checkpoint(): boolean {
+  const sqlite = sqlites.get(getEnv().DATABASE_PATH);
+  if (!sqlite || !sqlite.open || sqlite.memory) return false;
+  const timeout = sqlite.pragma("busy_timeout", { simple: true }) as number;
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    const [result] = sqlite.pragma("wal_checkpoint(TRUNCATE)") as Array<{ busy: number }>;
+    return result?.busy === 0;
+  } catch {
+    return false;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -211,6 +211,21 @@ export interface FactsImportTable {
   created_by: string | null;
   created_at: Timestamp;
   decided_at: Timestamp | null;
+  /** While the file is read, or its rows are being applied; null at rest. */
+  stage: "reading" | "confirming" | null;
+  /** The last spreadsheet row applied while confirming (resumable after a restart). */
+  confirmed_through: number | null;
+  /** Practices added to the register by this import so far. */
+  new_practices: ColumnType<number, number | undefined, number>;
+}
+
+/** One row of an upload, staged for its preview and its confirmation (JSON of the parsed row or its errors). */
+export interface ImportRowTable {
+  import_id: string;
+  line: number;
+  ok: number;
+  agb: string | null;
+  data: string;
 }
 
 /** The current imported facts of one practice for one organisation; never mixed into a practice's own answers. */
@@ -310,6 +325,7 @@ export interface Database {
   region_year: RegionYearTable;
   matrix_criteria: MatrixCriteriaTable;
   app_setting: AppSettingTable;
+  import_row: ImportRowTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

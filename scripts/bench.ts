@@ -125,6 +125,14 @@ const demo = await db
   .executeTakeFirstOrThrow();
 const demoAnswers = await db.selectFrom("answer").select(["question_id", "value", "revision"]).where("assessment_id", "=", demo.id).execute();
 const demoStored = new Map(demoAnswers.map((a) => [a.question_id, a]));
+// Issue 10's load figures: an insurer with a 200,000-row portfolio, and 50 practices for 50 editors.
+const { seedBigPortfolio, BIG_EXPORT_ROWS, BIG_IMPORT_ROWS, importFile, memoryOf, walMb, uploadAndConfirm, exportAll, probeWhile, autosaveUnderLoad, sessionToken } = await import("./bench-load");
+const tBigStart = performance.now();
+const big = await seedBigPortfolio(db, INSURER_EMAIL);
+const tBig = performance.now() - tBigStart;
+const editorAgbs = (
+  await db.selectFrom("practice").select("agb").where("name", "not like", "%(demo)%").where("organisation_id", "is not", null).where("agb", "is not", null).orderBy("agb").limit(50).execute()
+).map((p) => p.agb!);
 // The server starts on a checkpointed file, not on a WAL full of seed pages.
 await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 await db.destroy();
@@ -137,6 +145,7 @@ console.log(
     `· stored signals for ${signalRows} assessments ${fmtS(tSignals - tNational)} · portfolios of ${portfolioOwners} organisations ${fmtS(tSeeded - tSignals)} ` +
     `(organisations+practices+assessments ${fmtS(national.ms.organisations)}, answers ${fmtS(national.ms.answers)}, demo completion ${fmtS(national.ms.demo)}) · total ${fmtS(tSeeded - seedStart)}`,
 );
+console.log(`  load figures: an insurer with ${BIG_EXPORT_ROWS.toLocaleString("en")} imported practices (${fmtS(tBig)})`);
 console.log(`  signaleringsmatrix: ${new Set(benchRegions.map((r) => r.code)).size} regions × ${matrixYearsBench.length} years (${matrixYearsBench.join(", ")})`);
 console.log(
   `  insurer's portfolio: ${workspaces.imported.toLocaleString("en")} imported practices, ${workspaces.shared} shared self-assessments, ${workspaces.ownAssessments} own beoordelingen (${fmtS(workspaces.ms)}); largest keten ${largestKeten.n} practices`,
@@ -236,7 +245,10 @@ async function signIn(email: string) {
   });
   remember(loginRes);
   if (loginRes.status !== 302 || !jar.has("kws_session")) fail(`sign-in as ${email} failed: ${loginRes.status}`);
-  return { cookie: header(), csrfToken: token };
+  // Form tokens are bound to the session: the pages after signing in carry the one to use.
+  const session = { cookie: header(), csrfToken: "" };
+  session.csrfToken = await sessionToken(base, session);
+  return session;
 }
 const practiceSession = await signIn(DEMO_VIEWER_EMAIL);
 const insurerSession = await signIn(INSURER_EMAIL);
@@ -357,6 +369,43 @@ const matrixViews = ["/regions", `/regions?jaar=${matrixYearsBench[0]}`, "/regio
 const matrixRun = await measure((i) => timedGet(`${base}${matrixViews[i % matrixViews.length]}`, shows(/Signaleringsmatrix/), insurerSession.cookie), true);
 const regionRun = await measure(() => timedGet(`${base}/regions/${benchRegions[0]!.code}`, shows(/Indicatoren door de jaren/), insurerSession.cookie), true);
 const httpSeconds = (performance.now() - benchStart) / 1000;
+
+// ---------------------------------------------------------------------------------------------------
+// 4b. Load (issue 10): 50 editors at once; then big work beside small work.
+const LOAD_SECONDS = 15;
+const editors = [];
+for (const agb of editorAgbs) {
+  const session = await signIn(INSURER_EMAIL);
+  const started = await fetch(`${base}/?index`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: session.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrf: session.csrfToken, _intent: "start-external", agb }),
+  });
+  await started.text();
+  const assessmentId = /\/assessments\/([0-9a-f-]{36})/.exec(started.headers.get("location") ?? "")?.[1];
+  if (!assessmentId) fail(`start a beoordeling for ${agb}: ${started.status}`);
+  else editors.push({ session, assessmentId, token: session.csrfToken });
+}
+const underLoad = await autosaveUnderLoad(base, editors, LOAD_SECONDS, fail);
+const loadSaves = stats(underLoad.saves);
+const loadFloor = stats(underLoad.floor);
+
+const bigSession = await signIn(big.email);
+const idleFloor = stats((await measure(() => floorGet(), false)).samples);
+const serverPid = server.pid!;
+const memBefore = memoryOf(serverPid);
+const importAlone = await uploadAndConfirm(base, insurerSession, importFile(BIG_IMPORT_ROWS, 50_000_000), "import-50000.csv");
+if (!importAlone.ok) fail(`import of ${BIG_IMPORT_ROWS} rows: ${importAlone.note}`);
+const memAfterImport = memoryOf(serverPid);
+const walAfterImport = walMb(dbFile);
+const exportAlone = await exportAll(base, bigSession);
+if (exportAlone.status !== 200 || exportAlone.rows !== BIG_EXPORT_ROWS) fail(`export: ${exportAlone.status}, ${exportAlone.rows} rows`);
+const bigWork = Promise.all([exportAll(base, bigSession), uploadAndConfirm(base, insurerSession, importFile(BIG_IMPORT_ROWS, 60_000_000), "import-50000-b.csv")]);
+const busyFloor = stats(await probeWhile(base, bigWork));
+const [exportBusy, importBusy] = await bigWork;
+if (exportBusy.status !== 200 || !importBusy.ok) fail(`big work side by side: export ${exportBusy.status}, import ${importBusy.ok ? "ok" : importBusy.note}`);
+const memEnd = memoryOf(serverPid);
 
 // ---------------------------------------------------------------------------------------------------
 // 5. Client JS of a questionnaire page: what the HTML loads, and every chunk reachable from it.
@@ -508,10 +557,36 @@ row("portfolio matrix, 5,700 practices (4 views)", portfolioRun.stats, BUDGET.po
 row(`keten view (${largestKeten.n} practices)`, ketenRun.stats, BUDGET.ketenP95, ketenRun.floor);
 row("signaleringsmatrix, 30 regions × 5 years (3 views)", matrixRun.stats, BUDGET.matrixP95, matrixRun.floor);
 row("region page (5 years, its practices)", regionRun.stats, null, regionRun.floor);
+rows.push([
+  `autosave, ${editors.length} editors at once (${LOAD_SECONDS} s, n=${loadSaves.n})`,
+  ms(loadSaves.p50),
+  ms(loadSaves.p95),
+  ms(loadSaves.p99),
+  "p95≤2×floor",
+  ms(loadFloor.p95),
+  `${(loadSaves.p95 / loadFloor.p95).toFixed(1)}x`,
+  verdict(loadSaves.p95 <= 2 * loadFloor.p95),
+]);
+rows.push([
+  `/healthz during a ${BIG_EXPORT_ROWS / 1000}k export + ${BIG_IMPORT_ROWS / 1000}k import (n=${busyFloor.n})`,
+  ms(busyFloor.p50),
+  ms(busyFloor.p95),
+  ms(busyFloor.p99),
+  "p95<10×idle",
+  ms(idleFloor.p95),
+  `${(busyFloor.p95 / idleFloor.p95).toFixed(1)}x`,
+  verdict(busyFloor.p95 < 10 * idleFloor.p95),
+]);
 rows.push(["5,700-row CSV: reader + engine (median of 7)", `${inProcessMedian.toFixed(0)}`, "-", "-", `<${BUDGET.csvSeconds * 1000}ms`, "-", "-", verdict(inProcessMedian < BUDGET.csvSeconds * 1000)]);
 rows.push(["5,700-row CSV: whole command (1 run)", `${cliMs.toFixed(0)}`, "-", "-", `<${BUDGET.csvSeconds * 1000}ms`, "-", "-", verdict(cliMs < BUDGET.csvSeconds * 1000)]);
 rows.push(["questionnaire page JS (gzip -9, as loaded)", "-", `${pageGzip.toFixed(1)}KB`, "-", `<${BUDGET.jsKbGzip}KB`, "-", "-", verdict(pageGzip < BUDGET.jsKbGzip)]);
 for (const r of rows) console.log(line(r));
+
+console.log(`\nBig work (issue 10; the floor column of /healthz above is its idle p95, measured alone):`);
+console.log(`  export of ${exportAlone.rows.toLocaleString("en")} rows alone: ${fmtS(exportAlone.ms)}, first byte after ${exportAlone.firstByteMs.toFixed(0)} ms, ${exportAlone.mb.toFixed(1)} MB; beside the import: ${fmtS(exportBusy.ms)}`);
+if (importAlone.ok) console.log(`  import of ${BIG_IMPORT_ROWS.toLocaleString("en")} rows alone: read and preview ${fmtS(importAlone.previewMs)}, confirm ${fmtS(importAlone.confirmMs)}; beside the export: ${importBusy.ok ? `${fmtS(importBusy.previewMs)} + ${fmtS(importBusy.confirmMs)}` : "failed"}`);
+console.log(`  server memory: ${memBefore.rssMb.toFixed(0)} MB resident before the import, peak ${memBefore.peakMb.toFixed(0)} MB → ${memAfterImport.peakMb.toFixed(0)} MB during it (import's peak), ${memEnd.peakMb.toFixed(0)} MB after export and import side by side`);
+console.log(`  write-ahead log after the import: ${walAfterImport.toFixed(1)} MB (checkpointed and cut back after big writes); now ${walMb(dbFile).toFixed(1)} MB`);
 
 console.log(`\nSection pages, per section (p50 / p95 ms, about ${Math.round(N / sectionIds.length)} samples each):`);
 for (const id of sectionIds) {

@@ -132,6 +132,9 @@ const workspaces = {
     goodRows_one: "{{count}} good row",
     goodRows_other: "{{count}} good rows",
     firstRows: "The first {{shown}} of {{total}} good rows.",
+    firstErrors: "The first {{shown}} of {{total}} rows with errors.",
+    confirming: "This file is being imported now, in parts. What has been imported is in your portfolio; reload this page later to see whether it is done.",
+    limits: "At most {{rows, number}} rows and {{mb}} MB per file.",
     flags: {
       new: "New: will be added, without an account",
       known: "Known",
@@ -143,6 +146,7 @@ const workspaces = {
       tooLarge: "The file is too large. A spreadsheet of every practice in the Netherlands is about 1 MB; choose the right file.",
       unreadable: "This file cannot be imported:",
       noRows: "The file {{file}} has a header row but no rows of practices.",
+      tooManyRows: "The file has more than {{max, number}} rows: more than ten times all practices in the Netherlands. Nothing was imported; check that this is the right file, or split it over several files.",
       source: "Say where the facts come from.",
       sourceTooLong: "At most 200 characters.",
       date: "Enter a valid date.",

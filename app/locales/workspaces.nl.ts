@@ -128,6 +128,9 @@ const workspaces = {
     goodRows_one: "{{count}} goede rij",
     goodRows_other: "{{count}} goede rijen",
     firstRows: "De eerste {{shown}} van {{total}} goede rijen.",
+    firstErrors: "De eerste {{shown}} van {{total}} rijen met fouten.",
+    confirming: "Dit bestand wordt nu ingelezen, in delen. Wat al is ingelezen staat in uw portefeuille; laad deze pagina later opnieuw om te zien of het klaar is.",
+    limits: "Hoogstens {{rows, number}} rijen en {{mb}} MB per bestand.",
     flags: {
       new: "Nieuw: wordt toegevoegd, zonder account",
       known: "Bekend",
@@ -139,6 +142,7 @@ const workspaces = {
       tooLarge: "Het bestand is te groot. Een spreadsheet van alle praktijken van Nederland is ongeveer 1 MB; kies het goede bestand.",
       unreadable: "Dit bestand kan niet worden ingelezen:",
       noRows: "Het bestand {{file}} heeft een kopregel maar geen rijen met praktijken.",
+      tooManyRows: "Het bestand heeft meer dan {{max, number}} rijen: dat is meer dan tien keer alle praktijken van Nederland. Er is niets ingelezen; controleer of dit het goede bestand is, of verdeel het over meer bestanden.",
       source: "Vul in waar de gegevens vandaan komen.",
       sourceTooLong: "Maximaal 200 tekens.",
       date: "Vul een geldige datum in.",

@@ -5,13 +5,13 @@
  * practice answered itself (they live in imported_facts, not in answers).
  */
 import { randomUUID } from "node:crypto";
-import { getDb } from "../../db/index.server";
+import { checkpoint, getDb } from "../../db/index.server";
 import type { SignalColumns } from "../../db/schema";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { mapHeader, parsePracticeRow, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type MessageParams, type PracticeColumn, type OptionalColumn } from "../domain/practice-row";
 import type { SignalFacts } from "../domain/signals";
 import { evaluateSignals } from "../domain/signals";
-import { CsvReadError, readDelimited } from "../utils/csv";
+import { CsvReadError, streamDelimited, type StreamedDelimited } from "../utils/csv";
 import { UPLOAD_LIMIT_BYTES } from "../utils/request-body.server";
 import { recordEvent } from "./audit.server";
 import { refreshPortfolio } from "./portfolio.server";
@@ -20,8 +20,14 @@ import type { Viewer } from "./viewer.server";
 
 /** A spreadsheet of every practice in the country is about 1 MB; ten times that is not a practice list. */
 export const MAX_IMPORT_BYTES = UPLOAD_LIMIT_BYTES;
+/** Rows per file: ten times the country's 5,700 practices, so a mistake cannot stall the portfolio. */
+export const MAX_IMPORT_ROWS = 60_000;
 /** Rows shown in the preview; the rest are counted. */
 export const PREVIEW_ROWS = 200;
+/** Rows with problems listed in the preview; the rest are counted. */
+export const PREVIEW_ERRORS = 500;
+/** Rows read, checked and staged (or applied) before other requests get their turn. */
+const BATCH_ROWS = 500;
 
 export const canImport = (viewer: Viewer) =>
   (viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder") && viewer.role !== "lezer";
@@ -58,21 +64,22 @@ export interface PreviewError {
   errors: ImportMessage[];
 }
 
-export interface ImportPreview {
-  rows: PreviewRow[];
-  errors: PreviewError[];
-}
-
 export type FileProblem = { code: string; params: MessageParams };
 
 export type PreviewResult = { ok: true; id: string } | { ok: false; problems: FileProblem[] };
 
-function fileProblems(bytes: Buffer, fileName: string): { problems: FileProblem[] } | { table: ReturnType<typeof readDelimited>; columns: Extract<ReturnType<typeof mapHeader>, { ok: true }>["columns"] } {
+/** Lets the server answer other requests between batches of a long piece of work. */
+const otherRequestsFirst = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+class TooManyRows extends Error {}
+
+/** The file's header, checked; or what is wrong with the file as a whole. */
+async function openFile(bytes: Buffer, fileName: string): Promise<{ problems: FileProblem[] } | { table: StreamedDelimited; columns: Extract<ReturnType<typeof mapHeader>, { ok: true }>["columns"] }> {
   if (bytes.byteLength === 0) return { problems: [{ code: "csv.file.empty", params: { file: fileName } }] };
   if (bytes.byteLength > MAX_IMPORT_BYTES) return { problems: [{ code: "common:workspaces.import.errors.tooLarge", params: { max: MAX_IMPORT_BYTES / 1024 / 1024 } }] };
-  let table;
+  let table: StreamedDelimited;
   try {
-    table = readDelimited(bytes);
+    table = await streamDelimited(bytes);
   } catch (error) {
     if (error instanceof CsvReadError) return { problems: [{ code: "csv.file.malformed", params: { file: fileName, reason: error.message } }] };
     throw error;
@@ -90,19 +97,23 @@ function fileProblems(bytes: Buffer, fileName: string): { problems: FileProblem[
     if (header.duplicate.length > 0) problems.push({ code: "csv.file.duplicateColumns", params: { file: fileName, columns: header.duplicate.join(", ") } });
     return { problems };
   }
-  if (table.rows.length === 0) return { problems: [{ code: "common:workspaces.import.errors.noRows", params: { file: fileName } }] };
   return { table, columns: header.columns };
 }
 
+type Staged = { line: number; ok: true; row: PreviewRow } | { line: number; ok: false; error: PreviewError };
+
 /**
- * Reads the file into a preview stored with the import (status preview): nothing reaches the
- * portfolio until it is confirmed. Every bad row keeps its problems; the good rows are kept.
+ * Reads the file into a preview (status preview): nothing reaches the portfolio until it is confirmed.
+ * The file is read as a stream and its rows are checked and staged in batches, with other requests
+ * served in between; every bad row keeps its problems, the good rows are kept. A file with more than
+ * MAX_IMPORT_ROWS rows is refused whole, with that limit in the message.
  */
 export async function previewImport(input: { viewer: Viewer; fileName: string; bytes: Buffer; source: string; sourceDate: string }): Promise<PreviewResult> {
   const { viewer } = input;
   if (!canImport(viewer)) throw new Response("Forbidden", { status: 403 });
-  const read = fileProblems(input.bytes, input.fileName);
-  if ("problems" in read) return { ok: false, problems: read.problems };
+  const opened = await openFile(input.bytes, input.fileName);
+  if ("problems" in opened) return { ok: false, problems: opened.problems };
+  const { table, columns } = opened;
   const db = await getDb();
   const { parameters } = getCurrentQuestionnaire();
 
@@ -117,77 +128,123 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
   }
   const ketenBy = new Map(ketens.map((k) => [k.name.trim().toLowerCase(), k.id]));
 
-  const preview: ImportPreview = { rows: [], errors: [] };
-  const seen = new Map<string, number>();
-  for (const { line, cells } of read.table.rows) {
-    const parsed = parsePracticeRow(cells, read.columns, "nl");
-    const agbCell = (cells[read.columns.index.agb] ?? "").trim() || null;
-    const nameCell = (cells[read.columns.index.naam] ?? "").trim() || null;
-    const errors: ImportMessage[] = parsed.ok ? [] : parsed.errors.map((e) => ({ column: e.column, code: e.code, params: e.params }));
-    let region: { id: string; name: string } | undefined;
-    if (parsed.ok) {
-      const earlier = seen.get(parsed.agb);
-      if (earlier !== undefined) errors.push({ column: "agb", code: "common:workspaces.import.errors.duplicateAgb", params: { agb: parsed.agb, line: earlier } });
-      const regio = parsed.extra.regio;
-      region = regio ? regionBy.get(regio.toLowerCase()) : undefined;
-      if (regio && !region) errors.push({ column: "regio", code: "common:workspaces.import.errors.unknownRegion", params: { found: regio } });
-    }
-    if (!parsed.ok || errors.length > 0) {
-      preview.errors.push({ line, agb: agbCell, name: nameCell, errors });
-      continue;
-    }
-    seen.set(parsed.agb, line);
-    const ketenName = parsed.extra.keten;
-    preview.rows.push({
-      line,
-      agb: parsed.agb,
-      name: parsed.name,
-      facts: parsed.facts,
-      signals: signalColumns(evaluateSignals(parsed.facts, parameters)),
-      ketenName,
-      ketenId: ketenName ? (ketenBy.get(ketenName.toLowerCase()) ?? null) : null,
-      regionId: region?.id ?? null,
-      regionName: region?.name ?? null,
-      practiceId: null,
-      practiceAnswers: false,
-      replaces: false,
-    });
-  }
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db
+    .insertInto("facts_import")
+    .values({
+      id,
+      kind: "practices",
+      organisation_id: viewer.organisationId,
+      status: "preview",
+      stage: "reading",
+      confirmed_through: null,
+      file_name: input.fileName,
+      source: input.source,
+      source_date: input.sourceDate,
+      row_count: 0,
+      error_count: 0,
+      preview: null,
+      created_by: viewer.personId,
+      created_at: now,
+      decided_at: null,
+    })
+    .execute();
 
-  // What the register already knows of these practices: in chunks, as the country has 5,700 of them.
-  const agbs = preview.rows.map((r) => r.agb);
-  const known = new Map<string, { id: string; self: boolean; imported: boolean }>();
-  for (let i = 0; i < agbs.length; i += 500) {
-    const found = await db
-      .selectFrom("practice as p")
-      .select(["p.id", "p.agb"])
-      .select((eb) => [
-        eb.exists(eb.selectFrom("assessment as a").select("a.id").whereRef("a.practice_id", "=", "p.id").where("a.perspective", "=", "zelfevaluatie")).as("self"),
-        eb
-          .exists(eb.selectFrom("imported_facts as i").select("i.id").whereRef("i.practice_id", "=", "p.id").where("i.organisation_id", "=", viewer.organisationId))
-          .as("imported"),
-      ])
-      .where("p.agb", "in", agbs.slice(i, i + 500))
+  /** What the register already knows of a batch's practices, then the batch staged in one transaction. */
+  const stage = async (batch: Staged[]) => {
+    const agbs = batch.flatMap((b) => (b.ok ? [b.row.agb] : []));
+    if (agbs.length > 0) {
+      const found = await db
+        .selectFrom("practice as p")
+        .select(["p.id", "p.agb"])
+        .select((eb) => [
+          eb.exists(eb.selectFrom("assessment as a").select("a.id").whereRef("a.practice_id", "=", "p.id").where("a.perspective", "=", "zelfevaluatie")).as("self"),
+          eb
+            .exists(eb.selectFrom("imported_facts as i").select("i.id").whereRef("i.practice_id", "=", "p.id").where("i.organisation_id", "=", viewer.organisationId))
+            .as("imported"),
+        ])
+        .where("p.agb", "in", agbs)
+        .execute();
+      const known = new Map(found.map((f) => [f.agb!, f]));
+      for (const b of batch) {
+        const k = b.ok ? known.get(b.row.agb) : undefined;
+        if (!b.ok || !k) continue;
+        b.row.practiceId = k.id;
+        b.row.practiceAnswers = Boolean(k.self);
+        b.row.replaces = Boolean(k.imported);
+      }
+    }
+    await db
+      .insertInto("import_row")
+      .values(batch.map((b) => ({ import_id: id, line: b.line, ok: b.ok ? 1 : 0, agb: b.ok ? b.row.agb : b.error.agb, data: JSON.stringify(b.ok ? b.row : b.error) })))
       .execute();
-    for (const f of found) known.set(f.agb!, { id: f.id, self: Boolean(f.self), imported: Boolean(f.imported) });
-  }
-  for (const row of preview.rows) {
-    const k = known.get(row.agb);
-    if (!k) continue;
-    row.practiceId = k.id;
-    row.practiceAnswers = k.self;
-    row.replaces = k.imported;
-  }
+  };
 
-  const id = await storePreview({
-    viewer,
-    kind: "practices",
-    fileName: input.fileName,
-    source: input.source,
-    sourceDate: input.sourceDate,
-    rows: read.table.rows.length,
-    errors: preview.errors.length,
-    preview,
+  const seen = new Map<string, number>();
+  let rowCount = 0;
+  let errorCount = 0;
+  let batch: Staged[] = [];
+  try {
+    for await (const { line, cells } of table.rows) {
+      if (++rowCount > MAX_IMPORT_ROWS) throw new TooManyRows();
+      const parsed = parsePracticeRow(cells, columns, "nl");
+      const agbCell = (cells[columns.index.agb] ?? "").trim() || null;
+      const nameCell = (cells[columns.index.naam] ?? "").trim() || null;
+      const errors: ImportMessage[] = parsed.ok ? [] : parsed.errors.map((e) => ({ column: e.column, code: e.code, params: e.params }));
+      let region: { id: string; name: string } | undefined;
+      if (parsed.ok) {
+        const earlier = seen.get(parsed.agb);
+        if (earlier !== undefined) errors.push({ column: "agb", code: "common:workspaces.import.errors.duplicateAgb", params: { agb: parsed.agb, line: earlier } });
+        const regio = parsed.extra.regio;
+        region = regio ? regionBy.get(regio.toLowerCase()) : undefined;
+        if (regio && !region) errors.push({ column: "regio", code: "common:workspaces.import.errors.unknownRegion", params: { found: regio } });
+      }
+      if (!parsed.ok || errors.length > 0) {
+        errorCount++;
+        batch.push({ line, ok: false, error: { line, agb: agbCell, name: nameCell, errors } });
+      } else {
+        seen.set(parsed.agb, line);
+        const ketenName = parsed.extra.keten;
+        batch.push({
+          line,
+          ok: true,
+          row: {
+            line,
+            agb: parsed.agb,
+            name: parsed.name,
+            facts: parsed.facts,
+            signals: signalColumns(evaluateSignals(parsed.facts, parameters)),
+            ketenName,
+            ketenId: ketenName ? (ketenBy.get(ketenName.toLowerCase()) ?? null) : null,
+            regionId: region?.id ?? null,
+            regionName: region?.name ?? null,
+            practiceId: null,
+            practiceAnswers: false,
+            replaces: false,
+          },
+        });
+      }
+      if (batch.length >= BATCH_ROWS) {
+        await stage(batch);
+        batch = [];
+        await otherRequestsFirst();
+      }
+    }
+    if (batch.length > 0) await stage(batch);
+  } catch (error) {
+    await db.deleteFrom("facts_import").where("id", "=", id).execute();
+    if (error instanceof TooManyRows) return { ok: false, problems: [{ code: "common:workspaces.import.errors.tooManyRows", params: { max: MAX_IMPORT_ROWS } }] };
+    if (error instanceof CsvReadError) return { ok: false, problems: [{ code: "csv.file.malformed", params: { file: input.fileName, reason: error.message } }] };
+    throw error;
+  }
+  if (rowCount === 0) {
+    await db.deleteFrom("facts_import").where("id", "=", id).execute();
+    return { ok: false, problems: [{ code: "common:workspaces.import.errors.noRows", params: { file: input.fileName } }] };
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("facts_import").set({ stage: null, row_count: rowCount, error_count: errorCount }).where("id", "=", id).execute();
+    await recordEvent(trx, { viewer, at: now, action: "facts.previewed", subjectType: "facts_import", subjectId: id, detail: { rows: rowCount, errors: errorCount } });
   });
   return { ok: true, id };
 }
@@ -212,6 +269,8 @@ export async function storePreview(input: { viewer: Viewer; kind: ImportKind; fi
         row_count: input.rows,
         error_count: input.errors,
         preview: JSON.stringify(input.preview),
+        stage: null,
+        confirmed_through: null,
         created_by: viewer.personId,
         created_at: now,
         decided_at: null,
@@ -264,90 +323,164 @@ export async function listImportsOf(viewer: Viewer, kind: ImportKind) {
     .execute();
 }
 
-export const getImport = (viewer: Viewer, id: string) => findImport<ImportPreview>(viewer, id, "practices");
+/**
+ * A practice-facts import of the viewer's own organisation with the first rows of its preview (good
+ * rows and rows with problems), or undefined: a 404 for anyone else.
+ */
+export async function getImport(viewer: Viewer, id: string) {
+  const imp = await findImport<never>(viewer, id, "practices");
+  if (!imp || imp.stage === "reading") return undefined;
+  const db = await getDb();
+  const staged = (ok: boolean, limit: number) =>
+    db.selectFrom("import_row").select("data").where("import_id", "=", id).where("ok", "=", ok ? 1 : 0).orderBy("line").limit(limit).execute();
+  const [rows, errors] = imp.status === "preview" ? await Promise.all([staged(true, PREVIEW_ROWS), staged(false, PREVIEW_ERRORS)]) : [[], []];
+  return {
+    ...imp,
+    rows: rows.map((r) => JSON.parse(r.data) as PreviewRow),
+    errors: errors.map((r) => JSON.parse(r.data) as PreviewError),
+  };
+}
+
 export const listImports = (viewer: Viewer) => listImportsOf(viewer, "practices");
 
 export class ImportStateError extends Error {}
 
 /**
  * Confirms a preview: every good row becomes the organisation's current imported facts for its
- * practice (a practice new to the register is added, without an account). All rows or none.
+ * practice (a practice new to the register is added, without an account). The rows are applied in
+ * batches, each in its own transaction with the portfolio rows it changes, with other requests served
+ * in between; the import says how far it got, so a restart picks it up where it stopped (see
+ * resumeImports). Null when the import is not the viewer's.
  */
 export async function confirmImport(viewer: Viewer, id: string) {
   if (!canImport(viewer)) throw new Response("Forbidden", { status: 403 });
   const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("facts_import").selectAll().where("id", "=", id).where("organisation_id", "=", viewer.organisationId).where("kind", "=", "practices").executeTakeFirst();
-    if (!row) return null;
-    if (row.status !== "preview" || !row.preview) throw new ImportStateError(row.status);
-    const preview = JSON.parse(row.preview) as ImportPreview;
-    const now = new Date().toISOString();
-    // Look the practices up again: another import may have added some since the preview.
-    const practiceIds = new Map<string, string>();
-    const agbs = preview.rows.map((r) => r.agb);
-    for (let i = 0; i < agbs.length; i += 500) {
-      const found = await trx.selectFrom("practice").select(["id", "agb"]).where("agb", "in", agbs.slice(i, i + 500)).execute();
-      for (const f of found) practiceIds.set(f.agb!, f.id);
-    }
-    const newPractices = preview.rows
-      .filter((r) => !practiceIds.has(r.agb))
-      .map((r) => {
-        const practiceId = randomUUID();
-        practiceIds.set(r.agb, practiceId);
-        return { id: practiceId, organisation_id: null, keten_id: r.ketenId, region_id: r.regionId, agb: r.agb, name: r.name, postcode: null, created_at: now, updated_at: now };
-      });
-    for (let i = 0; i < newPractices.length; i += 500) await trx.insertInto("practice").values(newPractices.slice(i, i + 500)).execute();
-    const facts = preview.rows.map((r) => ({
-      id: randomUUID(),
-      organisation_id: viewer.organisationId,
-      practice_id: practiceIds.get(r.agb)!,
-      import_id: id,
-      row_number: r.line,
-      name: r.name,
-      keten_id: r.ketenId,
-      keten_name: r.ketenName,
-      region_id: r.regionId,
-      facts: JSON.stringify(r.facts),
-      imported_at: now,
-      ...r.signals,
-    }));
-    for (let i = 0; i < facts.length; i += 200) {
-      await trx
-        .insertInto("imported_facts")
-        .values(facts.slice(i, i + 200))
-        .onConflict((oc) =>
-          oc.columns(["organisation_id", "practice_id"]).doUpdateSet((eb) => ({
-            import_id: eb.ref("excluded.import_id"),
-            row_number: eb.ref("excluded.row_number"),
-            name: eb.ref("excluded.name"),
-            keten_id: eb.ref("excluded.keten_id"),
-            keten_name: eb.ref("excluded.keten_name"),
-            region_id: eb.ref("excluded.region_id"),
-            facts: eb.ref("excluded.facts"),
-            imported_at: eb.ref("excluded.imported_at"),
-            sig_owner_not_gp: eb.ref("excluded.sig_owner_not_gp"),
-            sig_patients_per_fte: eb.ref("excluded.sig_patients_per_fte"),
-            sig_no_gp_present: eb.ref("excluded.sig_no_gp_present"),
-            sig_unclear_organisation: eb.ref("excluded.sig_unclear_organisation"),
-            sig_regional_cooperation: eb.ref("excluded.sig_regional_cooperation"),
-            patients_per_fte: eb.ref("excluded.patients_per_fte"),
-            signal_count: eb.ref("excluded.signal_count"),
-          })),
-        )
+  const claimed = await db
+    .updateTable("facts_import")
+    .set({ stage: "confirming", confirmed_through: 0 })
+    .where("id", "=", id)
+    .where("organisation_id", "=", viewer.organisationId)
+    .where("kind", "=", "practices")
+    .where("status", "=", "preview")
+    .where("stage", "is", null)
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) {
+    const exists = await db.selectFrom("facts_import").select(["status", "stage"]).where("id", "=", id).where("organisation_id", "=", viewer.organisationId).where("kind", "=", "practices").executeTakeFirst();
+    if (!exists) return null;
+    throw new ImportStateError(exists.stage ?? exists.status);
+  }
+  return applyImport(id, { id: viewer.organisationId, kind: viewer.organisationKind }, viewer);
+}
+
+async function applyImport(id: string, owner: { id: string; kind: Viewer["organisationKind"] }, viewer: Viewer | null) {
+  const db = await getDb();
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const imp = await trx.selectFrom("facts_import").select(["confirmed_through"]).where("id", "=", id).executeTakeFirstOrThrow();
+      const staged = await trx
+        .selectFrom("import_row")
+        .select(["line", "data"])
+        .where("import_id", "=", id)
+        .where("ok", "=", 1)
+        .where("line", ">", imp.confirmed_through ?? 0)
+        .orderBy("line")
+        .limit(BATCH_ROWS)
         .execute();
-    }
-    await refreshPortfolio(trx, { id: viewer.organisationId, kind: viewer.organisationKind }, facts.map((f) => f.practice_id));
-    await trx.updateTable("facts_import").set({ status: "confirmed", decided_at: now, preview: null }).where("id", "=", id).execute();
+      if (staged.length === 0) return true;
+      const rows = staged.map((r) => JSON.parse(r.data) as PreviewRow);
+      const now = new Date().toISOString();
+      // Look the practices up again: another import may have added some since the preview.
+      const practiceIds = new Map((await trx.selectFrom("practice").select(["id", "agb"]).where("agb", "in", rows.map((r) => r.agb)).execute()).map((f) => [f.agb!, f.id]));
+      const newPractices = rows
+        .filter((r) => !practiceIds.has(r.agb))
+        .map((r) => {
+          const practiceId = randomUUID();
+          practiceIds.set(r.agb, practiceId);
+          return { id: practiceId, organisation_id: null, keten_id: r.ketenId, region_id: r.regionId, agb: r.agb, name: r.name, postcode: null, created_at: now, updated_at: now };
+        });
+      if (newPractices.length > 0) await trx.insertInto("practice").values(newPractices).execute();
+      const facts = rows.map((r) => ({
+        id: randomUUID(),
+        organisation_id: owner.id,
+        practice_id: practiceIds.get(r.agb)!,
+        import_id: id,
+        row_number: r.line,
+        name: r.name,
+        keten_id: r.ketenId,
+        keten_name: r.ketenName,
+        region_id: r.regionId,
+        facts: JSON.stringify(r.facts),
+        imported_at: now,
+        ...r.signals,
+      }));
+      for (let i = 0; i < facts.length; i += 100) {
+        await trx
+          .insertInto("imported_facts")
+          .values(facts.slice(i, i + 100))
+          .onConflict((oc) =>
+            oc.columns(["organisation_id", "practice_id"]).doUpdateSet((eb) => ({
+              import_id: eb.ref("excluded.import_id"),
+              row_number: eb.ref("excluded.row_number"),
+              name: eb.ref("excluded.name"),
+              keten_id: eb.ref("excluded.keten_id"),
+              keten_name: eb.ref("excluded.keten_name"),
+              region_id: eb.ref("excluded.region_id"),
+              facts: eb.ref("excluded.facts"),
+              imported_at: eb.ref("excluded.imported_at"),
+              sig_owner_not_gp: eb.ref("excluded.sig_owner_not_gp"),
+              sig_patients_per_fte: eb.ref("excluded.sig_patients_per_fte"),
+              sig_no_gp_present: eb.ref("excluded.sig_no_gp_present"),
+              sig_unclear_organisation: eb.ref("excluded.sig_unclear_organisation"),
+              sig_regional_cooperation: eb.ref("excluded.sig_regional_cooperation"),
+              patients_per_fte: eb.ref("excluded.patients_per_fte"),
+              signal_count: eb.ref("excluded.signal_count"),
+            })),
+          )
+          .execute();
+      }
+      await refreshPortfolio(trx, owner, facts.map((f) => f.practice_id));
+      await trx
+        .updateTable("facts_import")
+        .set((eb) => ({ confirmed_through: staged.at(-1)!.line, new_practices: eb("new_practices", "+", newPractices.length) }))
+        .where("id", "=", id)
+        .execute();
+      return false;
+    });
+    if (done) break;
+    await otherRequestsFirst();
+  }
+  const result = await db.transaction().execute(async (trx) => {
+    const now = new Date().toISOString();
+    const imp = await trx.selectFrom("facts_import").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const rows = imp.row_count - imp.error_count;
+    await trx.updateTable("facts_import").set({ status: "confirmed", stage: null, decided_at: now, preview: null }).where("id", "=", id).execute();
+    await trx.deleteFrom("import_row").where("import_id", "=", id).execute();
     await recordEvent(trx, {
       viewer,
       at: now,
       action: "facts.imported",
       subjectType: "facts_import",
       subjectId: id,
-      detail: { rows: preview.rows.length, newPractices: newPractices.length, errors: preview.errors.length, source: row.source, sourceDate: row.source_date },
+      detail: { rows, newPractices: imp.new_practices, errors: imp.error_count, source: imp.source, sourceDate: imp.source_date, ...(viewer ? {} : { resumedBy: "start-up", by: imp.created_by }) },
     });
-    return { rows: preview.rows.length, newPractices: newPractices.length };
+    return { rows, newPractices: imp.new_practices };
   });
+  checkpoint();
+  return result;
+}
+
+/** At start-up: an import whose confirmation a stop interrupted is finished; one half read is removed. */
+export async function resumeImports() {
+  const db = await getDb();
+  await db.deleteFrom("facts_import").where("stage", "=", "reading").execute();
+  const pending = await db
+    .selectFrom("facts_import as f")
+    .innerJoin("organisation as o", "o.id", "f.organisation_id")
+    .select(["f.id", "o.id as org_id", "o.kind"])
+    .where("f.stage", "=", "confirming")
+    .execute();
+  for (const p of pending) await applyImport(p.id, { id: p.org_id, kind: p.kind }, null);
+  return pending.length;
 }
 
 export async function discardImport(viewer: Viewer, id: string) {
@@ -362,12 +495,14 @@ export async function discardImport(viewer: Viewer, id: string) {
       .where("organisation_id", "=", viewer.organisationId)
       .where("kind", "=", "practices")
       .where("status", "=", "preview")
+      .where("stage", "is", null)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {
-      const exists = await trx.selectFrom("facts_import").select("status").where("id", "=", id).where("organisation_id", "=", viewer.organisationId).where("kind", "=", "practices").executeTakeFirst();
+      const exists = await trx.selectFrom("facts_import").select(["status", "stage"]).where("id", "=", id).where("organisation_id", "=", viewer.organisationId).where("kind", "=", "practices").executeTakeFirst();
       if (!exists) return false;
-      throw new ImportStateError(exists.status);
+      throw new ImportStateError(exists.stage ?? exists.status);
     }
+    await trx.deleteFrom("import_row").where("import_id", "=", id).execute();
     await recordEvent(trx, { viewer, at: now, action: "facts.discarded", subjectType: "facts_import", subjectId: id });
     return true;
   });

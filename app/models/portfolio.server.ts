@@ -13,6 +13,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { getDb } from "../../db/index.server";
+import { streamRows } from "../../db/stream.server";
 import {
   SIGNAL_COLUMN,
   DEFAULT_QUERY,
@@ -373,14 +374,28 @@ export async function getPortfolio(viewer: Viewer, query: PortfolioQuery): Promi
   };
 }
 
-/** Every row of the filtered portfolio, in order, for the CSV export (no page limit). */
+/** The rows of the filtered portfolio, in order: for lists that are small by their filter (a keten, a region). */
 export async function listPortfolio(viewer: Viewer, query: Omit<PortfolioQuery, "page" | "pageSize">) {
   const db = await getDb();
+  return (await portfolioRows(db, viewer, query).execute()).map(toRow);
+}
+
+function portfolioRows(db: Db, viewer: Viewer, query: Omit<PortfolioQuery, "page" | "pageSize">) {
   let rows = portfolioBase(db, viewer)
     .where((eb) => filterExpr(eb, query.filter))
     .select([...rowColumns, ketenKeyExpr.as("keten_key"), ketenNameExpr.as("keten_name"), regionIdExpr.as("region_id")]);
   for (const o of orderings({ ...query, page: 1, pageSize: 0 })) rows = rows.orderBy(o);
-  return (await rows.execute()).map(toRow);
+  return rows;
+}
+
+/**
+ * Every row of the filtered portfolio, in order, in batches, for the CSV export: read in a worker
+ * thread (db/stream.server.ts), so an export of 200,000 rows neither blocks other requests nor sits
+ * in memory.
+ */
+export async function* streamPortfolio(viewer: Viewer, query: Omit<PortfolioQuery, "page" | "pageSize">): AsyncGenerator<PortfolioRow[]> {
+  const db = await getDb();
+  for await (const batch of streamRows(portfolioRows(db, viewer, query))) yield batch.map(toRow);
 }
 
 /** The ketens and regions present in the viewer's portfolio, for the filter menus. */

@@ -12,7 +12,7 @@ import { ScrollRegion } from "~/components/scroll-region";
 import { SignalStatusBadge } from "~/components/signal-card";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
 import { requestLng } from "~/i18next.server";
-import { canImport, confirmImport, discardImport, getImport, ImportStateError, mayReadImports, PREVIEW_ROWS } from "~/models/facts-import.server";
+import { canImport, confirmImport, discardImport, getImport, ImportStateError, mayReadImports } from "~/models/facts-import.server";
 import { SIGNAL_COLUMN } from "~/models/signal-store.server";
 import { requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
@@ -34,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const imp = await getImport(viewer, params.importId ?? "");
   if (!imp) throw notFound();
   const t = fixedT(await requestLng(request), "server");
-  const preview = imp.preview;
   return {
     id: imp.id,
     status: imp.status,
@@ -46,16 +45,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decidedAt: imp.decided_at,
     rowCount: imp.row_count,
     errorCount: imp.error_count,
-    goodCount: preview?.rows.length ?? imp.row_count - imp.error_count,
-    canDecide: canImport(viewer) && imp.status === "preview",
-    errors: (preview?.errors ?? []).map((e) => ({
+    goodCount: imp.row_count - imp.error_count,
+    confirming: imp.stage === "confirming",
+    canDecide: canImport(viewer) && imp.status === "preview" && imp.stage === null,
+    errors: imp.errors.map((e) => ({
       ...e,
       errors: e.errors.map((x) => ({
         column: x.column,
         message: t(x.code, x.params),
       })),
     })),
-    rows: (preview?.rows ?? []).slice(0, PREVIEW_ROWS).map((r) => ({
+    rows: imp.rows.map((r) => ({
       line: r.line,
       agb: r.agb,
       name: r.name,
@@ -124,6 +124,11 @@ export default function ImportPreview() {
         })}
       </p>
       {actionData?.error ? <p className="field-error">{t(actionData.error)}</p> : null}
+      {d.confirming ? (
+        <p className="callout" role="status">
+          {t("workspaces.import.confirming")}
+        </p>
+      ) : null}
 
       {d.canDecide ? (
         <Form method="post" className="panel actions" aria-labelledby="decide-title">
@@ -154,7 +159,8 @@ export default function ImportPreview() {
 
       {d.errors.length > 0 ? (
         <section aria-labelledby="errors-title">
-          <h2 id="errors-title">{t("workspaces.import.errorRows", { count: d.errors.length })}</h2>
+          <h2 id="errors-title">{t("workspaces.import.errorRows", { count: d.errorCount })}</h2>
+          {d.errorCount > d.errors.length ? <p className="hint">{t("workspaces.import.firstErrors", { shown: d.errors.length, total: d.errorCount })}</p> : null}
           <table className="audit import-errors">
             <thead>
               <tr>

@@ -12,7 +12,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { CsvFileField } from "~/components/csv-file-field";
 import { FieldError } from "~/components/field-error";
 import { requestLng } from "~/i18next.server";
-import { canImport, listImports, MAX_IMPORT_BYTES, mayReadImports, previewImport } from "~/models/facts-import.server";
+import { canImport, listImports, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, mayReadImports, previewImport } from "~/models/facts-import.server";
 import { requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readUploadForm } from "~/utils/csrf.server";
@@ -43,7 +43,7 @@ type Field = "source" | "sourceDate" | "file";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!mayReadImports(viewer)) throw new Response("Not found", { status: 404 });
-  return { imports: await listImports(viewer), canImport: canImport(viewer), maxMb: MAX_IMPORT_BYTES / 1024 / 1024, columns: [...REQUIRED_COLUMNS], optional: [...OPTIONAL_COLUMNS] };
+  return { imports: await listImports(viewer), canImport: canImport(viewer), maxMb: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPORT_ROWS, columns: [...REQUIRED_COLUMNS], optional: [...OPTIONAL_COLUMNS] };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -78,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportPage() {
-  const { imports, canImport, maxMb, columns, optional } = useLoaderData<typeof loader>();
+  const { imports, canImport, maxMb, maxRows, columns, optional } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lng = useLng();
@@ -105,6 +105,7 @@ export default function ImportPage() {
           <h2 id="upload-title">{t("workspaces.import.upload")}</h2>
           <CsrfInput />
           <CsvFileField id="import-file" maxMb={maxMb} error={errors.file} problems={actionData?.problems ?? []} />
+          <p className="hint">{t("workspaces.import.limits", { rows: maxRows, mb: maxMb })}</p>
           <div className="field">
             <label htmlFor="import-source">{t("workspaces.import.source")}</label>
             <p id="import-source-help" className="hint">

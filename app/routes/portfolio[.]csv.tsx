@@ -1,12 +1,14 @@
-/** The portfolio matrix as CSV for Dutch Excel (`;`, BOM), with the page's filters and order; audited. */
+/**
+ * The portfolio matrix as CSV for Dutch Excel (`;`, BOM), with the page's filters and order; audited.
+ * Streamed: the rows are read in a worker thread and written batch by batch as the download goes.
+ */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
 import i18next, { requestLng } from "~/i18next.server";
 import { recordEvent } from "~/models/audit.server";
-import { hasPortfolio, listPortfolio } from "~/models/portfolio.server";
+import { hasPortfolio, streamPortfolio, type PortfolioRow } from "~/models/portfolio.server";
 import { requireViewer } from "~/models/viewer.server";
-import { toDelimited } from "~/utils/csv";
-import { downloadResponse, exportFileName } from "~/utils/download.server";
+import { exportFileName, streamedCsvDownload } from "~/utils/download.server";
 import { formatNumber } from "~/utils/format";
 import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
 import { getDb } from "../../db/index.server";
@@ -17,23 +19,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await requestLng(request);
   const t = await i18next.getFixedT(lng);
   const params = readPortfolioParams(new URL(request.url).searchParams);
-  const rows = await listPortfolio(viewer, toPortfolioQuery(params));
   const c = (key: string) => t(`workspaces.portfolio.columns.${key}`);
-  const table = [
-    [c("practice"), "AGB", c("keten"), c("region"), c("source"), c("sourceDate"), ...SIGNAL_IDS.map((id) => t(`workspaces.signalShort.${id}`)), c("patientsPerFte"), c("differs")],
-    ...rows.map((r) => [
-      r.name,
-      r.agb ?? "",
-      r.ketenName ?? "",
-      r.regionName ?? "",
-      t(`workspaces.source.${r.source}`) + (r.versionNo ? ` ${t("sharing.version", { version: r.versionNo })}` : ""),
-      r.sourceAt.slice(0, 10),
-      ...SIGNAL_IDS.map((id) => t(`signals.status.${r.signals[id] ?? "unknown"}`)),
-      r.patientsPerFte === null ? "" : formatNumber(r.patientsPerFte, "nl"),
-      r.differs ? t("workspaces.compare.differs") : "",
-    ]),
+  const header = [c("practice"), "AGB", c("keten"), c("region"), c("source"), c("sourceDate"), ...SIGNAL_IDS.map((id) => t(`workspaces.signalShort.${id}`)), c("patientsPerFte"), c("differs")];
+  const line = (r: PortfolioRow) => [
+    r.name,
+    r.agb ?? "",
+    r.ketenName ?? "",
+    r.regionName ?? "",
+    t(`workspaces.source.${r.source}`) + (r.versionNo ? ` ${t("sharing.version", { version: r.versionNo })}` : ""),
+    r.sourceAt.slice(0, 10),
+    ...SIGNAL_IDS.map((id) => t(`signals.status.${r.signals[id] ?? "unknown"}`)),
+    r.patientsPerFte === null ? "" : formatNumber(r.patientsPerFte, "nl"),
+    r.differs ? t("workspaces.compare.differs") : "",
   ];
+  async function* table() {
+    yield [header];
+    for await (const batch of streamPortfolio(viewer, toPortfolioQuery(params))) yield batch.map(line);
+  }
   const now = new Date().toISOString();
-  await recordEvent(await getDb(), { viewer, at: now, action: "portfolio.exported", subjectType: "portfolio", subjectId: viewer.organisationId, detail: { format: "csv", rows: rows.length, params } });
-  return downloadResponse(toDelimited(table, { delimiter: ";", bom: true }), "text/csv; charset=utf-8", exportFileName(t("workspaces.portfolio.fileName"), now, "csv"));
+  return streamedCsvDownload(exportFileName(t("workspaces.portfolio.fileName"), now, "csv"), table(), async (rows, completed) => {
+    await recordEvent(await getDb(), { viewer, at: now, action: "portfolio.exported", subjectType: "portfolio", subjectId: viewer.organisationId, detail: { format: "csv", rows: Math.max(0, rows - 1), completed, params } });
+  });
 }

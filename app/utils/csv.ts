@@ -2,7 +2,10 @@
  * CSV as Dutch spreadsheets write it, and as Dutch Excel opens it. Parsing is csv-parse's; this module
  * only decides what a spreadsheet user means: which delimiter, which encoding, which row number.
  */
+import { Readable } from "node:stream";
+import { parse as parseStream } from "csv-parse";
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
 export interface DelimitedRow {
   /**
@@ -96,38 +99,36 @@ interface ParsedRecord {
   info: { bytes: number };
 }
 
-export function readDelimited(input: string | Buffer): Delimited {
-  const text = decode(input).replace(/^\uFEFF/, "");
-  const delimiter = detectDelimiter(text);
-  let records: ParsedRecord[];
-  try {
-    records = parse(text, {
-      delimiter,
-      // Mixed line endings happen in files edited by hand; a lone CR is old Mac Excel.
-      record_delimiter: ["\r\n", "\n", "\r"],
-      trim: true,
-      // A bare quote inside an unquoted value (Praktijk "De Linde") is kept as text, not an error.
-      relax_quotes: true,
-      // Short and long rows are the row parser's to report, with the row number.
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // Excel writes ";;;;;;;;;" for a row that was only formatted, never filled: that row is blank too.
-      skip_records_with_empty_values: true,
-      info: true,
-      raw: true,
-    }) as unknown as ParsedRecord[];
-  } catch (error) {
-    throw new CsvReadError((error as Error).message, { cause: error });
-  }
+/** csv-parse's options for a spreadsheet as Dutch users write one. */
+function parseOptions(delimiter: ";" | ",") {
+  return {
+    delimiter,
+    // Mixed line endings happen in files edited by hand; a lone CR is old Mac Excel.
+    record_delimiter: ["\r\n", "\n", "\r"],
+    trim: true,
+    // A bare quote inside an unquoted value (Praktijk "De Linde") is kept as text, not an error.
+    relax_quotes: true,
+    // Short and long rows are the row parser's to report, with the row number.
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // Excel writes ";;;;;;;;;" for a row that was only formatted, never filled: that row is blank too.
+    skip_records_with_empty_values: true,
+    info: true,
+    raw: true,
+  };
+}
 
-  // csv-parse's info.lines counts the CR and LF of a CRLF inside a quoted cell as two lines, and then
-  // every later row is off by one; so the row number is computed here from info.bytes (the end of
-  // the record in the input) and the record's raw text (its line breaks are the quoted ones).
-  const bytes = Buffer.from(text, "utf8");
+/**
+ * The spreadsheet row number of each record, in order. csv-parse's info.lines counts the CR and LF of
+ * a CRLF inside a quoted cell as two lines, and then every later row is off by one; so the row number
+ * is computed here from info.bytes (the end of the record in the input) and the record's raw text
+ * (its line breaks are the quoted ones).
+ */
+function rowNumbers(bytes: Buffer) {
   let cursor = 0;
   let breaksBefore = 0;
   let quotedBreaks = 0;
-  const numbered = records.map(({ record, raw, info }) => {
+  return ({ raw, info }: ParsedRecord) => {
     breaksBefore += countBreaksInBytes(bytes, cursor, info.bytes);
     cursor = info.bytes;
     const last = bytes[info.bytes - 1];
@@ -139,24 +140,70 @@ export function readDelimited(input: string | Buffer): Delimited {
     const inside = countBreaks(raw.replace(LEADING_BLANK_LINES, "").replace(/[\r\n]+$/, ""));
     const row = lastLine - inside - quotedBreaks;
     quotedBreaks += inside;
-    return { line: row, cells: record };
-  });
+    return row;
+  };
+}
 
-  const [header, ...rows] = numbered;
+export function readDelimited(input: string | Buffer): Delimited {
+  const text = decode(input).replace(/^\uFEFF/, "");
+  const delimiter = detectDelimiter(text);
+  let records: ParsedRecord[];
+  try {
+    records = parse(text, parseOptions(delimiter)) as unknown as ParsedRecord[];
+  } catch (error) {
+    throw new CsvReadError((error as Error).message, { cause: error });
+  }
+  const lineOf = rowNumbers(Buffer.from(text, "utf8"));
+  const [header, ...rows] = records.map((r) => ({ line: lineOf(r), cells: r.record }));
   return { header: header?.cells ?? [], rows, delimiter };
 }
 
-function quoteIfNeeded(value: string): string {
-  // Both delimiters are quoted whatever the file uses, so delimiter detection on read back is never
-  // misled; leading or trailing spaces are quoted because the reader trims unquoted values.
-  const needs = /[";,\r\n]/.test(value) || value !== value.trim();
-  return needs ? `"${value.replace(/"/g, '""')}"` : value;
+export interface StreamedDelimited {
+  header: string[];
+  delimiter: ";" | ",";
+  /** The data rows, parsed as they are read: a few at a time in memory, never the whole file. */
+  rows: AsyncIterable<DelimitedRow>;
 }
 
 /**
- * CSV that Dutch Excel opens right on a double click: `;`, CRLF and a UTF-8 BOM (without the BOM it
- * guesses Windows-1252 and "é" turns into "Ã©"). Every row ends with CRLF, as Excel writes it.
+ * The same reading as readDelimited, as a stream: the file (already within its size limit) is fed to
+ * csv-parse in pieces, and the rows come out one by one, so a file of 60,000 rows never becomes
+ * 60,000 objects at once. A malformed file fails with a CsvReadError where the reading meets it.
  */
+export async function streamDelimited(input: string | Buffer): Promise<StreamedDelimited> {
+  const text = decode(input).replace(/^\uFEFF/, "");
+  const delimiter = detectDelimiter(text);
+  const lineOf = rowNumbers(Buffer.from(text, "utf8"));
+  const pieces = function* () {
+    for (let i = 0; i < text.length; i += 64 * 1024) yield text.slice(i, i + 64 * 1024);
+  };
+  const parser = Readable.from(pieces()).pipe(parseStream(parseOptions(delimiter)));
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
+  const read = async () => {
+    try {
+      return await records.next();
+    } catch (error) {
+      throw new CsvReadError((error as Error).message, { cause: error });
+    }
+  };
+  const first = await read();
+  const header = first.done ? [] : first.value.record;
+  if (!first.done) lineOf(first.value);
+  return {
+    header,
+    delimiter,
+    rows: {
+      async *[Symbol.asyncIterator]() {
+        try {
+          for (let next = await read(); !next.done; next = await read()) yield { line: lineOf(next.value), cells: next.value.record };
+        } finally {
+          parser.destroy();
+        }
+      },
+    },
+  };
+}
+
 /**
  * Free text (a toelichting) that starts like a formula would run as one when Excel opens the file
  * (CSV injection): such a cell gets a leading apostrophe, which Excel shows as text. Plain numbers
@@ -168,8 +215,13 @@ export function neutraliseFormula(cell: string): string {
   return `'${cell}`;
 }
 
+/**
+ * CSV that Dutch Excel opens right on a double click: `;`, CRLF after every row (as Excel writes it)
+ * and a UTF-8 BOM (without it Excel guesses Windows-1252 and "é" turns into "Ã©"). Written by
+ * csv-stringify. Both delimiters are quoted whatever the file uses, so delimiter detection on read
+ * back is never misled; leading or trailing spaces are quoted because the reader trims unquoted values.
+ */
 export function toDelimited(rows: string[][], options: { delimiter?: ";" | ","; bom?: boolean } = {}): string {
   const { delimiter = ";", bom = true } = options;
-  const body = rows.map((row) => row.map((cell) => quoteIfNeeded(neutraliseFormula(cell))).join(delimiter) + "\r\n").join("");
-  return (bom ? "\uFEFF" : "") + body;
+  return (bom ? "\uFEFF" : "") + stringify(rows, { delimiter, record_delimiter: "windows", quoted_match: [/[";,\r\n]/, /^\s|\s$/], cast: { string: neutraliseFormula } });
 }

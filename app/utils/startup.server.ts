@@ -7,6 +7,7 @@ import { getDb } from "../../db/index.server";
 import { seedDemoIfEmpty } from "../../db/seed";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { usesLocalSmtp } from "../models/mail.server";
+import { resumeImports } from "../models/facts-import.server";
 import { rebuildPortfoliosIfMissing } from "../models/portfolio.server";
 import { backfillAssessmentSignals } from "../models/signal-store.server";
 import { getEnv } from "./env.server";
@@ -22,6 +23,8 @@ export function startup() {
     if (env.SEED_DEMO) await seedDemoIfEmpty(db);
     await backfillAssessmentSignals(db);
     await rebuildPortfoliosIfMissing(db);
+    // An import whose confirmation a stop interrupted is finished; one half read is removed.
+    await resumeImports();
     if (usesLocalSmtp()) await startLocalSmtp();
   })();
   return started;

@@ -4,7 +4,11 @@
  * row numbers a spreadsheet user sees (header = row 1).
  */
 import { describe, expect, test } from "vitest";
-import { CsvReadError, detectDelimiter, neutraliseFormula, readDelimited, toDelimited } from "~/utils/csv";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { CsvReadError, detectDelimiter, neutraliseFormula, readDelimited, streamDelimited, toDelimited } from "~/utils/csv";
+
+const fixtures = path.resolve(import.meta.dirname, "../fixtures");
 
 const BOM = "\uFEFF";
 const lines = (rows: ReturnType<typeof readDelimited>["rows"]) => rows.map((r) => r.line);
@@ -194,5 +198,31 @@ describe("toDelimited guards against formula injection", () => {
     expect(neutraliseFormula(cell)).toBe(expected);
     const written = toDelimited([["h"], [cell]], { bom: false });
     expect(readDelimited(written).rows[0]!.cells[0]).toBe(expected);
+  });
+});
+
+describe("streamDelimited reads as readDelimited does, a row at a time", () => {
+  const collect = async (input: string | Buffer) => {
+    const stream = await streamDelimited(input);
+    const rows = [];
+    for await (const row of stream.rows) rows.push(row);
+    return { header: stream.header, delimiter: stream.delimiter, rows };
+  };
+
+  test.each(readdirSync(fixtures).filter((f) => f.endsWith(".csv")))("%s", async (file) => {
+    const bytes = readFileSync(path.join(fixtures, file));
+    expect(await collect(bytes)).toEqual(readDelimited(bytes));
+  });
+
+  test("quoted line breaks, blank lines and a record that spans the pieces it is read in", async () => {
+    const long = "x".repeat(70 * 1024);
+    const text = `a;b\r\n\r\n"een\r\nregel";2\n${long};3\r"laatste";4`;
+    expect(await collect(text)).toEqual(readDelimited(text));
+    // A quoted line break does not add a row, as Excel shows the file.
+    expect((await collect(text)).rows.map((r) => r.line)).toEqual([3, 4, 5]);
+  });
+
+  test("an unclosed quote is a CsvReadError where the reading meets it", async () => {
+    await expect(collect('a;b\n"open;1\n')).rejects.toBeInstanceOf(CsvReadError);
   });
 });

@@ -147,11 +147,11 @@ describe("import", () => {
     ]);
     const imp = (await getImport(insurer, id))!;
     expect(imp.status).toBe("preview");
-    expect(imp.preview!.rows.map((r) => [r.line, r.agb, r.practiceId !== null, r.practiceAnswers])).toEqual([
+    expect(imp.rows.map((r) => [r.line, r.agb, r.practiceId !== null, r.practiceAnswers])).toEqual([
       [2, "10000002", true, true],
       [3, "10000004", false, false],
     ]);
-    expect(imp.preview!.errors.map((e) => [e.line, e.errors.map((x) => `${x.column}:${x.code}`)])).toEqual([
+    expect(imp.errors.map((e) => [e.line, e.errors.map((x) => `${x.column}:${x.code}`)])).toEqual([
       [4, ["agb:csv.agb.lostLeadingZero", "eigenaar:csv.choice.invalid", "ingeschreven_patienten:csv.patients.invalid", "dagen_huisarts_fysiek_aanwezig:csv.days.weekend"]],
       [5, ["agb:common:workspaces.import.errors.duplicateAgb"]],
       [6, ["regio:common:workspaces.import.errors.unknownRegion"]],
@@ -185,7 +185,7 @@ describe("import", () => {
   test("a later import replaces the organisation's facts of a practice; a discarded one changes nothing", async () => {
     const vier = (await getPortfolio(insurer, query({ filter: { q: "vier" } }))).rows[0]!;
     const id = await importCsv(insurer, ["10000004;Praktijk vier;huisarts;3000;40;ma di wo do vr;ja;ja;ja;ja;;"], "Eigen opgave");
-    expect((await getImport(insurer, id))!.preview!.rows[0]!.replaces).toBe(true);
+    expect((await getImport(insurer, id))!.rows[0]!.replaces).toBe(true);
     expect(await discardImport(insurer, id)).toBe(true);
     expect((await getPortfolioRow(insurer, vier.practiceId))!.signals["owner-not-gp"]).toBe("signal");
     const again = await importCsv(insurer, ["10000004;Praktijk vier;huisarts;3000;40;ma di wo do vr;ja;ja;ja;ja;Keten Elders;"], "Eigen opgave");

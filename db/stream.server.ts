@@ -47,7 +47,7 @@ const driver = createRequire(import.meta.url).resolve("better-sqlite3");
  * The rows of a query, in batches of `batchSize`, read in a worker thread. Stop iterating (break,
  * return, an aborted response) and the worker is ended.
  */
-export async function* streamRows<Row>(query: Compilable<Row>, batchSize = 2000): AsyncGenerator<Row[]> {
+export async function* streamRows<Row>(query: Compilable<Row>, batchSize = 500): AsyncGenerator<Row[]> {
   const compiled = query.compile();
   const file = getEnv().DATABASE_PATH;
   if (file === ":memory:") {

@@ -162,19 +162,24 @@ export async function autosaveUnderLoad(base: string, editors: Array<{ session: 
   const deadline = performance.now() + seconds * 1000;
   const editing = editors.map(async (editor, e) => {
     let revision = 0;
+    let keep: number | null = null;
     let n = 0;
     while (performance.now() < deadline) {
       const value = ["ja", "deels"][n++ % 2]!;
-      const body = new URLSearchParams({ csrf: editor.token, _section: "continuiteit", _only: "vaste-huisarts", "_rev.vaste-huisarts": String(revision), "vaste-huisarts.choice": value, "vaste-huisarts.note": `editor ${e}` });
+      const body: URLSearchParams = new URLSearchParams({ csrf: editor.token, _section: "continuiteit", _only: "vaste-huisarts", "_rev.vaste-huisarts": String(keep ?? revision), "vaste-huisarts.choice": value, "vaste-huisarts.note": `editor ${e}` });
+      if (keep !== null) body.set("_keep.vaste-huisarts", String(keep));
       const t = performance.now();
-      const res = await fetch(`${base}/assessments/${editor.assessmentId}/answers`, { method: "POST", body, headers: { Accept: "application/json", Cookie: editor.session.cookie } });
+      const res: Response = await fetch(`${base}/assessments/${editor.assessmentId}/answers`, { method: "POST", body, headers: { Accept: "application/json", Cookie: editor.session.cookie } });
       const text = await res.text();
       saves.push(performance.now() - t);
-      if (res.status !== 200) {
+      const json = JSON.parse(text) as { revisions?: Record<string, number>; conflicts?: Array<{ revision: number }> };
+      // An assessment the insurer already had answers in: the editor keeps its own answer, as a person would.
+      keep = res.status === 409 && json.conflicts?.[0] ? json.conflicts[0].revision : null;
+      if (res.status !== 200 && keep === null) {
         fail(`autosave under load: ${res.status} ${text.slice(0, 120)}`);
         return;
       }
-      revision = (JSON.parse(text) as { revisions: Record<string, number> }).revisions["vaste-huisarts"] ?? revision;
+      revision = json.revisions?.["vaste-huisarts"] ?? revision;
     }
   });
   const floor = await probeWhile(base, Promise.all(editing), 10);

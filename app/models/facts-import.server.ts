@@ -26,8 +26,11 @@ export const MAX_IMPORT_ROWS = 60_000;
 export const PREVIEW_ROWS = 200;
 /** Rows with problems listed in the preview; the rest are counted. */
 export const PREVIEW_ERRORS = 500;
-/** Rows read, checked and staged (or applied) before other requests get their turn. */
-const BATCH_ROWS = 500;
+/**
+ * Rows read, checked and staged (or applied) before other requests get their turn: small enough that
+ * a page asked for meanwhile waits a few milliseconds, not the whole import.
+ */
+const BATCH_ROWS = 100;
 
 export const canImport = (viewer: Viewer) =>
   (viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder") && viewer.role !== "lezer";

@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
 import i18next, { requestLng } from "~/i18next.server";
 import { recordEvent } from "~/models/audit.server";
-import { hasPortfolio, streamPortfolio, type PortfolioRow } from "~/models/portfolio.server";
+import { hasPortfolio, SOURCES, STATUSES, streamPortfolio, type PortfolioRow } from "~/models/portfolio.server";
 import { requireViewer } from "~/models/viewer.server";
 import { exportFileName, streamedCsvDownload } from "~/utils/download.server";
 import { formatNumber } from "~/utils/format";
@@ -21,16 +21,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = readPortfolioParams(new URL(request.url).searchParams);
   const c = (key: string) => t(`workspaces.portfolio.columns.${key}`);
   const header = [c("practice"), "AGB", c("keten"), c("region"), c("source"), c("sourceDate"), ...SIGNAL_IDS.map((id) => t(`workspaces.signalShort.${id}`)), c("patientsPerFte"), c("differs")];
+  // The words every row repeats, looked up once: an export of the country writes millions of cells.
+  const statusWord = Object.fromEntries(STATUSES.map((s) => [s, t(`signals.status.${s}`)])) as Record<(typeof STATUSES)[number], string>;
+  const sourceWord = Object.fromEntries(SOURCES.map((s) => [s, t(`workspaces.source.${s}`)])) as Record<(typeof SOURCES)[number], string>;
+  const differs = t("workspaces.compare.differs");
   const line = (r: PortfolioRow) => [
     r.name,
     r.agb ?? "",
     r.ketenName ?? "",
     r.regionName ?? "",
-    t(`workspaces.source.${r.source}`) + (r.versionNo ? ` ${t("sharing.version", { version: r.versionNo })}` : ""),
+    sourceWord[r.source] + (r.versionNo ? ` ${t("sharing.version", { version: r.versionNo })}` : ""),
     r.sourceAt.slice(0, 10),
-    ...SIGNAL_IDS.map((id) => t(`signals.status.${r.signals[id] ?? "unknown"}`)),
+    ...SIGNAL_IDS.map((id) => statusWord[r.signals[id] ?? "unknown"]),
     r.patientsPerFte === null ? "" : formatNumber(r.patientsPerFte, "nl"),
-    r.differs ? t("workspaces.compare.differs") : "",
+    r.differs ? differs : "",
   ];
   async function* table() {
     yield [header];

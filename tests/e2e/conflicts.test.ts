@@ -178,4 +178,24 @@ describe("two people, one answer", () => {
     expect(stored(id, "agb-code").value).toBe("01234567");
     await context.close();
   });
+
+  test("a form token from an earlier session is renewed once, visibly, and the answer is saved", async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    const assessmentUrl = await openDemoAssessment(page, env.server);
+    const id = idOf(assessmentUrl);
+    await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
+    // A new session in this browser (signed out and in again in another tab): the open page's token is stale.
+    await context.clearCookies();
+    const other = await context.newPage();
+    await signIn(other, env.server, "invuller@praktijk-de-linde.example.com");
+    await other.close();
+    const name = page.getByLabel("Naam van de praktijk");
+    await name.fill("De Linde na een nieuwe sessie");
+    await name.blur();
+    await expect.poll(() => page.locator("#q-praktijknaam .save-state").textContent()).toContain("Opgeslagen");
+    expect(await page.locator("#autosave-status").textContent()).toContain("Het formulier is vernieuwd");
+    expect(stored(id, "praktijknaam").value).toBe("De Linde na een nieuwe sessie");
+    await context.close();
+  });
 });

@@ -253,10 +253,13 @@ test("every route, hostile input: no server error, nothing invalid stored", asyn
   let attempts = 0;
   const serverErrors: string[] = [];
   const silent: string[] = [];
+  const cached: string[] = [];
   const record = (label: string, reply: Reply) => {
     attempts++;
     if (reply.status >= 500 || reply.status === 0) serverErrors.push(`${label}: ${reply.status} ${reply.body.slice(0, 160)}`);
     else if (reply.status >= 400 && reply.body.trim() === "") silent.push(`${label}: ${reply.status} without a message`);
+    // A page for a signed-in person is never kept in a cache (a shared PC, a proxy).
+    if (reply.headers && !/no-store/.test(reply.headers.get("cache-control") ?? "") && /^(praktijk|verzekeraar)/.test(label) && reply.status === 200) cached.push(`${label}: Cache-Control ${reply.headers.get("cache-control")}`);
   };
 
   /** A request whose connection broke is a server error too (the server must answer, not hang up). */
@@ -314,5 +317,6 @@ test("every route, hostile input: no server error, nothing invalid stored", asyn
   expect(serverErrors).toEqual([]);
   expect(invalid).toEqual([]);
   expect(silent).toEqual([]);
+  expect(cached).toEqual([]);
   expect(sent).toBeGreaterThanOrEqual(1000);
 });

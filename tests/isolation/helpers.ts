@@ -9,6 +9,8 @@ export interface Reply {
   status: number;
   location: string | null;
   body: string;
+  /** Only for raw requests. */
+  headers?: Headers;
 }
 
 /** "own": the jar's own token; "none": no token at all; any other string: that token (another jar's). */
@@ -92,7 +94,7 @@ export class Client {
       ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
     } as RequestInit);
     this.absorb(response);
-    return { status: response.status, location: response.headers.get("location"), body: await response.text() };
+    return { status: response.status, location: response.headers.get("location"), body: await response.text(), headers: response.headers };
   }
 
   get(path: string) {

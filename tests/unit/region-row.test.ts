@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import {
+  MAX_REGION_ROWS,
   normaliseHeader,
   parseRegionNumber,
   readRegionCsv,
@@ -342,4 +343,13 @@ test.each([
   ["  Régio Naam ", "regio_naam"],
 ])("header %j normalises to %s", (header, expected) => {
   expect(normaliseHeader(header)).toBe(expected);
+});
+
+describe("a file with more rows than a matrix can have", () => {
+  test("is refused whole, with the limit in the message", () => {
+    const rows = Array.from({ length: MAX_REGION_ROWS + 1 }, (_, i) => `R${i};Regio ${i};2026;7;10;4;5;12;9`);
+    const result = readRegionCsv(Buffer.from(["regio_code;regio_naam;jaar;huisartsen_per_10000_inwoners;uitstroom_5jaar_pct;zonder_vaste_huisarts_pct;bevolkingsgroei_2035_pct;ouderen_75plus_pct;lage_ses_pct", ...rows].join("\n")), { fileName: "veel.csv" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => [p.code, p.message])).toEqual([["regionCsv.file.tooManyRows", expect.stringContaining("10.000")]]);
+  });
 });

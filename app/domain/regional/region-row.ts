@@ -19,6 +19,10 @@ import type { IndicatorId } from "./schema";
 
 type FlatKeys<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${FlatKeys<T[K]>}` }[keyof T & string];
 
+
+/** Rows per region file: some 80 huisartsenregio's over decades of years fit many times over. */
+export const MAX_REGION_ROWS = 10_000;
+
 /** The shared reader's messages that say exactly what is needed here, and this reader's own. */
 export type RegionMessageCode =
   | `regionCsv.${FlatKeys<ServerTranslation["regionCsv"]>}`
@@ -474,6 +478,7 @@ export function readRegionCsv(input: string | Buffer, options: ReadRegionCsvOpti
   if (!header.ok) return fileFail(...header.problems);
   const { columns } = header;
   if (table.rows.length === 0) return fileFail({ code: "regionCsv.file.noRows", params: { file: fileName } });
+  if (table.rows.length > MAX_REGION_ROWS) return fileFail({ code: "regionCsv.file.tooManyRows", params: { file: fileName, max: MAX_REGION_ROWS } });
 
   const rows: RegionRow[] = [];
   const errors: RegionCsvMessage[] = [];

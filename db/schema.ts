@@ -17,6 +17,8 @@ export interface OrganisationTable {
   kind: OrganisationKind;
   name: string;
   created_at: ColumnType<Timestamp, Timestamp, never>;
+  /** When its beheerder closed it (people erased, own data deleted); null while it is open. See models/erasure.server.ts. */
+  closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface PersonTable {

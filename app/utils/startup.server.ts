@@ -1,6 +1,6 @@
 /**
  * Runs once when the server starts: configuration check, migrations, demo data for an empty database,
- * stored signals for assessments that lack them,
+ * stored signals for assessments that lack them, the retention purge (then on its interval),
  * and in demo mode without SMTP_URL the local SMTP server that fills the outbox.
  */
 import { getDb } from "../../db/index.server";
@@ -8,6 +8,7 @@ import { seedDemoIfEmpty } from "../../db/seed";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { usesLocalSmtp } from "../models/mail.server";
 import { rebuildPortfoliosIfMissing } from "../models/portfolio.server";
+import { startPurgeSchedule } from "../models/retention.server";
 import { backfillAssessmentSignals } from "../models/signal-store.server";
 import { getEnv } from "./env.server";
 import { startLocalSmtp } from "./local-smtp.server";
@@ -22,6 +23,7 @@ export function startup() {
     if (env.SEED_DEMO) await seedDemoIfEmpty(db);
     await backfillAssessmentSignals(db);
     await rebuildPortfoliosIfMissing(db);
+    await startPurgeSchedule();
     if (usesLocalSmtp()) await startLocalSmtp();
   })();
   return started;

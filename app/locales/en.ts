@@ -1,5 +1,6 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
+import privacy from "./privacy.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -330,6 +331,7 @@ const en = {
     },
   },
   accountFlows,
+  privacy,
   home: {
     region: {
       label: "GP region",

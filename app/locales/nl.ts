@@ -1,5 +1,6 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
+import privacy from "./privacy.nl";
 
 const nl = {
   app: {
@@ -329,6 +330,7 @@ const nl = {
     },
   },
   accountFlows,
+  privacy,
   home: {
     region: {
       label: "Huisartsenregio",

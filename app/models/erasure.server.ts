@@ -144,7 +144,8 @@ export interface ErasureBlocker {
  * Why a person cannot erase themselves now: every organisation they are the last beheerder of (it would
  * be left without anyone to manage it; with no other member, closing it is the way).
  */
-export async function selfErasureBlockers(personId: string, db: Kysely<Database> | Trx): Promise<ErasureBlocker[]> {
+export async function selfErasureBlockers(personId: string, trx?: Trx): Promise<ErasureBlocker[]> {
+  const db: Kysely<Database> | Trx = trx ?? (await getDb());
   const rows = await db
     .selectFrom("membership as m")
     .innerJoin("organisation as o", "o.id", "m.organisation_id")

@@ -219,3 +219,25 @@ export function restoreDatabase(backup: string, target: string, now = new Date()
     for (const side of ["", ...SIDE_FILES]) rmSync(tmp + side, { force: true });
   }
 }
+
+export interface LedgerEntry {
+  id: string;
+  kind: "person" | "membership" | "organisation";
+  person_id: string | null;
+  organisation_id: string | null;
+  at: string;
+}
+
+/**
+ * The erasures a database recorded (ids and times only), read from the file kept aside by a restore:
+ * the restore repeats them on the restored database. A database from before the ledger has none.
+ */
+export function readErasureLedger(file: string): LedgerEntry[] {
+  const db = new SQLite(file, { readonly: true, fileMustExist: true });
+  try {
+    const exists = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'erasure'").get();
+    return exists ? (db.prepare("select id, kind, person_id, organisation_id, at from erasure order by at").all() as LedgerEntry[]) : [];
+  } finally {
+    db.close();
+  }
+}

@@ -283,6 +283,18 @@ export interface MatrixCriteriaTable {
   changed_at: Timestamp;
 }
 
+/**
+ * One erasure, by ids only (the names are gone): a person everywhere, a person from one organisation, or
+ * an organisation closed. Kept so a restored backup gets the erasures made after it repeated.
+ */
+export interface ErasureTable {
+  id: string;
+  kind: "person" | "membership" | "organisation";
+  person_id: string | null;
+  organisation_id: string | null;
+  at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -304,6 +316,7 @@ export interface Database {
   portfolio_entry: PortfolioEntryTable;
   region_year: RegionYearTable;
   matrix_criteria: MatrixCriteriaTable;
+  erasure: ErasureTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

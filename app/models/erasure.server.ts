@@ -22,6 +22,9 @@
  *   beoordeling, imported facts, notes) is theirs and stays with them; the practice stays in the register
  *   without an organisation speaking for it (its AGB free for a new sign-up) unless nothing refers to it.
  *
+ * - Every erasure leaves its ids (never a name) in the `erasure` ledger; after a restore,
+ *   reapplyErasures repeats the replaced database's erasures on the restored one (scripts/db-restore.ts).
+ *
  * Guards: the routes confirm the person's current password before calling these functions (issue 11
  * will put `requireRecentAuth` there instead); the functions themselves check role and membership.
  */
@@ -84,8 +87,15 @@ async function forgetReferences(trx: Trx, personId: string, org: string | null) 
   }
 }
 
+/** The ledger of erasures (ids only), so a restored backup can have them repeated (reapplyErasures). */
+async function ledger(trx: Trx, kind: "person" | "membership" | "organisation", personId: string | null, organisationId: string | null, record: boolean) {
+  if (!record) return;
+  await trx.insertInto("erasure").values({ id: randomUUID(), kind, person_id: personId, organisation_id: organisationId, at: new Date().toISOString() }).execute();
+}
+
 /** The person gone entirely: references nulled, trail pseudonymised, the row and everything cascading from it deleted. */
-async function erasePersonEverywhere(trx: Trx, person: { id: string; email: string }) {
+async function erasePersonEverywhere(trx: Trx, person: { id: string; email: string }, record = true) {
+  await ledger(trx, "person", person.id, null, record);
   await forgetReferences(trx, person.id, null);
   await pseudonymise(trx, person, null);
   // Invitations to the address that no account holds yet, and demo mail to it.
@@ -95,12 +105,13 @@ async function erasePersonEverywhere(trx: Trx, person: { id: string; email: stri
 }
 
 /** The person removed from one organisation and its records; erased entirely when it was their only one. */
-async function erasePersonFrom(trx: Trx, person: { id: string; email: string }, org: string): Promise<"everywhere" | "organisation"> {
+async function erasePersonFrom(trx: Trx, person: { id: string; email: string }, org: string, record = true): Promise<"everywhere" | "organisation"> {
   const others = await trx.selectFrom("membership").select("organisation_id").where("person_id", "=", person.id).where("organisation_id", "!=", org).execute();
   if (others.length === 0) {
-    await erasePersonEverywhere(trx, person);
+    await erasePersonEverywhere(trx, person, record);
     return "everywhere";
   }
+  await ledger(trx, "membership", person.id, org, record);
   await forgetReferences(trx, person.id, org);
   await pseudonymise(trx, person, org);
   await trx.deleteFrom("membership").where("person_id", "=", person.id).where("organisation_id", "=", org).execute();
@@ -312,144 +323,208 @@ export const sameName = (typed: string, name: string) => {
 export async function closeOrganisation(viewer: Viewer): Promise<ClosedOrganisation | null> {
   if (viewer.role !== "beheerder") throw new Response("Forbidden", { status: 403 });
   const db = await getDb();
-  const org = viewer.organisationId;
   return db.transaction().execute(async (trx) => {
-    const organisation = await trx.selectFrom("organisation").select(["id", "closed_at"]).where("id", "=", org).executeTakeFirst();
+    const organisation = await trx.selectFrom("organisation").select("closed_at").where("id", "=", viewer.organisationId).executeTakeFirst();
     if (!organisation || organisation.closed_at) return null;
-    const member = await trx.selectFrom("membership").select("role").where("person_id", "=", viewer.personId).where("organisation_id", "=", org).executeTakeFirst();
+    // The role as it is now, inside the transaction (not as the session found it a moment ago).
+    const member = await trx.selectFrom("membership").select("role").where("person_id", "=", viewer.personId).where("organisation_id", "=", viewer.organisationId).executeTakeFirst();
     if (member?.role !== "beheerder") throw new Response("Forbidden", { status: 403 });
-    const now = new Date().toISOString();
-    const event = (action: string, subjectType: string, subjectId: string, extra: { assessmentId?: string | null; detail?: unknown } = {}) =>
-      recordEvent(trx, { viewer, at: now, action, subjectType, subjectId, assessmentId: extra.assessmentId ?? null, detail: extra.detail });
+    return closeIn(trx, viewer.organisationId, viewer);
+  });
+}
 
-    const own = await trx.selectFrom("assessment").select(["id", "practice_id", "perspective"]).where("author_org_id", "=", org).execute();
-    const ownIds = own.map((a) => a.id);
-
-    // Portfolios that show one of its assessments now: the grantees', and a keten's for its members' self-assessments.
-    const refresh = new Map<string, { owner: { id: string; kind: OrganisationKind }; practices: Set<string> }>();
-    const needsRefresh = (id: string, kind: OrganisationKind, practiceId: string) => {
-      if (id === org) return;
-      const entry = refresh.get(id) ?? { owner: { id, kind }, practices: new Set<string>() };
-      entry.practices.add(practiceId);
-      refresh.set(id, entry);
-    };
-
-    // 1. Every live grant of its assessments, and every live grant to it, revoked now.
-    const live = await trx
-      .selectFrom("share as s")
-      .innerJoin("assessment as a", "a.id", "s.assessment_id")
-      .innerJoin("organisation as o", "o.id", "s.organisation_id")
-      .select(["s.id", "s.assessment_id", "s.organisation_id", "o.kind", "a.practice_id", "a.author_org_id"])
-      .where("s.revoked_at", "is", null)
-      .where((eb) => eb.or([eb("a.author_org_id", "=", org), eb("s.organisation_id", "=", org)]))
+/** Closing, by a beheerder (`actor`), or by a restore repeating it (null, and the ledger has it already). */
+async function closeIn(trx: Trx, org: string, actor: Viewer | null, record = true): Promise<ClosedOrganisation | null> {
+  const organisation = await trx.selectFrom("organisation").select(["id", "closed_at"]).where("id", "=", org).executeTakeFirst();
+  if (!organisation || organisation.closed_at) return null;
+  const now = new Date().toISOString();
+  // The organisation's own events keep naming it as the actor, whoever closed it.
+  const event = (action: string, subjectType: string, subjectId: string, extra: { assessmentId?: string | null; detail?: unknown } = {}) =>
+    trx
+      .insertInto("audit_event")
+      .values({
+        id: randomUUID(),
+        at: now,
+        actor_person_id: actor?.personId ?? null,
+        actor_org_id: org,
+        action,
+        subject_type: subjectType,
+        subject_id: subjectId,
+        assessment_id: extra.assessmentId ?? null,
+        detail: extra.detail === undefined ? null : JSON.stringify(extra.detail),
+      })
       .execute();
-    for (const share of live) {
-      await trx.updateTable("share").set({ revoked_at: now, revoked_by: null }).where("id", "=", share.id).execute();
-      await event("assessment.revoked", "share", share.id, { assessmentId: share.assessment_id, detail: { reason: "organisation-closed", organisationId: share.organisation_id } });
-      needsRefresh(share.organisation_id, share.kind, share.practice_id);
-    }
+  await ledger(trx, "organisation", null, org, record);
 
-    // 2. Open requests, sent and received, closed (declined, by nobody).
-    const open = await trx
-      .selectFrom("assessment_request as r")
-      .innerJoin("practice as p", "p.id", "r.practice_id")
-      .select("r.id")
-      .where("r.status", "=", "open")
-      .where((eb) => eb.or([eb("r.requester_org_id", "=", org), eb("p.organisation_id", "=", org)]))
-      .execute();
-    for (const request of open) {
-      await trx.updateTable("assessment_request").set({ status: "declined", decided_at: now, decided_by: null }).where("id", "=", request.id).execute();
-      await event("request.closed", "assessment_request", request.id, { detail: { reason: "organisation-closed" } });
-    }
+  const own = await trx.selectFrom("assessment").select(["id", "practice_id", "perspective"]).where("author_org_id", "=", org).execute();
+  const ownIds = own.map((a) => a.id);
 
-    // 3. What it wrote goes. The audit trail keeps its events, without the answers' and texts' values.
-    const ketens = await trx
-      .selectFrom("assessment as a")
-      .innerJoin("practice as p", "p.id", "a.practice_id")
-      .select(["p.keten_id", "a.practice_id"])
-      .where("a.author_org_id", "=", org)
-      .where("a.perspective", "=", "zelfevaluatie")
-      .where("p.keten_id", "is not", null)
-      .execute();
-    for (const k of ketens) if (k.keten_id) needsRefresh(k.keten_id, "keten", k.practice_id);
-    for (let i = 0; i < ownIds.length; i += 500) {
-      const ids = ownIds.slice(i, i + 500);
-      await trx.updateTable("audit_event").set({ detail: null }).where("assessment_id", "in", ids).where("action", "in", CONTENT_ACTIONS).execute();
-      // A request that led to a share of these versions keeps its decision, not the share that goes with them.
-      await trx.updateTable("assessment_request").set({ share_id: null }).where("share_id", "in", (eb) => eb.selectFrom("share").select("id").where("assessment_id", "in", ids)).execute();
-      await trx.updateTable("assessment").set({ previous_id: null }).where("id", "in", ids).execute();
-    }
-    for (let i = 0; i < ownIds.length; i += 500) await trx.deleteFrom("assessment").where("id", "in", ownIds.slice(i, i + 500)).execute();
+  // Portfolios that show one of its assessments now: the grantees', and a keten's for its members' self-assessments.
+  const refresh = new Map<string, { owner: { id: string; kind: OrganisationKind }; practices: Set<string> }>();
+  const needsRefresh = (id: string, kind: OrganisationKind, practiceId: string) => {
+    if (id === org) return;
+    const entry = refresh.get(id) ?? { owner: { id, kind }, practices: new Set<string>() };
+    entry.practices.add(practiceId);
+    refresh.set(id, entry);
+  };
 
-    const notes = await trx.deleteFrom("conversation_note").where("organisation_id", "=", org).executeTakeFirst();
-    const importedPractices = (await trx.selectFrom("imported_facts").select("practice_id").where("organisation_id", "=", org).execute()).map((r) => r.practice_id);
-    await trx.deleteFrom("imported_facts").where("organisation_id", "=", org).execute();
-    await trx.deleteFrom("portfolio_entry").where("organisation_id", "=", org).execute();
-    // Practice uploads are its own; region uploads stay as the source of the national matrix figures they brought in.
-    const imports = await trx.deleteFrom("facts_import").where("organisation_id", "=", org).where("kind", "=", "practices").executeTakeFirst();
-    await trx.updateTable("facts_import").set({ status: "discarded", preview: null, decided_at: now }).where("organisation_id", "=", org).where("status", "=", "preview").execute();
-    await trx.deleteFrom("token").where("organisation_id", "=", org).execute();
+  // 1. Every live grant of its assessments, and every live grant to it, revoked now.
+  const live = await trx
+    .selectFrom("share as s")
+    .innerJoin("assessment as a", "a.id", "s.assessment_id")
+    .innerJoin("organisation as o", "o.id", "s.organisation_id")
+    .select(["s.id", "s.assessment_id", "s.organisation_id", "o.kind", "a.practice_id", "a.author_org_id"])
+    .where("s.revoked_at", "is", null)
+    .where((eb) => eb.or([eb("a.author_org_id", "=", org), eb("s.organisation_id", "=", org)]))
+    .execute();
+  for (const share of live) {
+    await trx.updateTable("share").set({ revoked_at: now, revoked_by: null }).where("id", "=", share.id).execute();
+    await event("assessment.revoked", "share", share.id, { assessmentId: share.assessment_id, detail: { reason: "organisation-closed", organisationId: share.organisation_id } });
+    needsRefresh(share.organisation_id, share.kind, share.practice_id);
+  }
 
-    // 4. Its people: erased, or removed from it when they belong to another organisation too.
-    const members = await trx
-      .selectFrom("membership as m")
-      .innerJoin("person as p", "p.id", "m.person_id")
-      .select(["p.id", "p.email"])
-      .where("m.organisation_id", "=", org)
-      .execute();
-    const ownPractices = (await trx.selectFrom("practice").select("id").where("organisation_id", "=", org).execute()).map((p) => p.id);
-    await event("organisation.closed", "organisation", org, {
-      detail: {
-        sharesRevoked: live.length,
-        requestsClosed: open.length,
-        assessmentsDeleted: own.length,
-        notesDeleted: Number(notes.numDeletedRows),
-        importsDeleted: Number(imports.numDeletedRows),
-        members: members.length,
-      },
-    });
-    let peopleErased = 0;
-    for (const person of members) {
-      if ((await erasePersonFrom(trx, person, org)) === "everywhere") peopleErased++;
-    }
-    // Addresses of people who never joined (its invitations' invitees) are cut out of its events too.
-    const addressed = await trx.selectFrom("audit_event").select(["id", "detail"]).where("actor_org_id", "=", org).where("detail", "like", "%@%").execute();
-    for (const row of addressed) {
-      const scrubbed = row.detail?.replace(EMAIL_IN_JSON, "[erased]") ?? null;
-      if (scrubbed !== row.detail) await trx.updateTable("audit_event").set({ detail: scrubbed }).where("id", "=", row.id).execute();
-    }
+  // 2. Open requests, sent and received, closed (declined, by nobody).
+  const open = await trx
+    .selectFrom("assessment_request as r")
+    .innerJoin("practice as p", "p.id", "r.practice_id")
+    .select("r.id")
+    .where("r.status", "=", "open")
+    .where((eb) => eb.or([eb("r.requester_org_id", "=", org), eb("p.organisation_id", "=", org)]))
+    .execute();
+  for (const request of open) {
+    await trx.updateTable("assessment_request").set({ status: "declined", decided_at: now, decided_by: null }).where("id", "=", request.id).execute();
+    await event("request.closed", "assessment_request", request.id, { detail: { reason: "organisation-closed" } });
+  }
 
-    // 5. Its practices no longer speak for themselves; a practice nobody refers to any more leaves the register.
-    await trx.updateTable("practice").set({ organisation_id: null, updated_at: now }).where("organisation_id", "=", org).execute();
-    const candidates = [...new Set([...ownPractices, ...importedPractices])];
-    for (let i = 0; i < candidates.length; i += 500) {
-      await trx
-        .deleteFrom("practice")
-        .where("id", "in", candidates.slice(i, i + 500))
-        .where("organisation_id", "is", null)
-        .where((eb) =>
-          eb.and([
-            eb.not(eb.exists(eb.selectFrom("assessment").select("id").whereRef("assessment.practice_id", "=", "practice.id"))),
-            eb.not(eb.exists(eb.selectFrom("imported_facts").select("id").whereRef("imported_facts.practice_id", "=", "practice.id"))),
-            eb.not(eb.exists(eb.selectFrom("assessment_request").select("id").whereRef("assessment_request.practice_id", "=", "practice.id"))),
-            eb.not(eb.exists(eb.selectFrom("portfolio_entry").select("practice_id").whereRef("portfolio_entry.practice_id", "=", "practice.id"))),
-            eb.not(eb.exists(eb.selectFrom("conversation_note").select("id").where("subject_type", "=", "practice").whereRef("conversation_note.subject_key", "=", "practice.id"))),
-          ]),
-        )
-        .execute();
-    }
+  // 3. What it wrote goes. The audit trail keeps its events, without the answers' and texts' values.
+  const ketens = await trx
+    .selectFrom("assessment as a")
+    .innerJoin("practice as p", "p.id", "a.practice_id")
+    .select(["p.keten_id", "a.practice_id"])
+    .where("a.author_org_id", "=", org)
+    .where("a.perspective", "=", "zelfevaluatie")
+    .where("p.keten_id", "is not", null)
+    .execute();
+  for (const k of ketens) if (k.keten_id) needsRefresh(k.keten_id, "keten", k.practice_id);
+  for (let i = 0; i < ownIds.length; i += 500) {
+    const ids = ownIds.slice(i, i + 500);
+    await trx.updateTable("audit_event").set({ detail: null }).where("assessment_id", "in", ids).where("action", "in", CONTENT_ACTIONS).execute();
+    // A request that led to a share of these versions keeps its decision, not the share that goes with them.
+    await trx.updateTable("assessment_request").set({ share_id: null }).where("share_id", "in", (eb) => eb.selectFrom("share").select("id").where("assessment_id", "in", ids)).execute();
+    await trx.updateTable("assessment").set({ previous_id: null }).where("id", "in", ids).execute();
+  }
+  for (let i = 0; i < ownIds.length; i += 500) await trx.deleteFrom("assessment").where("id", "in", ownIds.slice(i, i + 500)).execute();
 
-    for (const { owner, practices } of refresh.values()) await refreshPortfolio(trx, owner, [...practices]);
-    await trx.updateTable("organisation").set({ closed_at: now }).where("id", "=", org).execute();
+  const notes = await trx.deleteFrom("conversation_note").where("organisation_id", "=", org).executeTakeFirst();
+  const importedPractices = (await trx.selectFrom("imported_facts").select("practice_id").where("organisation_id", "=", org).execute()).map((r) => r.practice_id);
+  await trx.deleteFrom("imported_facts").where("organisation_id", "=", org).execute();
+  await trx.deleteFrom("portfolio_entry").where("organisation_id", "=", org).execute();
+  // Practice uploads are its own; region uploads stay as the source of the national matrix figures they brought in.
+  const imports = await trx.deleteFrom("facts_import").where("organisation_id", "=", org).where("kind", "=", "practices").executeTakeFirst();
+  await trx.updateTable("facts_import").set({ status: "discarded", preview: null, decided_at: now }).where("organisation_id", "=", org).where("status", "=", "preview").execute();
+  await trx.deleteFrom("token").where("organisation_id", "=", org).execute();
 
-    return {
+  // 4. Its people: erased, or removed from it when they belong to another organisation too.
+  const members = await trx
+    .selectFrom("membership as m")
+    .innerJoin("person as p", "p.id", "m.person_id")
+    .select(["p.id", "p.email"])
+    .where("m.organisation_id", "=", org)
+    .execute();
+  const ownPractices = (await trx.selectFrom("practice").select("id").where("organisation_id", "=", org).execute()).map((p) => p.id);
+  await event("organisation.closed", "organisation", org, {
+    detail: {
       sharesRevoked: live.length,
       requestsClosed: open.length,
       assessmentsDeleted: own.length,
       notesDeleted: Number(notes.numDeletedRows),
       importsDeleted: Number(imports.numDeletedRows),
-      peopleErased,
-      membershipsEnded: members.length,
-    };
+      members: members.length,
+    },
   });
+  let peopleErased = 0;
+  for (const person of members) {
+    if ((await erasePersonFrom(trx, person, org, record)) === "everywhere") peopleErased++;
+  }
+  // Addresses of people who never joined (its invitations' invitees) are cut out of its events too.
+  const addressed = await trx.selectFrom("audit_event").select(["id", "detail"]).where("actor_org_id", "=", org).where("detail", "like", "%@%").execute();
+  for (const row of addressed) {
+    const scrubbed = row.detail?.replace(EMAIL_IN_JSON, "[erased]") ?? null;
+    if (scrubbed !== row.detail) await trx.updateTable("audit_event").set({ detail: scrubbed }).where("id", "=", row.id).execute();
+  }
+
+  // 5. Its practices no longer speak for themselves; a practice nobody refers to any more leaves the register.
+  await trx.updateTable("practice").set({ organisation_id: null, updated_at: now }).where("organisation_id", "=", org).execute();
+  const candidates = [...new Set([...ownPractices, ...importedPractices])];
+  for (let i = 0; i < candidates.length; i += 500) {
+    await trx
+      .deleteFrom("practice")
+      .where("id", "in", candidates.slice(i, i + 500))
+      .where("organisation_id", "is", null)
+      .where((eb) =>
+        eb.and([
+          eb.not(eb.exists(eb.selectFrom("assessment").select("id").whereRef("assessment.practice_id", "=", "practice.id"))),
+          eb.not(eb.exists(eb.selectFrom("imported_facts").select("id").whereRef("imported_facts.practice_id", "=", "practice.id"))),
+          eb.not(eb.exists(eb.selectFrom("assessment_request").select("id").whereRef("assessment_request.practice_id", "=", "practice.id"))),
+          eb.not(eb.exists(eb.selectFrom("portfolio_entry").select("practice_id").whereRef("portfolio_entry.practice_id", "=", "practice.id"))),
+          eb.not(eb.exists(eb.selectFrom("conversation_note").select("id").where("subject_type", "=", "practice").whereRef("conversation_note.subject_key", "=", "practice.id"))),
+        ]),
+      )
+      .execute();
+  }
+
+  for (const { owner, practices } of refresh.values()) await refreshPortfolio(trx, owner, [...practices]);
+  await trx.updateTable("organisation").set({ closed_at: now }).where("id", "=", org).execute();
+
+  return {
+    sharesRevoked: live.length,
+    requestsClosed: open.length,
+    assessmentsDeleted: own.length,
+    notesDeleted: Number(notes.numDeletedRows),
+    importsDeleted: Number(imports.numDeletedRows),
+    peopleErased,
+    membershipsEnded: members.length,
+  };
+}
+
+export interface ErasureEntry {
+  id: string;
+  kind: "person" | "membership" | "organisation";
+  person_id: string | null;
+  organisation_id: string | null;
+  at: string;
+}
+
+/**
+ * After a restore: the erasures the replaced database knew (its ledger) repeated on the restored one,
+ * oldest first. What is already gone is skipped; every entry joins the restored ledger. Returns how many
+ * had something left to erase.
+ */
+export async function reapplyErasures(entries: readonly ErasureEntry[]): Promise<number> {
+  const db = await getDb();
+  let applied = 0;
+  for (const entry of [...entries].sort((a, b) => a.at.localeCompare(b.at))) {
+    await db.transaction().execute(async (trx) => {
+      const known = await trx.selectFrom("erasure").select("id").where("id", "=", entry.id).executeTakeFirst();
+      if (entry.kind === "organisation" && entry.organisation_id) {
+        if (await closeIn(trx, entry.organisation_id, null, false)) applied++;
+      } else if (entry.person_id) {
+        const person = await trx.selectFrom("person").select(["id", "email"]).where("id", "=", entry.person_id).executeTakeFirst();
+        const inOrg =
+          entry.kind === "membership" && entry.organisation_id
+            ? await trx.selectFrom("membership").select("person_id").where("person_id", "=", entry.person_id).where("organisation_id", "=", entry.organisation_id).executeTakeFirst()
+            : undefined;
+        if (person && entry.kind === "person") {
+          await erasePersonEverywhere(trx, person, false);
+          applied++;
+        } else if (person && inOrg && entry.organisation_id) {
+          await erasePersonFrom(trx, person, entry.organisation_id, false);
+          applied++;
+        }
+      }
+      // The original entry, with its own time: a restore of an even older backup repeats it too.
+      if (!known) await trx.insertInto("erasure").values(entry).execute();
+    });
+  }
+  return applied;
 }

@@ -35,6 +35,8 @@ export interface PurgeResult {
   importPreviews: number;
   notes: number;
   auditEvents: number;
+  /** Erasure ledger entries as old as the oldest audit events kept (no backup that old is restored). */
+  erasures: number;
   /** Audit events from before this moment are gone. */
   auditCutoff: string;
 }
@@ -127,6 +129,8 @@ export async function purgeExpired(
     await new Promise((resolve) => setImmediate(resolve));
   }
 
+  const erasures = await db.deleteFrom("erasure").where("at", "<", cutoff).executeTakeFirst();
+
   // The trail says where its own old events went (and when), so a gap in it is explained.
   if (auditEvents > 0) {
     await recordEvent(db, { viewer: null, at: nowIso, action: "audit.purged", subjectType: "audit_event", subjectId: "retention", detail: { before: cutoff, events: auditEvents } });
@@ -139,6 +143,7 @@ export async function purgeExpired(
     importPreviews: stale.length,
     notes: Number(notes.numDeletedRows),
     auditEvents,
+    erasures: Number(erasures.numDeletedRows),
     auditCutoff: cutoff,
   };
 }
@@ -146,11 +151,11 @@ export async function purgeExpired(
 export function describePurge(r: PurgeResult) {
   return (
     `${r.sessions} sessions, ${r.tokens} tokens, ${r.outbox} demo mails, ${r.importPreviews} import previews, ` +
-    `${r.notes} removed notes, ${r.auditEvents} audit events (before ${r.auditCutoff.slice(0, 10)})`
+    `${r.notes} removed notes, ${r.auditEvents} audit events and ${r.erasures} erasure records (before ${r.auditCutoff.slice(0, 10)})`
   );
 }
 
-const purged = (r: PurgeResult) => r.sessions + r.tokens + r.outbox + r.importPreviews + r.notes + r.auditEvents;
+const purged = (r: PurgeResult) => r.sessions + r.tokens + r.outbox + r.importPreviews + r.notes + r.auditEvents + r.erasures;
 
 let timer: ReturnType<typeof setInterval> | undefined;
 let running = false;

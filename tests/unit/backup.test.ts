@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { backupDatabase, inspectDatabase, MaintenanceError, restoreDatabase } from "../../db/backup";
+import { backupDatabase, inspectDatabase, MaintenanceError, readErasureLedger, restoreDatabase } from "../../db/backup";
 import { migrateToLatest, openDatabase } from "../../db/index.server";
 import { migrations } from "../../db/migrations";
 
@@ -154,6 +154,15 @@ describe("backup and restore", () => {
     o.exec("create table things (id text)");
     o.close();
     refuse(other, "not-kernwaardenscan");
+    // A database from before the erasure ledger has none to repeat; one with it gives its entries, oldest first.
+    expect(readErasureLedger(other)).toEqual([]);
+    const withLedger = path.join(dir, "ledger.db");
+    copyFileSync(path.join(dir, "backups", "kws-1.db"), withLedger);
+    const l = new SQLite(withLedger);
+    l.prepare("insert into erasure (id, kind, person_id, organisation_id, at) values (?, ?, ?, ?, ?)").run("e2", "organisation", null, "org-1", "2026-12-02T00:00:00.000Z");
+    l.prepare("insert into erasure (id, kind, person_id, organisation_id, at) values (?, ?, ?, ?, ?)").run("e1", "person", "p-1", null, "2026-12-01T00:00:00.000Z");
+    l.close();
+    expect(readErasureLedger(withLedger).map((e) => e.id)).toEqual(["e1", "e2"]);
 
     const newer = path.join(dir, "newer.db");
     copyFileSync(path.join(dir, "backups", "kws-1.db"), newer);

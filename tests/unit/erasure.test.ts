@@ -9,7 +9,7 @@ import { getDb } from "../../db/index.server";
 import type { Organisation } from "../../db/schema";
 import { recordEvent } from "~/models/audit.server";
 import { getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
-import { closeOrganisation, closingSummary, confirmPassword, eraseMember, eraseSelf, PERSON_REFERENCES, sameName, selfErasureBlockers } from "~/models/erasure.server";
+import { closeOrganisation, closingSummary, confirmPassword, eraseMember, eraseSelf, PERSON_REFERENCES, reapplyErasures, sameName, selfErasureBlockers } from "~/models/erasure.server";
 import { addNote } from "~/models/notes.server";
 import { hashPassword } from "~/models/password.server";
 import { computePortfolioEntries } from "~/models/portfolio.server";
@@ -294,6 +294,52 @@ describe("closing an organisation", () => {
     await expect(closeOrganisation(w.pi)).rejects.toBeInstanceOf(Response);
     const db = await getDb();
     expect((await db.selectFrom("organisation").select("closed_at").where("id", "=", w.praktijk.id).executeTakeFirstOrThrow()).closed_at).toBeNull();
+  });
+});
+
+describe("a restore never brings an erased person back", () => {
+  test("every erasure is in the ledger by ids only, and repeating the ledger on a restored copy erases again", async () => {
+    const db = await getDb();
+    const before = await db.selectFrom("erasure").select("id").execute();
+    await eraseMember(w.pb, w.pl.personId);
+    await eraseMember(w.pb, w.pi.personId);
+    await closeOrganisation(w.ib);
+    const entries = await db.selectFrom("erasure").selectAll().where("id", "not in", before.length ? before.map((e) => e.id) : [""]).execute();
+    expect(entries.map((e) => [e.kind, e.person_id, e.organisation_id]).sort()).toEqual(
+      [
+        ["membership", w.pi.personId, w.praktijk.id],
+        ["organisation", null, w.insurer.id],
+        ["person", w.ib.personId, null],
+        ["person", w.pl.personId, null],
+        // The invuller was removed from the practice before; closing the insurer took their last membership.
+        ["person", w.pi.personId, null],
+      ].sort(),
+    );
+
+    // A backup from before: the people, the memberships and the open insurer are back.
+    const now = new Date().toISOString();
+    for (const v of [w.pl, w.pi, w.ib]) {
+      await db.insertInto("person").values({ id: v.personId, email: v.email, name: v.personName, password_hash: null, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+    }
+    await db
+      .insertInto("membership")
+      .values([
+        { person_id: w.pl.personId, organisation_id: w.praktijk.id, role: "lezer", created_at: now },
+        { person_id: w.pi.personId, organisation_id: w.praktijk.id, role: "invuller", created_at: now },
+        { person_id: w.pi.personId, organisation_id: w.insurer.id, role: "lezer", created_at: now },
+        { person_id: w.ib.personId, organisation_id: w.insurer.id, role: "beheerder", created_at: now },
+      ])
+      .execute();
+    await db.updateTable("organisation").set({ closed_at: null }).where("id", "=", w.insurer.id).execute();
+
+    expect(await reapplyErasures(entries)).toBeGreaterThanOrEqual(3);
+    expect(await db.selectFrom("person").select("id").where("id", "in", [w.pl.personId, w.pi.personId, w.ib.personId]).execute()).toEqual([]);
+    expect((await db.selectFrom("organisation").select("closed_at").where("id", "=", w.insurer.id).executeTakeFirstOrThrow()).closed_at).not.toBeNull();
+    expect(await db.selectFrom("membership").select("person_id").where("organisation_id", "=", w.praktijk.id).execute()).toEqual([{ person_id: w.pb.personId }]);
+    // Nothing doubled in the ledger, and a second run finds nothing left to do.
+    const after = await db.selectFrom("erasure").select("id").execute();
+    expect(after.length).toBe(before.length + entries.length);
+    expect(await reapplyErasures(entries)).toBe(0);
   });
 });
 

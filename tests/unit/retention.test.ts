@@ -78,9 +78,16 @@ describe("purge", () => {
       .execute();
     const event = (at: string) => ({ id: randomUUID(), at, actor_person_id: null, actor_org_id: org.id, action: "test.event", subject_type: "test", subject_id: "x", assessment_id: null, detail: null });
     await db.insertInto("audit_event").values([event("2019-12-03T11:59:59.000Z"), event("2019-12-03T12:00:00.000Z"), event("2024-01-01T00:00:00.000Z")]).execute();
+    await db
+      .insertInto("erasure")
+      .values([
+        { id: "erasure-old", kind: "person", person_id: "p-old", organisation_id: null, at: "2019-01-01T00:00:00.000Z" },
+        { id: "erasure-kept", kind: "person", person_id: "p-new", organisation_id: null, at: "2025-01-01T00:00:00.000Z" },
+      ])
+      .execute();
 
     const result = await purgeExpired(db, { now: NOW, auditRetentionYears: 7, sessionIdleMinutes: 120 });
-    expect(result).toEqual({ sessions: 2, tokens: 2, outbox: 1, importPreviews: 1, notes: 1, auditEvents: 1, auditCutoff: "2019-12-03T12:00:00.000Z" });
+    expect(result).toEqual({ sessions: 2, tokens: 2, outbox: 1, importPreviews: 1, notes: 1, auditEvents: 1, erasures: 1, auditCutoff: "2019-12-03T12:00:00.000Z" });
 
     expect((await db.selectFrom("session").select("id_hash").execute()).map((r) => r.id_hash)).toEqual(["live"]);
     expect((await db.selectFrom("token").select("token_hash").orderBy("token_hash").execute()).map((r) => r.token_hash)).toEqual(["expired-just-now", "open", "used-just-now"]);
@@ -92,6 +99,7 @@ describe("purge", () => {
       { id: "preview-old", status: "discarded", preview: null },
     ]);
     expect((await db.selectFrom("conversation_note").select("id").orderBy("id").execute()).map((r) => r.id)).toEqual(["note-live", "note-removed-recently"]);
+    expect((await db.selectFrom("erasure").select("id").execute()).map((r) => r.id)).toEqual(["erasure-kept"]);
     const events = await db.selectFrom("audit_event").select(["action", "at", "subject_id"]).where("actor_org_id", "=", org.id).orderBy("at").execute();
     // The old event gone; the one on the cut-off kept; the expired upload and the purge itself recorded.
     expect(events.map((e) => e.action)).toEqual(["test.event", "test.event", "facts.expired"]);
@@ -99,7 +107,7 @@ describe("purge", () => {
     expect(JSON.parse(purged.detail!)).toEqual({ before: "2019-12-03T12:00:00.000Z", events: 1 });
 
     // A second purge finds nothing.
-    expect(await purgeExpired(db, { now: NOW, auditRetentionYears: 7, sessionIdleMinutes: 120 })).toMatchObject({ sessions: 0, tokens: 0, outbox: 0, importPreviews: 0, notes: 0, auditEvents: 0 });
+    expect(await purgeExpired(db, { now: NOW, auditRetentionYears: 7, sessionIdleMinutes: 120 })).toMatchObject({ sessions: 0, tokens: 0, outbox: 0, importPreviews: 0, notes: 0, auditEvents: 0, erasures: 0 });
   });
 
   test("deletes old audit events in batches until none is left", async () => {

@@ -35,10 +35,14 @@ const parse = (json: string | null): unknown => {
   }
 };
 
-/** Pages of rows, by a unique sortable key, until a page comes back short. */
+/** Lets every waiting request run: the snapshot's queries resolve as microtasks, which would starve them. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Pages of rows, by a unique sortable key, until a page comes back short; other requests run between pages. */
 async function* pages<T, K>(read: (after: K | null) => Promise<T[]>, keyOf: (row: T) => K): AsyncGenerator<T[]> {
   let after: K | null = null;
   for (;;) {
+    await yieldToOthers();
     const rows = await read(after);
     if (rows.length > 0) yield rows;
     if (rows.length < PAGE) return;
@@ -57,8 +61,9 @@ async function* jsonArray(name: string, source: AsyncIterable<unknown[]>, last =
   yield `\n]${last ? "" : ",\n"}`;
 }
 
-async function* once<T>(rows: Promise<T[]>): AsyncGenerator<T[]> {
-  yield await rows;
+async function* once<T>(rows: () => Promise<T[]>): AsyncGenerator<T[]> {
+  await yieldToOthers();
+  yield await rows();
 }
 
 const SIGNALS = ["sig_owner_not_gp", "sig_patients_per_fte", "sig_no_gp_present", "sig_unclear_organisation", "sig_regional_cooperation"] as const;
@@ -216,7 +221,7 @@ async function* documentChunks(db: Db, viewer: Viewer, exportedAt: string): Asyn
 
   yield* jsonArray(
     "practices",
-    once(
+    once(() =>
       db
         .selectFrom("practice as p")
         .leftJoin("region as r", "r.id", "p.region_id")
@@ -232,7 +237,7 @@ async function* documentChunks(db: Db, viewer: Viewer, exportedAt: string): Asyn
 
   yield* jsonArray(
     "people",
-    once(
+    once(() =>
       db
         .selectFrom("membership as m")
         .innerJoin("person as p", "p.id", "m.person_id")
@@ -247,7 +252,7 @@ async function* documentChunks(db: Db, viewer: Viewer, exportedAt: string): Asyn
 
   yield* jsonArray(
     "openInvitations",
-    once(
+    once(() =>
       db
         .selectFrom("token")
         .select(["email", "role", "created_at", "created_by", "expires_at"])
@@ -266,7 +271,7 @@ async function* documentChunks(db: Db, viewer: Viewer, exportedAt: string): Asyn
 
   yield* jsonArray(
     "sharesGranted",
-    once(
+    once(() =>
       db
         .selectFrom("share as s")
         .innerJoin("assessment as a", "a.id", "s.assessment_id")
@@ -291,7 +296,7 @@ async function* documentChunks(db: Db, viewer: Viewer, exportedAt: string): Asyn
 
   yield* jsonArray(
     "sharesReceived",
-    once(
+    once(() =>
       db
         .selectFrom("share as s")
         .innerJoin("assessment as a", "a.id", "s.assessment_id")
@@ -317,7 +322,7 @@ async function* documentChunks(db: Db, viewer: Viewer, exportedAt: string): Asyn
 
   yield* jsonArray(
     "requestsSent",
-    once(
+    once(() =>
       db
         .selectFrom("assessment_request as r")
         .innerJoin("practice as p", "p.id", "r.practice_id")
@@ -342,7 +347,7 @@ async function* documentChunks(db: Db, viewer: Viewer, exportedAt: string): Asyn
 
   yield* jsonArray(
     "requestsReceived",
-    once(
+    once(() =>
       db
         .selectFrom("assessment_request as r")
         .innerJoin("practice as p", "p.id", "r.practice_id")
@@ -369,7 +374,7 @@ async function* documentChunks(db: Db, viewer: Viewer, exportedAt: string): Asyn
 
   yield* jsonArray(
     "imports",
-    once(
+    once(() =>
       db
         .selectFrom("facts_import")
         .select(["id", "kind", "status", "file_name", "source", "source_date", "row_count", "error_count", "created_at", "created_by", "decided_at"])

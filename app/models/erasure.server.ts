@@ -67,15 +67,21 @@ const EMAIL_IN_JSON = /[^\s"@\\]+@[^\s"@\\]+/g;
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The audit trail without the person: a pseudonym for their id, their e-mail address cut out. */
+/**
+ * The audit trail without the person: a pseudonym for their id (as actor or subject), their e-mail
+ * address cut out of details. One pass over the trail (it has no index by person, and needs none elsewhere).
+ */
 async function pseudonymise(trx: Trx, person: { id: string; email: string }, org: string | null) {
   const pseudonym = `erased:${randomUUID()}`;
+  const address = JSON.stringify(person.email).slice(1, -1);
+  const mentions = likePattern(address);
   // Within one organisation: its events, and sign-ins to it (recorded before there is a session).
   const scope = org === null ? sql`1 = 1` : sql`(actor_org_id = ${org} or (actor_org_id is null and detail like ${likePattern(`"organisationId":"${org}"`)} escape '\\'))`;
-  await sql`update audit_event set actor_person_id = ${pseudonym} where actor_person_id = ${person.id} and ${scope}`.execute(trx);
-  await sql`update audit_event set subject_id = ${pseudonym} where subject_type = 'person' and subject_id = ${person.id} and ${scope}`.execute(trx);
-  await sql`update audit_event set detail = replace(detail, ${JSON.stringify(person.email).slice(1, -1)}, '[erased]')
-    where detail like ${likePattern(JSON.stringify(person.email).slice(1, -1))} escape '\\' and ${scope}`.execute(trx);
+  await sql`update audit_event set
+      actor_person_id = case when actor_person_id = ${person.id} then ${pseudonym} else actor_person_id end,
+      subject_id = case when subject_type = 'person' and subject_id = ${person.id} then ${pseudonym} else subject_id end,
+      detail = case when detail like ${mentions} escape '\\' then replace(detail, ${address}, '[erased]') else detail end
+    where (actor_person_id = ${person.id} or (subject_type = 'person' and subject_id = ${person.id}) or detail like ${mentions} escape '\\') and ${scope}`.execute(trx);
   return pseudonym;
 }
 
@@ -338,22 +344,29 @@ async function closeIn(trx: Trx, org: string, actor: Viewer | null, record = tru
   const organisation = await trx.selectFrom("organisation").select(["id", "closed_at"]).where("id", "=", org).executeTakeFirst();
   if (!organisation || organisation.closed_at) return null;
   const now = new Date().toISOString();
-  // The organisation's own events keep naming it as the actor, whoever closed it.
-  const event = (action: string, subjectType: string, subjectId: string, extra: { assessmentId?: string | null; detail?: unknown } = {}) =>
-    trx
-      .insertInto("audit_event")
-      .values({
-        id: randomUUID(),
-        at: now,
-        actor_person_id: actor?.personId ?? null,
-        actor_org_id: org,
-        action,
-        subject_type: subjectType,
-        subject_id: subjectId,
-        assessment_id: extra.assessmentId ?? null,
-        detail: extra.detail === undefined ? null : JSON.stringify(extra.detail),
-      })
-      .execute();
+  // The organisation's own events keep naming it as the actor, whoever closed it. Written in batches:
+  // an insurer that closes may hold hundreds of grants.
+  type Event = { action: string; subjectType: string; subjectId: string; assessmentId?: string | null; detail?: unknown };
+  const events = async (list: Event[]) => {
+    for (let i = 0; i < list.length; i += 200) {
+      await trx
+        .insertInto("audit_event")
+        .values(
+          list.slice(i, i + 200).map((e) => ({
+            id: randomUUID(),
+            at: now,
+            actor_person_id: actor?.personId ?? null,
+            actor_org_id: org,
+            action: e.action,
+            subject_type: e.subjectType,
+            subject_id: e.subjectId,
+            assessment_id: e.assessmentId ?? null,
+            detail: e.detail === undefined ? null : JSON.stringify(e.detail),
+          })),
+        )
+        .execute();
+    }
+  };
   await ledger(trx, "organisation", null, org, record);
 
   const own = await trx.selectFrom("assessment").select(["id", "practice_id", "perspective"]).where("author_org_id", "=", org).execute();
@@ -377,11 +390,11 @@ async function closeIn(trx: Trx, org: string, actor: Viewer | null, record = tru
     .where("s.revoked_at", "is", null)
     .where((eb) => eb.or([eb("a.author_org_id", "=", org), eb("s.organisation_id", "=", org)]))
     .execute();
-  for (const share of live) {
-    await trx.updateTable("share").set({ revoked_at: now, revoked_by: null }).where("id", "=", share.id).execute();
-    await event("assessment.revoked", "share", share.id, { assessmentId: share.assessment_id, detail: { reason: "organisation-closed", organisationId: share.organisation_id } });
-    needsRefresh(share.organisation_id, share.kind, share.practice_id);
+  for (let i = 0; i < live.length; i += 500) {
+    await trx.updateTable("share").set({ revoked_at: now, revoked_by: null }).where("id", "in", live.slice(i, i + 500).map((x) => x.id)).execute();
   }
+  await events(live.map((x) => ({ action: "assessment.revoked", subjectType: "share", subjectId: x.id, assessmentId: x.assessment_id, detail: { reason: "organisation-closed", organisationId: x.organisation_id } })));
+  for (const share of live) needsRefresh(share.organisation_id, share.kind, share.practice_id);
 
   // 2. Open requests, sent and received, closed (declined, by nobody).
   const open = await trx
@@ -391,10 +404,10 @@ async function closeIn(trx: Trx, org: string, actor: Viewer | null, record = tru
     .where("r.status", "=", "open")
     .where((eb) => eb.or([eb("r.requester_org_id", "=", org), eb("p.organisation_id", "=", org)]))
     .execute();
-  for (const request of open) {
-    await trx.updateTable("assessment_request").set({ status: "declined", decided_at: now, decided_by: null }).where("id", "=", request.id).execute();
-    await event("request.closed", "assessment_request", request.id, { detail: { reason: "organisation-closed" } });
+  for (let i = 0; i < open.length; i += 500) {
+    await trx.updateTable("assessment_request").set({ status: "declined", decided_at: now, decided_by: null }).where("id", "in", open.slice(i, i + 500).map((x) => x.id)).execute();
   }
+  await events(open.map((x) => ({ action: "request.closed", subjectType: "assessment_request", subjectId: x.id, detail: { reason: "organisation-closed" } })));
 
   // 3. What it wrote goes. The audit trail keeps its events, without the answers' and texts' values.
   const ketens = await trx
@@ -432,16 +445,21 @@ async function closeIn(trx: Trx, org: string, actor: Viewer | null, record = tru
     .where("m.organisation_id", "=", org)
     .execute();
   const ownPractices = (await trx.selectFrom("practice").select("id").where("organisation_id", "=", org).execute()).map((p) => p.id);
-  await event("organisation.closed", "organisation", org, {
-    detail: {
-      sharesRevoked: live.length,
-      requestsClosed: open.length,
-      assessmentsDeleted: own.length,
-      notesDeleted: Number(notes.numDeletedRows),
-      importsDeleted: Number(imports.numDeletedRows),
-      members: members.length,
+  await events([
+    {
+      action: "organisation.closed",
+      subjectType: "organisation",
+      subjectId: org,
+      detail: {
+        sharesRevoked: live.length,
+        requestsClosed: open.length,
+        assessmentsDeleted: own.length,
+        notesDeleted: Number(notes.numDeletedRows),
+        importsDeleted: Number(imports.numDeletedRows),
+        members: members.length,
+      },
     },
-  });
+  ]);
   let peopleErased = 0;
   for (const person of members) {
     if ((await erasePersonFrom(trx, person, org, record)) === "everywhere") peopleErased++;
@@ -461,15 +479,12 @@ async function closeIn(trx: Trx, org: string, actor: Viewer | null, record = tru
       .deleteFrom("practice")
       .where("id", "in", candidates.slice(i, i + 500))
       .where("organisation_id", "is", null)
-      .where((eb) =>
-        eb.and([
-          eb.not(eb.exists(eb.selectFrom("assessment").select("id").whereRef("assessment.practice_id", "=", "practice.id"))),
-          eb.not(eb.exists(eb.selectFrom("imported_facts").select("id").whereRef("imported_facts.practice_id", "=", "practice.id"))),
-          eb.not(eb.exists(eb.selectFrom("assessment_request").select("id").whereRef("assessment_request.practice_id", "=", "practice.id"))),
-          eb.not(eb.exists(eb.selectFrom("portfolio_entry").select("practice_id").whereRef("portfolio_entry.practice_id", "=", "practice.id"))),
-          eb.not(eb.exists(eb.selectFrom("conversation_note").select("id").where("subject_type", "=", "practice").whereRef("conversation_note.subject_key", "=", "practice.id"))),
-        ]),
-      )
+      // Uncorrelated lists, each read once per statement (imported_facts has no index by practice alone).
+      .where("id", "not in", (eb) => eb.selectFrom("assessment").select("practice_id"))
+      .where("id", "not in", (eb) => eb.selectFrom("imported_facts").select("practice_id"))
+      .where("id", "not in", (eb) => eb.selectFrom("assessment_request").select("practice_id"))
+      .where("id", "not in", (eb) => eb.selectFrom("portfolio_entry").select("practice_id"))
+      .where("id", "not in", (eb) => eb.selectFrom("conversation_note").select("subject_key").where("subject_type", "=", "practice"))
       .execute();
   }
 

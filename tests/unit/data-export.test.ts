@@ -14,6 +14,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "kws-export-"));
 process.env.DATABASE_PATH = path.join(dir, "export.db");
 
 const { getDb } = await import("../../db/index.server");
+const { sql } = await import("kysely");
 const { recordEvent } = await import("~/models/audit.server");
 const { getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } = await import("~/models/assessment.server");
 const { EXPORT_FORMAT, exportOrganisation, exportOrganisationText } = await import("~/models/data-export.server");
@@ -164,5 +165,17 @@ describe("the organisation's export", () => {
     expect(chunks).toBeGreaterThan(3);
     expect(text).not.toContain("Na het begin van de export");
     expect(await db.selectFrom("conversation_note").select("id").where("text", "=", "Na het begin van de export").execute()).toHaveLength(1);
+  });
+
+  test("a download broken off closes its snapshot: the WAL can be checkpointed whole again", async () => {
+    const { stream } = await exportOrganisation(beheerder);
+    const reader = stream.getReader();
+    await reader.read();
+    await reader.read();
+    await reader.cancel();
+    const db = await getDb();
+    await addNote(beheerder, { type: "practice", key: practiceId }, { kind: "note", text: "Na een afgebroken export", onDate: "2026-12-03" });
+    const result = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+    expect(result.rows[0]?.busy).toBe(0);
   });
 });

@@ -125,8 +125,11 @@ async function auditMentions(text: string) {
 describe("a beheerder erases a member", () => {
   test("a member of this organisation only: the person, sessions and mail are gone, records keep the data without the name", async () => {
     const db = await getDb();
+    // The lezer was invited once: the invitation's event names their address.
+    await recordEvent(db, { viewer: w.pb, action: "invitation.created", subjectType: "organisation", subjectId: w.praktijk.id, detail: { email: w.pl.email, role: "lezer" } });
     const eventsBefore = await db.selectFrom("audit_event").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(await auditMentions(w.pl.personId)).toBeGreaterThan(0);
+    expect(await auditMentions(w.pl.email)).toBe(1);
     expect(await eraseMember(w.pb, w.pl.personId)).toEqual({ ok: true, scope: "everywhere" });
     expect(await db.selectFrom("person").select("id").where("id", "=", w.pl.personId).executeTakeFirst()).toBeUndefined();
     expect(await countWhere("session", "person_id", w.pl.personId)).toBe(0);
@@ -135,6 +138,8 @@ describe("a beheerder erases a member", () => {
     // Nothing in the trail names them any more; the trail itself grew by the erasure event.
     expect(await auditMentions(w.pl.personId)).toBe(0);
     expect(await auditMentions(w.pl.email)).toBe(0);
+    const invited = await db.selectFrom("audit_event").select("detail").where("action", "=", "invitation.created").where("detail", "like", "%[erased]%").execute();
+    expect(invited.map((e) => JSON.parse(e.detail!))).toEqual([{ email: "[erased]", role: "lezer" }]);
     const eventsAfter = await db.selectFrom("audit_event").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(eventsAfter.n)).toBe(Number(eventsBefore.n) + 1);
     const erased = await db.selectFrom("audit_event").select(["actor_person_id", "subject_id", "detail"]).where("action", "=", "person.erased").where("actor_org_id", "=", w.praktijk.id).executeTakeFirstOrThrow();
@@ -274,8 +279,28 @@ describe("closing an organisation", () => {
 
   test("an insurer closes: its beoordeling, note and imported facts go; the practice's self-assessment and its share record stay", async () => {
     const db = await getDb();
+    // Two practices it knows only from its spreadsheet; a toezichthouder imported the second too.
+    const toezicht = await makeOrganisation(db, { kind: "toezichthouder" });
+    const onlyImported = await makePractice(db, { organisation_id: null, agb: "55500001", name: "Alleen ingelezen" });
+    const sharedImport = await makePractice(db, { organisation_id: null, agb: "55500002", name: "Ook bij de toezichthouder" });
+    const now = new Date().toISOString();
+    const upload = (org: string) => ({ id: randomUUID(), organisation_id: org, kind: "practices" as const, status: "confirmed" as const, file_name: "p.csv", source: "test", source_date: "2026-11-01", row_count: 1, error_count: 0, preview: null, created_by: null, created_at: now, decided_at: now });
+    const fact = (org: string, importId: string, practiceId: string) => ({
+      id: randomUUID(), organisation_id: org, practice_id: practiceId, import_id: importId, row_number: 2, name: "x", keten_id: null, keten_name: null, region_id: null, facts: "{}", imported_at: now,
+      sig_owner_not_gp: null, sig_patients_per_fte: null, sig_no_gp_present: null, sig_unclear_organisation: null, sig_regional_cooperation: null, patients_per_fte: null, signal_count: null,
+    });
+    const insurerUpload = upload(w.insurer.id);
+    const toezichtUpload = upload(toezicht.id);
+    await db.insertInto("facts_import").values([insurerUpload, toezichtUpload]).execute();
+    await db
+      .insertInto("imported_facts")
+      .values([fact(w.insurer.id, insurerUpload.id, onlyImported.id), fact(w.insurer.id, insurerUpload.id, sharedImport.id), fact(toezicht.id, toezichtUpload.id, sharedImport.id)])
+      .execute();
+
     const result = await closeOrganisation(w.ib);
-    expect(result).toMatchObject({ sharesRevoked: 1, requestsClosed: 1, assessmentsDeleted: 1, notesDeleted: 1, peopleErased: 1, membershipsEnded: 2 });
+    expect(await db.selectFrom("practice").select("name").where("id", "in", [onlyImported.id, sharedImport.id]).execute()).toEqual([{ name: "Ook bij de toezichthouder" }]);
+    expect(await db.selectFrom("facts_import").select("organisation_id").where("id", "in", [insurerUpload.id, toezichtUpload.id]).execute()).toEqual([{ organisation_id: toezicht.id }]);
+    expect(result).toMatchObject({ sharesRevoked: 1, requestsClosed: 1, assessmentsDeleted: 1, notesDeleted: 1, importsDeleted: 1, peopleErased: 1, membershipsEnded: 2 });
     expect(await db.selectFrom("assessment").select("id").where("id", "=", w.beoordeling).execute()).toEqual([]);
     expect(await db.selectFrom("assessment").select("id").where("id", "in", [w.submitted, w.concept]).execute()).toHaveLength(2);
     // The practice's grant to it is revoked, not deleted: it is the practice's record.

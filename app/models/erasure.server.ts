@@ -21,7 +21,6 @@
  *   because other organisations' records name it. What others wrote about its practice (an insurer's
  *   beoordeling, imported facts, notes) is theirs and stays with them; the practice stays in the register
  *   without an organisation speaking for it (its AGB free for a new sign-up) unless nothing refers to it.
- *
  * - Every erasure leaves its ids (never a name) in the `erasure` ledger; after a restore,
  *   reapplyErasures repeats the replaced database's erasures on the restored one (scripts/db-restore.ts).
  *

@@ -23,7 +23,7 @@ export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   test: {
     include: ["tests/isolation/**/*.test.ts"],
-    testTimeout: Number(process.env.ISOLATION_TIMEOUT ?? 90_000),
+    testTimeout: Number(process.env.ISOLATION_TIMEOUT ?? 300_000),
     hookTimeout: 90_000,
     fileParallelism: false,
     pool: "forks",

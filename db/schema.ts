@@ -17,6 +17,8 @@ export interface OrganisationTable {
   kind: OrganisationKind;
   name: string;
   created_at: ColumnType<Timestamp, Timestamp, never>;
+  /** When its beheerder closed it (people erased, own data deleted); null while it is open. See models/erasure.server.ts. */
+  closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface PersonTable {
@@ -303,6 +305,18 @@ export interface AppSettingTable {
   created_at: Timestamp;
 }
 
+/**
+ * One erasure, by ids only (the names are gone): a person everywhere, a person from one organisation, or
+ * an organisation closed. Kept so a restored backup gets the erasures made after it repeated.
+ */
+export interface ErasureTable {
+  id: string;
+  kind: "person" | "membership" | "organisation";
+  person_id: string | null;
+  organisation_id: string | null;
+  at: Timestamp;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -326,6 +340,7 @@ export interface Database {
   matrix_criteria: MatrixCriteriaTable;
   app_setting: AppSettingTable;
   import_row: ImportRowTable;
+  erasure: ErasureTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -21,6 +21,7 @@ export async function makeOrganisation(
     kind: "praktijk",
     name: `Testorganisatie ${randomUUID().slice(0, 8)}`,
     created_at: now(),
+    closed_at: null,
     ...overrides,
   };
   await db.insertInto("organisation").values(row).execute();

@@ -1,6 +1,7 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
 import saving from "./saving.en";
+import privacy from "./privacy.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -339,6 +340,7 @@ const en = {
   },
   accountFlows,
   saving,
+  privacy,
   home: {
     region: {
       label: "GP region",

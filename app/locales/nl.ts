@@ -1,6 +1,7 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
 import saving from "./saving.nl";
+import privacy from "./privacy.nl";
 
 const nl = {
   app: {
@@ -338,6 +339,7 @@ const nl = {
   },
   accountFlows,
   saving,
+  privacy,
   home: {
     region: {
       label: "Huisartsenregio",

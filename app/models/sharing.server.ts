@@ -81,13 +81,14 @@ export async function listVersions(assessment: AssessmentWithPractice) {
     .execute();
 }
 
-/** Organisations a practice may share with: every other organisation, by kind and name. */
+/** Organisations a practice may share with: every other open organisation, by kind and name. */
 export async function listShareTargets(viewer: Viewer) {
   const db = await getDb();
   return db
     .selectFrom("organisation")
     .select(["id", "name", "kind"])
     .where("id", "!=", viewer.organisationId)
+    .where("closed_at", "is", null)
     .where("kind", "in", ["zorgverzekeraar", "toezichthouder", "huisarts", "keten"] satisfies OrganisationKind[])
     .orderBy("kind")
     .orderBy("name")

@@ -31,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       action: e.action,
       subject: e.subject_type === "answer" || e.subject_type === "signal_context" ? e.subject_id : "",
       person: people.get(e.actor_person_id ?? "") ?? "",
+      // An erased person's events stay under a pseudonym (models/erasure.server.ts): said so, without a name.
+      erased: e.actor_person_id?.startsWith("erased:") ?? false,
       organisation: orgs.get(e.actor_org_id ?? "") ?? "",
     })),
   };
@@ -60,7 +62,7 @@ export default function AuditTrail() {
             <tr key={e.id}>
               <td>{formatDateTime(e.at, lng)}</td>
               <td>
-                {e.person} <span className="hint">{e.organisation}</span>
+                {e.erased ? t("privacy.erasedPerson") : e.person} <span className="hint">{e.organisation}</span>
               </td>
               <td>
                 {t(`audit.action.${e.action}`, { defaultValue: e.action })} {e.subject ? <code>{e.subject}</code> : null}

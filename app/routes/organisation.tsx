@@ -277,6 +277,20 @@ export default function Organisation() {
           ) : null}
         </>
       ) : null}
+
+      <section aria-labelledby="privacy-title">
+        <h2 id="privacy-title">{t("privacy.section.title")}</h2>
+        <ul className="plain">
+          {isBeheerder ? (
+            <li>
+              <Link to="/organisation/privacy">{t("privacy.section.manage")}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/account/erase">{t("privacy.section.eraseSelf")}</Link>
+          </li>
+        </ul>
+      </section>
     </div>
   );
 }

@@ -32,6 +32,13 @@ const EnvSchema = z
   /** The public address, for links in mail; defaults to http://localhost:PORT. */
   APP_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /**
+   * How long audit events are kept, in whole years (default 7); older ones are purged. Set it to what the
+   * operator's own retention schedule says. See README "Voor beheerders / For operators".
+   */
+  AUDIT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(7),
+  /** Minutes between purges in the server process (expired sessions, used tokens, demo mail, stale import previews, old audit events); 0: only `npm run db:purge`. */
+  PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
 })
   .transform((env) => ({
     ...env,

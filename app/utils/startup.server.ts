@@ -1,6 +1,6 @@
 /**
  * Runs once when the server starts: configuration check, migrations, demo data for an empty database,
- * stored signals for assessments that lack them,
+ * stored signals for assessments that lack them, the retention purge (then on its interval),
  * and in demo mode without SMTP_URL the local SMTP server that fills the outbox.
  */
 import { getDb } from "../../db/index.server";
@@ -9,6 +9,7 @@ import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { usesLocalSmtp } from "../models/mail.server";
 import { resumeImports } from "../models/facts-import.server";
 import { rebuildPortfoliosIfMissing } from "../models/portfolio.server";
+import { startPurgeSchedule } from "../models/retention.server";
 import { backfillAssessmentSignals } from "../models/signal-store.server";
 import { getEnv } from "./env.server";
 import { startLocalSmtp } from "./local-smtp.server";
@@ -25,6 +26,7 @@ export function startup() {
     await rebuildPortfoliosIfMissing(db);
     // An import whose confirmation a stop interrupted is finished; one half read is removed.
     await resumeImports();
+    await startPurgeSchedule();
     if (usesLocalSmtp()) await startLocalSmtp();
   })();
   return started;

@@ -11,6 +11,7 @@ import * as workspaces from "./2026-12-01-05-workspaces";
 import * as portfolioEntry from "./2026-12-01-06-portfolio-entry";
 import * as regionalMatrix from "./2026-12-01-07-regional-matrix";
 import * as appSetting from "./2026-12-03-08-app-setting";
+import * as closingAndRetention from "./2026-12-03-08b-closing-and-retention";
 import * as importRows from "./2026-12-03-08c-import-rows";
 
 export const migrations: Record<string, Migration> = {
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-06-portfolio-entry": portfolioEntry,
   "2026-12-01-07-regional-matrix": regionalMatrix,
   "2026-12-03-08-app-setting": appSetting,
+  "2026-12-03-08b-closing-and-retention": closingAndRetention,
   "2026-12-03-08c-import-rows": importRows,
 };

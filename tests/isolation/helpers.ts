@@ -175,7 +175,7 @@ const HASHED: Record<string, string> = {
   membership: "select person_id, organisation_id, role from membership order by person_id, organisation_id",
   token: "select token_hash, purpose, used_at from token order by token_hash",
   person: "select id, email, name, password_hash from person order by id",
-  organisation: "select id, kind, name from organisation order by id",
+  organisation: "select id, kind, name, closed_at from organisation order by id",
   practice: "select id, organisation_id, keten_id, region_id, agb, name from practice order by id",
   session: "select id_hash, person_id, organisation_id, expires_at from session order by id_hash",
   facts_import: "select id, organisation_id, status, preview from facts_import order by id",

@@ -1083,6 +1083,109 @@ ROUTES._index!.probes.push(
   { name: "set a region without CSRF", method: "POST", csrf: "none", actors: is("praktijk", "beheerder"), path: () => "/?index", form: (w) => ({ _intent: "set-region", practiceId: w.ids.practice.linde }), expect: () => ({ kind: "refuse", status: [403] }) },
 );
 
+/* ------------------------------------------------------------------------------------------------
+ * Data and privacy (issue 10): the organisation's export, erasing people, closing the organisation.
+ * Only refusals are sent: an allowed erasure or closing would end the suite's own world (the model
+ * tests and the browser test do them). Wrong confirmations are refused with 400 and change nothing.
+ * ---------------------------------------------------------------------------------------------- */
+
+const beheerderOnly = (a: Actor, allowed: Expectation): Expectation => (!isPerson(a) ? toLogin : a.role === "beheerder" ? allowed : { kind: "refuse", status: [403] });
+
+/** The organisation's export: its own assessments' markers, nobody else's, no other organisation's people, no secrets. */
+function exportRead(a: Actor, w: World): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (a.role !== "beheerder") return { kind: "refuse", status: [403] };
+  const own = (["S", "B", "O"] as const).filter((r) => RESOURCES[r].author === a.org);
+  const others = (["S", "B", "O"] as const).filter((r) => RESOURCES[r].author !== a.org);
+  return {
+    kind: "allow",
+    status: [200],
+    contains: [JSON.stringify(w.orgNames[a.org]).slice(1, -1), ...own.map((r) => w.markers[r])],
+    notContains: [...others.map((r) => w.markers[r]), "$argon2", "password_hash", "token_hash", "id_hash"],
+    verify: ownAddressesOnly(a),
+  };
+}
+
+/** De Linde's lezer, to be erased by De Linde's beheerder: another organisation's beheerder finds no such member. */
+function memberErase(allowed: Expectation) {
+  return (a: Actor): Expectation => {
+    if (!isPerson(a)) return toLogin;
+    if (a.org === "praktijk") return a.role === "beheerder" ? allowed : { kind: "refuse", status: [403] };
+    return { kind: "refuse", status: a.role === "beheerder" ? [404] : [403] };
+  };
+}
+
+const ERASE_LEZER = (w: World) => `/organisation/members/${w.ids.lindeLezer}/erase`;
+
+Object.assign(ROUTES, {
+  "organisation_.privacy": {
+    about: "Data and privacy of the viewer's organisation: its beheerder only; lists its own people only.",
+    probes: [{ name: "page", method: "GET", path: () => "/organisation/privacy", expect: (a) => beheerderOnly(a, { kind: "allow", status: [200], verify: ownAddressesOnly(a) }) }],
+  },
+  "organisation_.export[.]json": {
+    about: "All of the organisation's data as JSON (audited): its beheerder only; its own data only.",
+    probes: [{ name: "export", method: "GET", path: () => "/organisation/export.json", expect: exportRead }],
+  },
+  "organisation_.close": {
+    about: "Closing the organisation: its beheerder, with the organisation's name and the password; anything less changes nothing.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/organisation/close", expect: (a, w) => beheerderOnly(a, { kind: "allow", status: [200], contains: isPerson(a) ? [w.orgNames[a.org]] : [] }) },
+      {
+        name: "close with the wrong name",
+        method: "POST",
+        path: () => "/organisation/close",
+        form: () => ({ confirmName: "Een andere organisatie", password: "Kernwaarden-demo-2026" }),
+        expect: (a) => beheerderOnly(a, { kind: "refuse", status: [400] }),
+      },
+      {
+        name: "close without a password",
+        method: "POST",
+        path: () => "/organisation/close",
+        form: (w, a) => ({ confirmName: isPerson(a) ? w.orgNames[a.org] : "", password: "" }),
+        expect: (a) => beheerderOnly(a, { kind: "refuse", status: [400] }),
+      },
+      {
+        name: "close without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        path: () => "/organisation/close",
+        form: (w) => ({ confirmName: w.orgNames.praktijk, password: "Kernwaarden-demo-2026" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+  "organisation_.members.$personId.erase": {
+    about: "A beheerder erases a member: De Linde's lezer only by De Linde's beheerder; to other organisations no such member (404).",
+    probes: [
+      { name: "confirm page", method: "GET", path: ERASE_LEZER, expect: memberErase({ kind: "allow", status: [200], contains: ["lezer@praktijk-de-linde.example.com"] }) },
+      { name: "confirm page of someone unknown", method: "GET", path: () => `/organisation/members/${BOGUS_ID}/erase`, expect: (a) => (!isPerson(a) ? toLogin : a.role === "beheerder" ? { kind: "refuse", status: [404] } : { kind: "refuse", status: [403] }) },
+      { name: "erase without a password", method: "POST", path: ERASE_LEZER, form: () => ({ password: "" }), expect: memberErase({ kind: "refuse", status: [400] }) },
+      {
+        name: "erase without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        path: ERASE_LEZER,
+        form: () => ({ password: "Kernwaarden-demo-2026" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+  "account_.erase": {
+    about: "A person erases their own account: everyone signed in sees their own page; the password is required.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/account/erase", expect: (a, w) => (!isPerson(a) ? toLogin : { kind: "allow", status: [200], contains: [w.orgNames[a.org]], verify: ownAddressesOnly(a) }) },
+      { name: "erase without a password", method: "POST", path: () => "/account/erase", form: () => ({ password: "" }), expect: (a) => (!isPerson(a) ? toLogin : { kind: "refuse", status: [400] }) },
+      { name: "erase without CSRF", method: "POST", csrf: "none", actors: is("praktijk", "lezer"), path: () => "/account/erase", form: () => ({ password: "Kernwaarden-demo-2026" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  erased: {
+    about: "Public: where a closed organisation's or erased person's browser lands. Shows nothing of anyone.",
+    probes: [{ name: "page", method: "GET", path: () => "/erased?what=organisation", expect: (a) => ({ kind: "allow", status: [200], verify: isPerson(a) ? ownAddressesOnly(a) : undefined }) }],
+  },
+} satisfies Record<string, RouteEntry>);
+
 /** Used by routes-covered.test.ts: a route with an action needs a POST probe, one with a loader a GET probe. */
 export function methodsProbed(route: string) {
   const probes = ROUTES[route]?.probes ?? [];

@@ -1,0 +1,86 @@
+/** Data and privacy: the export, erasing people, closing an organisation, retention (Dutch). Merged into nl.ts as `privacy`. */
+const privacy = {
+  section: {
+    title: "Gegevens en privacy",
+    manage: "Gegevens downloaden, mensen wissen, de organisatie sluiten",
+    eraseSelf: "Uw eigen account wissen",
+  },
+  page: {
+    title: "Gegevens en privacy",
+    lead: "De gegevens van {{organisation}} zijn van de organisatie zelf. Hier downloadt u ze, wist u mensen en sluit u de organisatie.",
+    erased: "De persoon is gewist.",
+    exportTitle: "Alle gegevens downloaden",
+    exportBody:
+      "Eén JSON-bestand met de organisatie, haar mensen (naam, e-mailadres en rol; nooit wachtwoorden), de scans met antwoorden en toelichtingen, gespreksnotities, delingen, verzoeken, uploads (zonder de regels zelf) en de audittrail over de organisatie. Het downloaden komt in de audittrail.",
+    exportLink: "Gegevens downloaden (JSON)",
+    peopleTitle: "Mensen wissen",
+    peopleBody: "Wie u wist, verdwijnt uit de organisatie: naam, e-mailadres, wachtwoord en sessies. Antwoorden en andere vastleggingen blijven, zonder naam.",
+    eraseLink: "{{name}} wissen",
+    eraseSelfLink: "Uw eigen account wissen",
+    retentionTitle: "Hoe lang gegevens bewaard blijven",
+    retention: {
+      sessions: "Een sessie: tot u uitlogt, na {{idle}} minuten zonder activiteit of na {{hours}} uur.",
+      tokens: "Een link uit een e-mail (uitnodiging, nieuw wachtwoord): tot een uur nadat hij gebruikt of verlopen is.",
+      outbox: "Demomail: {{days}} dagen.",
+      imports: "Een upload die niet is bevestigd of verworpen: {{days}} dagen, daarna wordt hij verworpen.",
+      notes: "Een verwijderde gespreksnotitie: {{days}} dagen.",
+      audit: "De audittrail: {{years}} jaar. Van gewiste mensen blijven de gebeurtenissen, zonder naam of e-mailadres.",
+    },
+    closeTitle: "De organisatie sluiten",
+    closeBody: "Sluiten wist de mensen van de organisatie en verwijdert wat zij vastlegde. Dat kan niet ongedaan worden gemaakt.",
+    closeLink: "De organisatie sluiten…",
+  },
+  password: {
+    label: "Uw wachtwoord",
+    help: "Ter bevestiging dat u het zelf bent.",
+    errors: {
+      missing: "Vul uw wachtwoord in.",
+      wrong: "Dit wachtwoord klopt niet.",
+      "too-many": "Te veel onjuiste pogingen. Probeer het over een kwartier opnieuw.",
+    },
+  },
+  close: {
+    title: "{{organisation}} sluiten",
+    lead: "Sluiten kan niet ongedaan worden gemaakt. Dit gebeurt direct:",
+    people_one: "De {{count}} persoon van de organisatie wordt gewist en is meteen uitgelogd.",
+    people_other: "De {{count}} mensen van de organisatie worden gewist en zijn meteen uitgelogd. Wie ook bij een andere organisatie hoort, verliest alleen het lidmaatschap van deze.",
+    content: "Verwijderd worden: {{assessments}} scans met hun antwoorden en toelichtingen, {{notes}} gespreksnotities en {{imports}} uploads van praktijkgegevens.",
+    shares: "{{shares}} delingen worden ingetrokken en {{requests}} openstaande verzoeken gesloten.",
+    others: "Wat andere organisaties over uw praktijk vastlegden (hun beoordeling, ingelezen gegevens, notities) is van hen en blijft bij hen.",
+    audit: "De audittrail blijft {{years}} jaar bewaard, zonder namen en e-mailadressen.",
+    exportFirst: "Wilt u de gegevens bewaren? Download ze eerst.",
+    name: "Typ de naam van de organisatie ter bevestiging",
+    nameHelp: "De naam is: {{organisation}}",
+    nameMismatch: "Deze naam is niet de naam van de organisatie.",
+    submit: "De organisatie definitief sluiten",
+    cancel: "Annuleren",
+  },
+  member: {
+    title: "{{name}} wissen",
+    everywhere: "Het account van {{name}} ({{email}}) wordt gewist: naam, e-mailadres, wachtwoord, sessies en links. Antwoorden en andere vastleggingen blijven, zonder naam; de audittrail houdt de gebeurtenissen, zonder naam.",
+    elsewhere: "{{name}} hoort ook bij een andere organisatie. Het lidmaatschap van {{organisation}} vervalt en in de gegevens en de audittrail van {{organisation}} staat de naam daarna niet meer; het account zelf blijft.",
+    submit: "{{name}} definitief wissen",
+  },
+  self: {
+    title: "Uw account wissen",
+    lead: "Uw naam, e-mailadres, wachtwoord, sessies en links worden gewist; u bent daarna uitgelogd. Antwoorden en andere vastleggingen blijven, zonder uw naam; de audittrail houdt de gebeurtenissen, zonder uw naam.",
+    memberships: "U hoort bij:",
+    membership: "{{organisation}} ({{role}})",
+    blocked: "U kunt uw account nu nog niet wissen:",
+    "last-beheerder": "U bent de laatste beheerder van {{organisation}}. Maak eerst iemand anders beheerder.",
+    "only-member": "U bent de enige van {{organisation}}. Sluit de organisatie; daarmee wordt ook uw account gewist.",
+    toOrganisation: "Naar de mensen van de organisatie",
+    toClose: "De organisatie sluiten",
+    submit: "Mijn account definitief wissen",
+  },
+  erased: {
+    title: "Gewist",
+    organisation: "De organisatie is gesloten en de persoonsgegevens zijn gewist. U bent uitgelogd.",
+    person: "Uw account is gewist. U bent uitgelogd.",
+    home: "Naar de startpagina",
+  },
+  erasedPerson: "gewiste persoon",
+};
+
+export default privacy;
+export type PrivacyTexts = typeof privacy;

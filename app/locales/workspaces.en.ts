@@ -6,7 +6,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 const workspaces = {
   signalShort: {
     "owner-not-gp": "Owner not a GP",
-    "patients-per-fte": "More than 4000 per FTE",
+    "patients-per-fte": "Patients per FTE above the line",
     "no-gp-present": "No GP present",
     "unclear-organisation": "Unclear organisation",
     "regional-cooperation": "Regional cooperation",
@@ -51,12 +51,12 @@ const workspaces = {
     },
     sort: {
       name: "Name",
-      signals: "Number of signals",
+      signals: "Most signals first",
       "patients-per-fte": "Patients per FTE",
       keten: "Chain",
       region: "Region",
     },
-    dir: { desc: "Highest or Z first", asc: "Lowest or A first" },
+    dir: { natural: "As the sort has it", desc: "Highest or Z first", asc: "Lowest or A first" },
     group: { none: "No grouping", keten: "By chain", region: "By region" },
     countsTitle_one: "{{count}} practice: signals per column",
     countsTitle_other: "{{count}} practices: signals per column",
@@ -207,7 +207,6 @@ const workspaces = {
     rollup: {
       all: "{{title}}: all {{total}} practices",
       some: "{{title}}: {{n}} of {{total}} practices",
-      none: "{{title}}: none of the {{total}} practices",
     },
     rollupCounts: "signal {{signal}} · unknown {{unknown}} · no signal {{none}}",
     caption_one: "{{name}}: {{count}} practice",

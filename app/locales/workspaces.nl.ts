@@ -2,7 +2,7 @@
 const workspaces = {
   signalShort: {
     "owner-not-gp": "Eigenaar geen huisarts",
-    "patients-per-fte": "Meer dan 4000 per fte",
+    "patients-per-fte": "Patiënten per fte boven de grens",
     "no-gp-present": "Geen huisarts aanwezig",
     "unclear-organisation": "Onduidelijke organisatie",
     "regional-cooperation": "Regionale samenwerking",
@@ -47,12 +47,12 @@ const workspaces = {
     },
     sort: {
       name: "Naam",
-      signals: "Aantal signalen",
+      signals: "Meeste signalen eerst",
       "patients-per-fte": "Patiënten per fte",
       keten: "Keten",
       region: "Regio",
     },
-    dir: { desc: "Hoogste of Z eerst", asc: "Laagste of A eerst" },
+    dir: { natural: "Zoals de sortering het aangeeft", desc: "Hoogste of Z eerst", asc: "Laagste of A eerst" },
     group: { none: "Niet groeperen", keten: "Per keten", region: "Per regio" },
     countsTitle_one: "{{count}} praktijk: signalen per kolom",
     countsTitle_other: "{{count}} praktijken: signalen per kolom",
@@ -203,7 +203,6 @@ const workspaces = {
     rollup: {
       all: "{{title}}: alle {{total}} praktijken",
       some: "{{title}}: {{n}} van {{total}} praktijken",
-      none: "{{title}}: geen van de {{total}} praktijken",
     },
     rollupCounts: "signaal {{signal}} · onbekend {{unknown}} · geen signaal {{none}}",
     caption_one: "{{name}}: {{count}} praktijk",

@@ -14,7 +14,7 @@ import { evaluateSignals } from "../domain/signals";
 import { CsvReadError, readDelimited } from "../utils/csv";
 import { recordEvent } from "./audit.server";
 import { refreshPortfolio } from "./portfolio.server";
-import { signalColumns } from "./signal-store.server";
+import { importedSignalFacts, signalColumns, storedSignalColumns } from "./signal-store.server";
 import type { Viewer } from "./viewer.server";
 
 /** A spreadsheet of every practice in the country is about 1 MB; ten times that is not a practice list. */
@@ -142,7 +142,8 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
       agb: parsed.agb,
       name: parsed.name,
       facts: parsed.facts,
-      signals: signalColumns(evaluateSignals(parsed.facts, parameters)),
+      // Evaluated once the register has been read (below): a practice in a keten there is in one.
+      signals: {} as SignalColumns,
       ketenName,
       ketenId: ketenName ? (ketenBy.get(ketenName.toLowerCase()) ?? null) : null,
       regionId: region?.id ?? null,
@@ -155,11 +156,11 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
 
   // What the register already knows of these practices: in chunks, as the country has 5,700 of them.
   const agbs = preview.rows.map((r) => r.agb);
-  const known = new Map<string, { id: string; self: boolean; imported: boolean }>();
+  const known = new Map<string, { id: string; self: boolean; imported: boolean; keten: boolean }>();
   for (let i = 0; i < agbs.length; i += 500) {
     const found = await db
       .selectFrom("practice as p")
-      .select(["p.id", "p.agb"])
+      .select(["p.id", "p.agb", "p.keten_id"])
       .select((eb) => [
         eb.exists(eb.selectFrom("assessment as a").select("a.id").whereRef("a.practice_id", "=", "p.id").where("a.perspective", "=", "zelfevaluatie")).as("self"),
         eb
@@ -168,14 +169,18 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
       ])
       .where("p.agb", "in", agbs.slice(i, i + 500))
       .execute();
-    for (const f of found) known.set(f.agb!, { id: f.id, self: Boolean(f.self), imported: Boolean(f.imported) });
+    for (const f of found) known.set(f.agb!, { id: f.id, self: Boolean(f.self), imported: Boolean(f.imported), keten: f.keten_id !== null });
   }
   for (const row of preview.rows) {
     const k = known.get(row.agb);
-    if (!k) continue;
-    row.practiceId = k.id;
-    row.practiceAnswers = k.self;
-    row.replaces = k.imported;
+    if (k) {
+      row.practiceId = k.id;
+      row.practiceAnswers = k.self;
+      row.replaces = k.imported;
+    }
+    // Part of a keten: the row names one, or the register has the practice in one.
+    if (row.ketenName || row.ketenId || k?.keten) row.facts.ketenOrHolding = "ja";
+    row.signals = signalColumns(evaluateSignals(row.facts, parameters));
   }
 
   const id = await storePreview({
@@ -281,6 +286,8 @@ export async function confirmImport(viewer: Viewer, id: string) {
     if (row.status !== "preview" || !row.preview) throw new ImportStateError(row.status);
     const preview = JSON.parse(row.preview) as ImportPreview;
     const now = new Date().toISOString();
+    // The rules in force when the import is confirmed compute what is stored, with their version.
+    const { parameters } = getCurrentQuestionnaire();
     // Look the practices up again: another import may have added some since the preview.
     const practiceIds = new Map<string, string>();
     const agbs = preview.rows.map((r) => r.agb);
@@ -308,7 +315,7 @@ export async function confirmImport(viewer: Viewer, id: string) {
       region_id: r.regionId,
       facts: JSON.stringify(r.facts),
       imported_at: now,
-      ...r.signals,
+      ...storedSignalColumns(evaluateSignals(r.facts, parameters), parameters.rulesVersion),
     }));
     for (let i = 0; i < facts.length; i += 200) {
       await trx
@@ -331,6 +338,8 @@ export async function confirmImport(viewer: Viewer, id: string) {
             sig_regional_cooperation: eb.ref("excluded.sig_regional_cooperation"),
             patients_per_fte: eb.ref("excluded.patients_per_fte"),
             signal_count: eb.ref("excluded.signal_count"),
+            signals_rules_version: eb.ref("excluded.signals_rules_version"),
+            signal_results: eb.ref("excluded.signal_results"),
           })),
         )
         .execute();
@@ -383,6 +392,6 @@ export async function getImportedFacts(viewer: Viewer, practiceId: string) {
     .where("i.practice_id", "=", practiceId)
     .where("i.organisation_id", "=", viewer.organisationId)
     .executeTakeFirst();
-  return row ? { ...row, facts: JSON.parse(row.facts) as SignalFacts } : undefined;
+  return row ? { ...row, facts: importedSignalFacts(row) } : undefined;
 }
 

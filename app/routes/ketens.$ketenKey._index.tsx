@@ -12,6 +12,7 @@ import i18next, { requestLng } from "~/i18next.server";
 import { STATEMENT_CHOICES } from "~/domain/answers";
 import { getKetenView, rollupSentence } from "~/models/keten.server";
 import { requireViewer } from "~/models/viewer.server";
+import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 
 export const handle = workspaceHandle;
@@ -41,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       answers: answers.filter((a) => a.choice === "nee" || a.choice === "deels" || a.choice === "weet-niet"),
     })),
     withAnswers: view.withAnswers,
+    currentRules: getCurrentQuestionnaire().parameters.rulesVersion,
   };
 }
 
@@ -69,7 +71,7 @@ export default function KetenPage() {
         <ul className="plain rollup">
           {d.rollup.map((r) => (
             <li key={r.id} className={r.counts.signal > 0 ? "rollup--signal" : undefined}>
-              <Icon name={r.counts.signal > 0 ? "up" : "check"} />
+              <Icon name={r.counts.signal > 0 ? "up" : r.counts.unknown > 0 ? "unknown" : "check"} />
               <strong>{r.sentence}</strong>
               <span className="hint block">
                 {t("workspaces.keten.rollupCounts", {
@@ -90,6 +92,7 @@ export default function KetenPage() {
           count: d.total,
         })}
         showKeten={false}
+        currentRules={d.currentRules}
       />
 
       <section aria-labelledby="governance-title">

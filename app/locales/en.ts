@@ -75,7 +75,7 @@ const en = {
     fte: "GP fte",
     hours: "{{hours}} hours a week, {{perFte}} hours = 1 fte",
     patientsPerFte: "Patients per GP fte",
-    norm: "Norm practice {{norm}} (an average, not a norm): {{ratio}}.",
+    norm: "Standard practice (normpraktijk) {{norm}} (an average, not a norm): {{ratio}}.",
     consultsPerDayPerFte: "Consultations per working day per fte",
     consultsBasis: "({{consults}} consultations per patient a year, {{days}} working days)",
     consultsPerDay: "Consultations per working day, whole practice",

@@ -183,8 +183,8 @@ const workspaces = {
   guide: {
     open: "Conversation guide",
     sourcesTitle: "Based on",
-    countsLine: "{{signal}} signals, {{unknown}} unknowns, {{difference}} differences, {{gap}} kernpunten not or partly safeguarded, {{requirement}} legal requirements to discuss.",
-    nothing: "There are no signals, unknowns, differences or kernpunten not or only partly safeguarded. The conversation can be about the practice's context and safeguards.",
+    countsLine: "{{signal}} signals, {{unknown}} unknowns, {{difference}} differences, {{gap}} core points not or partly safeguarded, {{requirement}} legal requirements to discuss.",
+    nothing: "There are no signals, unknowns, differences or core points not or only partly safeguarded. The conversation can be about the practice's context and safeguards.",
     basis: "Source: {{basis}}",
     why: "Why",
     figure: "Figure against the line",

@@ -261,7 +261,7 @@ export function beforeJoining(q: Questionnaire, lng: Lng, sections: GuideSection
     intro: a.intro[lng],
     advice: [...(above ? [a["above-line"][lng]] : []), ...(onlyWaarnemers ? [a["only-waarnemers"][lng]] : [])],
     questions,
-    source: a.source,
+    source: a.source[lng],
   };
 }
 

@@ -7,6 +7,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icon";
+import { HowDecidedLink } from "~/components/signal-card";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
 import i18next, { requestLng } from "~/i18next.server";
 import { STATEMENT_CHOICES } from "~/domain/answers";
@@ -68,6 +69,9 @@ export default function KetenPage() {
 
       <section aria-labelledby="rollup-title">
         <h2 id="rollup-title">{t("workspaces.keten.rollupTitle")}</h2>
+        <p className="hint">
+          <HowDecidedLink />
+        </p>
         <ul className="plain rollup">
           {d.rollup.map((r) => (
             <li key={r.id} className={r.counts.signal > 0 ? "rollup--signal" : undefined}>

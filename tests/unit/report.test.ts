@@ -321,6 +321,17 @@ describe("kernpunten and the conversation guide", () => {
     expect(nl.kernwaarden.flatMap((k) => k.kernpunten)).toHaveLength(questionnaire.kernpuntById.size);
   });
 
+  test("a question skipped by design (no PA or VS, no AIOS, a hagro elsewhere) says so, never “niet beantwoord”", () => {
+    const statements = nl.kernwaarden.flatMap((k) => k.kernpunten).flatMap((kp) => kp.statements);
+    const skipped = statements.filter((s) => !s.shown && s.autoReason === null);
+    expect(skipped.map((s) => s.questionId)).toEqual(expect.arrayContaining(["afspraken-taakherschikking", "hagro-deelname"]));
+    for (const s of skipped) expect(s.answer).toBe("niet gevraagd: niet van toepassing bij deze antwoorden");
+    // A question that is asked and not answered still says so.
+    const unanswered = statements.filter((s) => s.shown && s.answer === "niet beantwoord");
+    expect(unanswered.length).toBeGreaterThan(0);
+    expect(statements.filter((s) => !s.shown).every((s) => s.answer !== "niet beantwoord")).toBe(true);
+  });
+
   test("the guide lists the signals, then the unknowns, then the gaps", () => {
     const kinds = nl.guide.map((g) => g.kind);
     expect(kinds.join(" ")).toMatch(/^(signal ?)+(unknown ?)+(gap ?)+$/);

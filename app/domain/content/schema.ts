@@ -337,7 +337,7 @@ export const DialogueFileSchema = z.strictObject({
   afweging: z.strictObject({
     title: LocalizedTextSchema,
     intro: LocalizedTextSchema,
-    source: z.string().min(1),
+    source: LocalizedTextSchema,
     /** Shown when patients per fte is above the line. */
     "above-line": LocalizedTextSchema,
     /** Shown when the practice is run only by waarnemers (the presence figure beside no-gp-present). */

@@ -88,7 +88,7 @@ const workspaces = {
     lead: "Import the facts of many practices at once from a spreadsheet. You first see a preview with a message for every row that is wrong; only after you confirm do the good rows reach your portfolio. Imported facts keep their source and date and never overwrite what a practice answered itself.",
     formatTitle: "Which columns?",
     formatBody: "One practice per row, with a header row. Separated by ; or , (as Excel saves it), UTF-8 with or without BOM, decimal comma or point; an empty cell means unknown. The same columns as npm run signals:",
-    optionalColumns: "Optional: {{columns}} (the chain, and the GP region as code or name).",
+    optionalColumns: "Optional: {{columns}}: the chain, the GP region as code or name, structural cooperation with the GPs nearby (ja, deels, nee or onbekend; counts when there is no hagro) and part of a chain or holding (ja, nee or onbekend). A column that is absent counts as unknown; ‘deels’ is also accepted in medisch_eindverantwoordelijke_huisarts, governance_vastgelegd and anw.",
     upload: "Choose a file",
     file: "Spreadsheet (CSV)",
     fileHelp: "A CSV file of at most {{max}} MB.",

@@ -6,7 +6,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 const regions = {
   nav: "Signalling matrix",
   title: "Signalling matrix of GP regions",
-  lead: "For each GP region the indicators of care supply and care demand, each coloured red, orange or green. Regions with the most red scores come first: according to the guideline's national analysis they have the largest bottlenecks, but the matrix does not give a fully developed picture (sections 2 and 2.1). Level and trend of insured people without a regular GP count together as one score.",
+  lead: "For each GP region the indicators of care supply and care demand, each coloured red, orange or green, the regions with the most red scores first. Level and trend of insured people without a regular GP count together as one score.",
   choicesTitle: "Choices of Kernwaardenscan, not of the guideline",
   howRead: "How the matrix and the signals are read",
   fictitious: "These are fictitious demo figures: invented regions with invented numbers, not real Vektis, CBS or Nivel figures.",

@@ -10,7 +10,7 @@ import type { SignalColumns } from "../../db/schema";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { mapHeader, parsePracticeRow, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type MessageParams, type PracticeColumn, type OptionalColumn } from "../domain/practice-row";
 import type { SignalFacts } from "../domain/signals";
-import { evaluateSignals } from "../domain/signals";
+import { evaluateSignals, normaliseFacts } from "../domain/signals";
 import { CsvReadError, readDelimited } from "../utils/csv";
 import { recordEvent } from "./audit.server";
 import { refreshPortfolio } from "./portfolio.server";
@@ -303,20 +303,24 @@ export async function confirmImport(viewer: Viewer, id: string) {
         return { id: practiceId, organisation_id: null, keten_id: r.ketenId, region_id: r.regionId, agb: r.agb, name: r.name, postcode: null, created_at: now, updated_at: now };
       });
     for (let i = 0; i < newPractices.length; i += 500) await trx.insertInto("practice").values(newPractices.slice(i, i + 500)).execute();
-    const facts = preview.rows.map((r) => ({
-      id: randomUUID(),
-      organisation_id: viewer.organisationId,
-      practice_id: practiceIds.get(r.agb)!,
-      import_id: id,
-      row_number: r.line,
-      name: r.name,
-      keten_id: r.ketenId,
-      keten_name: r.ketenName,
-      region_id: r.regionId,
-      facts: JSON.stringify(r.facts),
-      imported_at: now,
-      ...storedSignalColumns(evaluateSignals(r.facts, parameters), parameters.rulesVersion),
-    }));
+    const facts = preview.rows.map((r) => {
+      // A preview read before an upgrade of the rules lacks the later facts: unknown, never undefined.
+      const rowFacts = normaliseFacts(r.facts, { ketenOrHolding: r.ketenName || r.ketenId ? "ja" : undefined });
+      return {
+        id: randomUUID(),
+        organisation_id: viewer.organisationId,
+        practice_id: practiceIds.get(r.agb)!,
+        import_id: id,
+        row_number: r.line,
+        name: r.name,
+        keten_id: r.ketenId,
+        keten_name: r.ketenName,
+        region_id: r.regionId,
+        facts: JSON.stringify(rowFacts),
+        imported_at: now,
+        ...storedSignalColumns(evaluateSignals(rowFacts, parameters), parameters.rulesVersion),
+      };
+    });
     for (let i = 0; i < facts.length; i += 200) {
       await trx
         .insertInto("imported_facts")

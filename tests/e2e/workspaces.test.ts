@@ -240,6 +240,8 @@ describe("comparison and afweging", () => {
     await row.getByLabel("Uren per week").fill("40");
     await row.getByLabel("Uren per week").blur();
     await expect.poll(() => page.locator("section.derived").textContent()).toContain("14.800");
+    // The figure follows live in the browser; the report reads what is saved.
+    await expect.poll(() => page.locator("#q-huisartsen .save-state").textContent()).toContain("Opgeslagen");
     await page.goto(`${afweging}/report`);
     await expect.poll(() => section.textContent()).toContain("goed na te denken voordat zij instappen");
 

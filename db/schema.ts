@@ -58,7 +58,7 @@ export interface PracticeTable {
   updated_at: Timestamp;
 }
 
-export interface AssessmentTable extends SignalColumns {
+export interface AssessmentTable extends SignalColumns, StoredSignalResults {
   id: string;
   practice_id: string;
   /** The organisation that writes (and owns) this assessment. */
@@ -94,6 +94,14 @@ export interface SignalColumns {
   signal_count: number | null;
 }
 export type SignalStatusValue = "signal" | "no-signal" | "unknown"; // the same as domain/portfolio.ts STATUSES
+
+/** The results behind the signal columns, exactly as computed (issue 12), on an assessment and an imported row. */
+export interface StoredSignalResults {
+  /** The version of the signal rules that computed the columns (app/domain/signals/vN.ts); null: not yet computed. */
+  signals_rules_version: number | null;
+  /** JSON of the SignalResults as that version computed them (status, reason, evidence, figure). */
+  signal_results: string | null;
+}
 export type SignalColumn = keyof Omit<SignalColumns, "patients_per_fte" | "signal_count">;
 
 export interface AnswerTable {
@@ -231,7 +239,7 @@ export interface ImportRowTable {
 }
 
 /** The current imported facts of one practice for one organisation; never mixed into a practice's own answers. */
-export interface ImportedFactsTable extends SignalColumns {
+export interface ImportedFactsTable extends SignalColumns, StoredSignalResults {
   id: string;
   organisation_id: string;
   practice_id: string;
@@ -266,6 +274,8 @@ export interface ConversationNoteTable {
 
 /** One practice in one organisation's portfolio: the source that speaks for it (see models/portfolio.server.ts). */
 export interface PortfolioEntryTable extends SignalColumns {
+  /** The rules version of the source's signals, so the portfolio can say where it differs from the current one. */
+  signals_rules_version: number | null;
   organisation_id: string;
   practice_id: string;
   source: "self" | "own" | "import";

@@ -455,7 +455,7 @@ export async function seedNationalWorkspaces(db: Kysely<Database>, options: { in
   const t0 = performance.now();
   const rng = options.rng ?? seededRng(20261201);
   const { evaluateSignals } = await import("../app/domain/signals");
-  const { signalColumns } = await import("../app/models/signal-store.server");
+  const { storedSignalColumns } = await import("../app/models/signal-store.server");
   const parameters = getQuestionnaire(CONTENT_VERSION).parameters;
   const now = new Date().toISOString();
   const practices = await db
@@ -476,9 +476,13 @@ export async function seedNationalWorkspaces(db: Kysely<Database>, options: { in
       registeredPatients: patients,
       huisartsHoursPerWeek: rng() < 0.03 ? null : Math.round(((patients / perFte) * 40) * 2) / 2,
       weekdaysPresent: rng() < 0.05 ? null : weekdays(rng, rng() < 0.15 ? int(rng, 2, 4) : 5),
+      huisartsenWithoutDays: 0,
+      huisartsen: null,
       medicallyResponsibleGp: tri(),
       governanceDocumented: tri(),
+      ketenOrHolding: weighted(rng, [["nee", 70], ["ja", 20], ["onbekend", 10]] as const),
       hagro: weighted(rng, [["ja", 78], ["nee", 10], ["geen-hagro", 4], ["onbekend", 8]] as const),
+      nearbyCooperation: tri(),
       anw: tri(),
     };
     return {
@@ -493,7 +497,7 @@ export async function seedNationalWorkspaces(db: Kysely<Database>, options: { in
       region_id: null,
       facts: JSON.stringify(signalFacts),
       imported_at: now,
-      ...signalColumns(evaluateSignals(signalFacts, parameters)),
+      ...storedSignalColumns(evaluateSignals(signalFacts, parameters), parameters.rulesVersion),
     };
   });
   const shared = practices.filter(() => rng() < 0.1);

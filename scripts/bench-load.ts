@@ -21,7 +21,7 @@ const BIG_EMAIL = "beheerder@bench-groot.example.com";
  */
 export async function seedBigPortfolio(db: Kysely<Database>, passwordHashFrom: string) {
   const { evaluateSignals } = await import("../app/domain/signals");
-  const { signalColumns } = await import("../app/models/signal-store.server");
+  const { storedSignalColumns } = await import("../app/models/signal-store.server");
   const { getQuestionnaire } = await import("../app/domain/content/load.server");
   const parameters = getQuestionnaire(1).parameters;
   const now = new Date().toISOString();
@@ -53,10 +53,14 @@ export async function seedBigPortfolio(db: Kysely<Database>, passwordHashFrom: s
           governanceDocumented: i % 7 === 0 ? ("nee" as const) : ("ja" as const),
           hagro: "ja" as const,
           anw: "ja" as const,
+          huisartsenWithoutDays: 0,
+          huisartsen: null,
+          ketenOrHolding: "nee" as const,
+          nearbyCooperation: "ja" as const,
         };
-        const signals = signalColumns(evaluateSignals(signalFacts, parameters));
+        const { signal_results, ...signals } = storedSignalColumns(evaluateSignals(signalFacts, parameters), parameters.rulesVersion);
         practices.push({ id, organisation_id: null, keten_id: null, region_id: null, agb: String(40_000_000 + i), name: `Benchmarkpraktijk ${i}`, postcode: null, created_at: now, updated_at: now });
-        facts.push({ id: randomUUID(), organisation_id: orgId, practice_id: id, import_id: importId, row_number: i + 2, name: `Benchmarkpraktijk ${i}`, keten_id: null, keten_name: null, region_id: null, facts: JSON.stringify(signalFacts), imported_at: now, ...signals });
+        facts.push({ id: randomUUID(), organisation_id: orgId, practice_id: id, import_id: importId, row_number: i + 2, name: `Benchmarkpraktijk ${i}`, keten_id: null, keten_name: null, region_id: null, facts: JSON.stringify(signalFacts), imported_at: now, ...signals, signal_results });
         entries.push({ organisation_id: orgId, practice_id: id, source: "import" as const, source_id: facts.at(-1)!.id, at: now, version_no: null, ...signals, has_self: 0, has_own: 0, has_import: 1, differs: 0 });
       }
       await trx.insertInto("practice").values(practices).execute();

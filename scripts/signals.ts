@@ -3,8 +3,9 @@
  * (issue 3, "Bulk evaluation"; also the format insurers will upload).
  *
  * stdout: one JSON object per data row, in file order (JSON Lines), `row` being the spreadsheet row
- * number (header = row 1): the engine's result per signal, or the row's errors. A bad row never stops
- * the others. stderr: a short summary for the person running it, or why nothing was evaluated.
+ * number (header = row 1): the engine's result per signal with the rules version that computed it, or
+ * the row's errors. A bad row never stops the others. stderr: a short summary for the person running
+ * it, or why nothing was evaluated.
  *
  * Exit code: 0 every row evaluated · 1 some rows had errors · 2 nothing evaluated (the file cannot be
  * read, lacks a required column, or the content cannot be loaded).
@@ -95,9 +96,9 @@ export function runSignals(file: string, io: { stdout: Output; stderr: Output },
       const r = results[id];
       counts[id][r.status]++;
       // The id is the key already.
-      signals[id] = { status: r.status, reason: r.reason, evidence: r.evidence, figure: r.figure };
+      signals[id] = { status: r.status, reason: r.reason, params: r.params, evidence: r.evidence, figure: r.figure };
     }
-    out[i] = JSON.stringify({ row: line, agb: parsed.agb, name: parsed.name, signals });
+    out[i] = JSON.stringify({ row: line, agb: parsed.agb, name: parsed.name, rulesVersion: parameters.rulesVersion, signals });
   });
   // One write: thousands of small writes to a pipe cost more than the evaluation itself.
   if (out.length > 0) io.stdout.write(`${out.join("\n")}\n`);
@@ -105,7 +106,7 @@ export function runSignals(file: string, io: { stdout: Output; stderr: Output },
   const ms = Math.round(performance.now() - started);
   const width = Math.max(...SIGNAL_IDS.map((id) => id.length));
   const summary = [
-    `signals: ${table.rows.length} rows, ${evaluated} evaluated, ${failed} with errors · content v${questionnaire.version} · ${ms} ms`,
+    `signals: ${table.rows.length} rows, ${evaluated} evaluated, ${failed} with errors · content v${questionnaire.version} · rules v${parameters.rulesVersion} · ${ms} ms`,
     ...SIGNAL_IDS.map((id) => `  ${id.padEnd(width)}  ${STATUSES.map((s) => `${s} ${counts[id][s]}`).join("  ")}`),
   ];
   io.stderr.write(`${summary.join("\n")}\n`);

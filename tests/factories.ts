@@ -137,7 +137,9 @@ export function makeFacts(overrides: Partial<PracticeFacts> = {}): PracticeFacts
     huisartsen: [makeHuisartsFact()],
     medicallyResponsibleGp: "onbekend",
     governanceDocumented: "onbekend",
+    ketenOrHolding: "onbekend",
     hagro: "onbekend",
+    nearbyCooperation: "onbekend",
     anw: "onbekend",
     ...overrides,
   };
@@ -153,8 +155,9 @@ export function statement(choice: StatementChoice, note: string | null = null): 
 }
 
 /**
- * Facts for the signals engine on which every rule gives no-signal: a huisarts owner, 2000 patients on
- * 40 huisarts hours, a huisarts present every weekday, arrangements documented, hagro and ANW taken part in.
+ * Facts for the signals engine on which every rule gives no-signal: a huisarts owner outside any keten,
+ * 2000 patients on 40 huisarts hours, a huisarts present every weekday, arrangements documented, hagro
+ * and ANW taken part in.
  */
 export function makeSignalFacts(overrides: Partial<SignalFacts> = {}): SignalFacts {
   return {
@@ -162,9 +165,13 @@ export function makeSignalFacts(overrides: Partial<SignalFacts> = {}): SignalFac
     registeredPatients: 2000,
     huisartsHoursPerWeek: 40,
     weekdaysPresent: ["ma", "di", "wo", "do", "vr"],
+    huisartsenWithoutDays: 0,
+    huisartsen: null,
     medicallyResponsibleGp: "ja",
     governanceDocumented: "ja",
+    ketenOrHolding: "nee",
     hagro: "ja",
+    nearbyCooperation: "onbekend",
     anw: "ja",
     ...overrides,
   };

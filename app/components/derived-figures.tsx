@@ -104,6 +104,21 @@ export function DerivedFiguresPanel({ figures, parameters, live }: { figures: De
           </tr>
         </tbody>
       </table>
+      {figures.huisartsenWithoutDays > 0 ? <p className="hint">{t("signalRules.presence.withoutDays", { count: figures.huisartsenWithoutDays })}</p> : null}
+      {figures.huisartsenBelowMinDays !== null ? (
+        <dl>
+          <div>
+            <dt>{t("signalRules.presence.belowMin", { min: parameters.minDaysPresentPerWeek })}</dt>
+            <dd>{n(figures.huisartsenBelowMinDays)}</dd>
+          </div>
+          {figures.onlyWaarnemers ? (
+            <div>
+              <dt>{t("signalRules.presence.onlyWaarnemers")}</dt>
+              <dd>{t("signals.value.ja")}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
     </section>
   );
 }

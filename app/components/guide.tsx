@@ -12,6 +12,7 @@ import { formatDate } from "~/utils/format";
 import { CsrfInput } from "./csrf-input";
 import { FieldError } from "./field-error";
 import { Icon, type IconName } from "./icon";
+import { HowDecidedLink } from "./signal-card";
 
 const BADGE_ICON: Record<string, IconName> = {
   "signal-signal": "up",
@@ -80,6 +81,12 @@ export function GuideSections({ sections }: { sections: GuideSection[] }) {
                   {e.source ? (
                     <p className="hint">
                       {t("signals.source")}: {e.source}
+                      {e.signalId ? (
+                        <>
+                          {" · "}
+                          <HowDecidedLink signalId={e.signalId} />
+                        </>
+                      ) : null}
                     </p>
                   ) : null}
                   {e.questions.length > 0 ? (

@@ -63,12 +63,15 @@ export function PortfolioTable({
   caption,
   showKeten = true,
   regionRed,
+  currentRules,
 }: {
   groups: RowGroup[];
   caption: string;
   showKeten?: boolean;
   /** Red cells of each region in the latest signaleringsmatrix: the region's context beside the signals. */
   regionRed?: Record<string, number>;
+  /** The rules version in force: a row computed with another says so. */
+  currentRules: number;
 }) {
   const { t } = useTranslation();
   const lng = useLng();
@@ -128,12 +131,16 @@ export function PortfolioTable({
                 <td>
                   {t(`workspaces.source.${row.source}`)}
                   {row.versionNo ? <span className="hint block">{t("sharing.version", { version: row.versionNo })}</span> : null}
+                  {row.rulesVersion !== null && row.rulesVersion !== currentRules ? (
+                    <span className="hint block">{t("signalRules.rulesBadge", { version: row.rulesVersion })}</span>
+                  ) : null}
                 </td>
                 {SIGNAL_IDS.map((id) => {
                   const status = row.signals[id] ?? "unknown";
                   return (
                     <td key={id}>
                       <SignalStatusBadge status={status} label={t(`signals.status.${status}`)} />
+                      {row.contextGiven.includes(id) ? <span className="hint block context-given">{t("signalRules.contextGiven")}</span> : null}
                     </td>
                   );
                 })}

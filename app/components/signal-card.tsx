@@ -1,9 +1,10 @@
 /** One signal: status in words and icon, the evidence, kernpunten, source, reading, questions, context. */
 import { CsrfInput } from "~/components/csrf-input";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CONTEXT_MAX_LENGTH } from "~/domain/signal-context";
-import type { SignalStatus } from "~/domain/signals";
+import type { SignalId } from "~/domain/signal-ids";
+import type { SignalStatus } from "~/domain/signals/types";
 import type { ReportSignal } from "~/models/report.server";
 import { FieldError } from "./field-error";
 import { Icon, type IconName } from "./icon";
@@ -19,6 +20,16 @@ export function SignalStatusBadge({ status, label }: { status: SignalStatus; lab
       <Icon name={ICON[status]} />
       {label}
     </span>
+  );
+}
+
+/** To the page that says how a signal (or every signal) is decided: the source, the reading, the lines. */
+export function HowDecidedLink({ signalId }: { signalId?: SignalId }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={signalId ? `/signalen#${signalId}` : "/signalen"} className="how-decided">
+      {t(signalId ? "signalRules.howDecided" : "signalRules.howDecidedAll")}
+    </Link>
   );
 }
 
@@ -48,6 +59,9 @@ export function SignalCard({
         {signal.figure ? <strong className="signal-figure"> {signal.figure}</strong> : null}
       </p>
       {signal.status === "unknown" ? <p className="callout">{t("signals.unknownTopic")}</p> : null}
+      <p className="hint">
+        <HowDecidedLink signalId={signal.id} />
+      </p>
       <details>
         <summary>{t("signals.basis")}</summary>
         <dl className="evidence">

@@ -25,6 +25,12 @@ export interface DerivedFigures {
   /** Per weekday, how many huisartsen are physically present; null when no huisartsen are given. */
   presence: Record<Weekday, number> | null;
   weekdaysWithoutHuisarts: number | null;
+  /** Huisartsen whose days present are not given: the grid cannot count them. */
+  huisartsenWithoutDays: number;
+  /** Huisartsen present on fewer days than the source prefers (minDaysPresentPerWeek); null without huisartsen. */
+  huisartsenBelowMinDays: number | null;
+  /** Every huisarts is a waarnemer (vaste or incidentele); null without huisartsen. */
+  onlyWaarnemers: boolean | null;
 }
 
 /**
@@ -58,7 +64,7 @@ export function deriveFigures(facts: PracticeFacts, p: Parameters): DerivedFigur
   const presence =
     list === null
       ? null
-      : (Object.fromEntries(WEEKDAYS.map((d) => [d, list.filter((h) => h.weekdays.includes(d)).length])) as Record<
+      : (Object.fromEntries(WEEKDAYS.map((d) => [d, list.filter((h) => h.weekdays?.includes(d)).length])) as Record<
           Weekday,
           number
         >);
@@ -74,5 +80,8 @@ export function deriveFigures(facts: PracticeFacts, p: Parameters): DerivedFigur
     waarnemerShare: waarnemerHours === null || !hours ? null : waarnemerHours / hours,
     presence,
     weekdaysWithoutHuisarts: presence === null ? null : WEEKDAYS.filter((d) => presence[d] === 0).length,
+    huisartsenWithoutDays: list === null ? 0 : list.filter((h) => h.weekdays === null).length,
+    huisartsenBelowMinDays: list === null ? null : list.filter((h) => h.weekdays !== null && h.weekdays.length < p.minDaysPresentPerWeek).length,
+    onlyWaarnemers: list === null || list.length === 0 ? null : list.every((h) => (WAARNEMER_ROLES as readonly (string | null)[]).includes(h.role)),
   };
 }

@@ -43,14 +43,21 @@ export interface PortfolioFilter {
 export interface PortfolioQuery {
   filter: PortfolioFilter;
   sort: PortfolioSort;
-  /** Descending for signals and patients per fte by default (worst first). */
+  /** Descending; by default as NATURAL_DESC says for the sort. */
   desc: boolean;
   group: PortfolioGroup;
   page: number;
   pageSize: number;
 }
 
-export const DEFAULT_QUERY: PortfolioQuery = { filter: {}, sort: "signals", desc: true, group: "none", page: 1, pageSize: 50 };
+/**
+ * The first screen is not a ranking (002, par. 3.3: signals are indications for dialogue, not
+ * verdicts): by name, A to Z. "Meeste signalen eerst" is a sort the reader chooses.
+ */
+export const DEFAULT_QUERY: PortfolioQuery = { filter: {}, sort: "name", desc: false, group: "none", page: 1, pageSize: 50 };
+
+/** Each sort's own direction when the reader picks none: names A to Z, most signals and highest figure first. */
+export const NATURAL_DESC: Record<PortfolioSort, boolean> = { name: false, signals: true, "patients-per-fte": true, keten: false, region: false };
 
 export interface PortfolioRow {
   practiceId: string;
@@ -68,6 +75,10 @@ export interface PortfolioRow {
   signals: Record<SignalId, SignalStatusValue | null>;
   patientsPerFte: number | null;
   signalCount: number;
+  /** The version of the signal rules the row's source was computed with (null: not known). */
+  rulesVersion: number | null;
+  /** The signals beside which the practice gave its own context (its self-assessment's context en borging). */
+  contextGiven: SignalId[];
   hasSelf: boolean;
   hasOwn: boolean;
   hasImport: boolean;

@@ -5,7 +5,7 @@
  * Messages are i18n keys under `csv` in the server-only namespace (app/locales/server.*.ts).
  */
 import { WEEKDAYS, parseDutchNumber, type Weekday } from "./answers";
-import type { HagroStatus, OwnerKind, Tri } from "./facts";
+import type { HagroStatus, KetenStatus, OwnerKind, Tri } from "./facts";
 import type { SignalFacts } from "./signals";
 import type { ServerTranslation } from "../locales/server.nl";
 import { fixedT } from "../utils/i18n-node";
@@ -25,11 +25,14 @@ export const REQUIRED_COLUMNS = [
 export type PracticeColumn = (typeof REQUIRED_COLUMNS)[number];
 
 /**
- * Columns a spreadsheet may add (issue 5: an insurer's import): the keten a practice belongs to and
- * its huisartsenregio (code or name). The command-line evaluation ignores them.
+ * Columns a spreadsheet may add. Issue 5 (an insurer's import): the keten a practice belongs to and its
+ * huisartsenregio (code or name). Issue 12 (signal rules v2): cooperation with the huisartsen nearby,
+ * read when there is no hagro, and whether the practice is part of a keten or holding. An absent
+ * column is unknown for every row. A named keten makes the practice part of one.
  */
-export const OPTIONAL_COLUMNS = ["keten", "regio"] as const;
+export const OPTIONAL_COLUMNS = ["keten", "regio", "samenwerking_huisartsen_omgeving", "onderdeel_van_keten_of_holding"] as const;
 export type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
+export type SpreadsheetColumn = PracticeColumn | OptionalColumn;
 
 /**
  * A week has 168 hours; the largest health centres have a few dozen huisartsen, well under 50 fte
@@ -74,8 +77,11 @@ export type HeaderResult =
   | { ok: true; columns: ColumnMap }
   | { ok: false; missing: PracticeColumn[]; duplicate: PracticeColumn[] };
 
+/** A column name as people type it: any case, stray spaces, and spaces or hyphens for underscores. */
+export const columnName = (h: string) => h.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
 export function mapHeader(header: readonly string[]): HeaderResult {
-  const names = header.map((h) => h.trim().toLowerCase());
+  const names = header.map(columnName);
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   const duplicate = REQUIRED_COLUMNS.filter((c) => names.indexOf(c) !== names.lastIndexOf(c));
   if (missing.length > 0 || duplicate.length > 0) return { ok: false, missing, duplicate };
@@ -92,7 +98,7 @@ export function mapHeader(header: readonly string[]): HeaderResult {
 
 export interface RowError {
   /** null for a problem with the row as a whole (its number of cells). */
-  column: PracticeColumn | null;
+  column: SpreadsheetColumn | null;
   code: MessageCode;
   /** The values the message was filled with, so it can be worded again in another language. */
   params: MessageParams;
@@ -100,12 +106,14 @@ export interface RowError {
 }
 
 export type PracticeRowResult =
-  | { ok: true; agb: string; name: string; facts: SignalFacts; extra: Record<OptionalColumn, string | null> }
+  | { ok: true; agb: string; name: string; facts: SignalFacts; extra: Record<"keten" | "regio", string | null> }
   | { ok: false; errors: RowError[] };
 
 const OWNER_VALUES = ["huisarts", "andere-zorgverlener", "bestuurder", "onbekend"] as const satisfies readonly OwnerKind[];
-const TRI_VALUES = ["ja", "nee", "onbekend"] as const satisfies readonly Tri[];
+/** "Deels" counts as taking part (rules v2); a spreadsheet may say so as the questionnaire does. */
+const TRI_VALUES = ["ja", "deels", "nee", "onbekend"] as const satisfies readonly Tri[];
 const HAGRO_VALUES = ["ja", "nee", "geen-hagro", "onbekend"] as const satisfies readonly HagroStatus[];
+const KETEN_VALUES = ["ja", "nee", "onbekend"] as const satisfies readonly KetenStatus[];
 
 const DAY_WORDS: Record<string, Weekday> = {
   ma: "ma",
@@ -131,7 +139,8 @@ function valueOf<T>(parsed: Parsed<T>): T {
 }
 
 function choice<T extends string>(raw: string, allowed: readonly T[], lng: Lng): Parsed<T> {
-  const v = raw.toLowerCase();
+  // Any case; spaces for the hyphen of a two-word value ("Geen hagro", "andere zorgverlener").
+  const v = raw.trim().toLowerCase().replace(/\s+/g, "-");
   if (v === "") return { value: "onbekend" as T };
   if ((allowed as readonly string[]).includes(v)) return { value: v as T };
   return { problems: [{ code: "csv.choice.invalid", params: { found: raw, allowed: listInWords(allowed, lng) } }] };
@@ -193,7 +202,7 @@ function weekdays(raw: string): Parsed<Weekday[] | null> {
  */
 export function parsePracticeRow(cells: readonly string[], columns: ColumnMap, lng: Lng = "nl"): PracticeRowResult {
   const errors: RowError[] = [];
-  const report = (column: PracticeColumn | null, problems: Problem[]) => {
+  const report = (column: SpreadsheetColumn | null, problems: Problem[]) => {
     for (const p of problems) errors.push({ column, code: p.code, params: p.params ?? {}, message: message(p.code, lng, p.params) });
   };
   // Trailing empty cells (a stray delimiter at the end of the line) carry nothing and are ignored.
@@ -205,7 +214,11 @@ export function parsePracticeRow(cells: readonly string[], columns: ColumnMap, l
     report(null, [{ code: "csv.row.tooManyCells", params: { found: filled, expected: columns.width } }]);
   }
   const cell = (column: PracticeColumn) => (cells[columns.index[column]] ?? "").trim();
-  const check = <T>(column: PracticeColumn, parsed: Parsed<T>): Parsed<T> => {
+  const optional = (column: OptionalColumn) => {
+    const at = columns.optional[column];
+    return at === undefined ? "" : (cells[at] ?? "").trim();
+  };
+  const check = <T>(column: SpreadsheetColumn, parsed: Parsed<T>): Parsed<T> => {
     if ("problems" in parsed) report(column, parsed.problems);
     return parsed;
   };
@@ -224,30 +237,40 @@ export function parsePracticeRow(cells: readonly string[], columns: ColumnMap, l
   const governanceDocumented = check("governance_vastgelegd", choice(cell("governance_vastgelegd"), TRI_VALUES, lng));
   const hagro = check("hagro", choice(cell("hagro"), HAGRO_VALUES, lng));
   const anw = check("anw", choice(cell("anw"), TRI_VALUES, lng));
+  // Absent columns read as empty cells: unknown.
+  const nearbyCooperation = check("samenwerking_huisartsen_omgeving", choice(optional("samenwerking_huisartsen_omgeving"), TRI_VALUES, lng));
+  const ketenColumn = check("onderdeel_van_keten_of_holding", choice(optional("onderdeel_van_keten_of_holding"), KETEN_VALUES, lng));
+  const ketenName = optional("keten");
+  if ("value" in ketenColumn && ketenColumn.value === "nee" && ketenName !== "") {
+    report("onderdeel_van_keten_of_holding", [{ code: "csv.keten.contradicts", params: { keten: ketenName } }]);
+  }
 
   if (errors.length > 0) {
     // Left to right as the file has its columns (a row-wide problem first); sort is stable.
-    const position = (e: RowError) => (e.column === null ? -1 : columns.index[e.column]);
+    const position = (e: RowError) =>
+      e.column === null ? -1 : ((REQUIRED_COLUMNS as readonly string[]).includes(e.column) ? columns.index[e.column as PracticeColumn] : (columns.optional[e.column as OptionalColumn] ?? Infinity));
     return { ok: false, errors: errors.sort((a, b) => position(a) - position(b)) };
   }
-  const optional = (column: OptionalColumn) => {
-    const at = columns.optional[column];
-    const value = at === undefined ? "" : (cells[at] ?? "").trim();
-    return value === "" ? null : value;
-  };
+  const extra = (column: "keten" | "regio") => optional(column) || null;
   return {
     ok: true,
     agb: valueOf(agbCode),
     name,
-    extra: { keten: optional("keten"), regio: optional("regio") },
+    extra: { keten: extra("keten"), regio: extra("regio") },
     facts: {
       owner: valueOf(owner),
       registeredPatients: valueOf(registeredPatients),
       huisartsHoursPerWeek: valueOf(huisartsHoursPerWeek),
+      // A spreadsheet gives the practice's days as a whole, never per huisarts.
       weekdaysPresent: valueOf(weekdaysPresent),
+      huisartsenWithoutDays: 0,
+      huisartsen: null,
       medicallyResponsibleGp: valueOf(medicallyResponsibleGp),
       governanceDocumented: valueOf(governanceDocumented),
+      // A keten named in the row is membership of one, whatever the column says (a contradiction is an error above).
+      ketenOrHolding: ketenName !== "" ? "ja" : valueOf(ketenColumn),
       hagro: valueOf(hagro),
+      nearbyCooperation: valueOf(nearbyCooperation),
       anw: valueOf(anw),
     },
   };

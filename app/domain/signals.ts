@@ -1,113 +1,53 @@
 /**
- * The five signals (LHV en NHG, Uitwerking AZWA D3, section 4.1): one pure engine over normalised
- * facts. A signal is an indication for dialogue, never a verdict (3.3); "unknown" is itself a topic.
- * Thresholds come from content parameters; wording, kernpunten and questions from signals.yaml.
+ * The five signals (LHV en NHG, Uitwerking AZWA D3, section 4.1): one pure engine per version of the
+ * rules, over normalised facts. A signal is an indication for dialogue, never a verdict (3.3);
+ * "unknown" is itself a topic. Thresholds come from content parameters; wording, kernpunten and
+ * questions from signals.yaml; which version is in force from parameters.yaml (`rulesVersion`).
+ *
+ * Every version stays in code (signals/v1.ts, signals/v2.ts): a result is stored with the version that
+ * computed it, so a submitted assessment reads "as computed", and beside it "what the rules in force
+ * would say".
  */
-import type { Parameters, SignalId } from "./content/schema";
-import { SIGNAL_IDS } from "./content/schema";
-import { WEEKDAYS, type Weekday } from "./answers";
-import { exceedsRatio } from "./derived";
-import type { HagroStatus, OwnerKind, Tri } from "./facts";
+import type { Parameters } from "./content/schema";
+import type { RulesVersion } from "./signal-ids";
+import type { SignalResults } from "./signals/types";
+import { evaluateV1, type SignalFactsV1 } from "./signals/v1";
+import { evaluateV2, type KetenStatus, type SignalFactsV2 } from "./signals/v2";
 
-export type SignalStatus = "signal" | "no-signal" | "unknown";
+export type { PatientsPerFteFigure, PresenceFigure, SignalFigure, SignalResult, SignalResults, SignalStatus } from "./signals/types";
+export type { HuisartsPresence, KetenStatus } from "./signals/v2";
+export type { SignalFactsV1 };
+export { RULES_VERSIONS, isRulesVersion, type RulesVersion } from "./signal-ids";
 
-/** What the engine needs; both adapters (questionnaire, spreadsheet row) produce this. */
-export interface SignalFacts {
-  owner: OwnerKind;
-  registeredPatients: number | null;
-  /** Sum of the huisartsen's hours per week; null when unknown. */
-  huisartsHoursPerWeek: number | null;
-  /** Weekdays on which at least one huisarts is physically present; [] = none; null = unknown. */
-  weekdaysPresent: Weekday[] | null;
-  medicallyResponsibleGp: Tri;
-  governanceDocumented: Tri;
-  hagro: HagroStatus;
-  anw: Tri;
-}
+/** The facts the rules in force read; every earlier version reads a subset of them. */
+export type SignalFacts = SignalFactsV2;
 
-export interface SignalResult {
-  id: SignalId;
-  status: SignalStatus;
-  /** A stable code for why: the UI words it ("signals.reason.<code>"). */
-  reason: string;
-  /** The facts the rule looked at, as given. */
-  evidence: Partial<Record<keyof SignalFacts | "fte" | "weekdaysWithout", unknown>>;
-  /** The computed figure against its threshold, where the rule has one. */
-  figure?: { name: "patientsPerFte"; value: number | null; infinite: boolean; threshold: number };
-}
-
-function ownerNotGp(f: SignalFacts): SignalResult {
-  const base = { id: "owner-not-gp" as const, evidence: { owner: f.owner } };
-  if (f.owner === "huisarts") return { ...base, status: "no-signal", reason: "owner-gp" };
-  if (f.owner === "onbekend") return { ...base, status: "unknown", reason: "owner-unknown" };
-  return { ...base, status: "signal", reason: f.owner === "bestuurder" ? "owner-director" : "owner-other-provider" };
-}
-
-function patientsPerFte(f: SignalFacts, p: Parameters): SignalResult {
-  const patients = f.registeredPatients;
-  const hours = f.huisartsHoursPerWeek;
-  const fte = hours === null ? null : hours / p.hoursPerFte;
-  const evidence = { registeredPatients: patients, huisartsHoursPerWeek: hours, fte };
-  const figure = (value: number | null, infinite = false) => ({
-    name: "patientsPerFte" as const,
-    value,
-    infinite,
-    threshold: p.maxPatientsPerFte,
-  });
-  if (patients === null || hours === null) {
-    return { id: "patients-per-fte", status: "unknown", reason: patients === null ? "patients-unknown" : "hours-unknown", evidence, figure: figure(null) };
-  }
-  if (hours === 0) {
-    return patients > 0
-      ? { id: "patients-per-fte", status: "signal", reason: "no-gp-hours", evidence, figure: figure(null, true) }
-      : { id: "patients-per-fte", status: "no-signal", reason: "no-patients", evidence, figure: figure(0) };
-  }
-  const value = Math.round(((patients * p.hoursPerFte) / hours) * 1e6) / 1e6;
-  const above = exceedsRatio(patients, hours, p.maxPatientsPerFte, p.hoursPerFte);
-  return { id: "patients-per-fte", status: above ? "signal" : "no-signal", reason: above ? "above-line" : "within-line", evidence, figure: figure(value) };
-}
-
-function noGpPresent(f: SignalFacts): SignalResult {
-  const days = f.weekdaysPresent;
-  if (days === null) return { id: "no-gp-present", status: "unknown", reason: "days-unknown", evidence: { weekdaysPresent: null } };
-  const without = WEEKDAYS.filter((d) => !days.includes(d));
+/**
+ * Facts as stored by an earlier version (an import of rules v1 lacks the later fields): what a later
+ * version needs and the earlier one never asked counts as unknown.
+ */
+export function normaliseFacts(stored: SignalFactsV1 & Partial<SignalFacts>, fallback: { ketenOrHolding?: KetenStatus } = {}): SignalFacts {
   return {
-    id: "no-gp-present",
-    status: without.length > 0 ? "signal" : "no-signal",
-    reason: without.length > 0 ? "weekday-without-gp" : "every-weekday",
-    evidence: { weekdaysPresent: days, weekdaysWithout: without },
+    ...stored,
+    huisartsenWithoutDays: stored.huisartsenWithoutDays ?? 0,
+    huisartsen: stored.huisartsen ?? null,
+    ketenOrHolding: stored.ketenOrHolding ?? fallback.ketenOrHolding ?? "onbekend",
+    nearbyCooperation: stored.nearbyCooperation ?? "onbekend",
   };
 }
 
-function unclearOrganisation(f: SignalFacts): SignalResult {
-  const evidence = { owner: f.owner, medicallyResponsibleGp: f.medicallyResponsibleGp, governanceDocumented: f.governanceDocumented };
-  const id = "unclear-organisation" as const;
-  if (f.medicallyResponsibleGp === "nee") return { id, status: "signal", reason: "no-responsible-gp", evidence };
-  if (f.governanceDocumented === "nee") return { id, status: "signal", reason: "governance-not-documented", evidence };
-  const unknown = f.medicallyResponsibleGp === "onbekend" || f.governanceDocumented === "onbekend";
-  // With a huisarts as owner these points are implicitly safeguarded, as the source says.
-  if (f.owner !== "huisarts" && unknown) return { id, status: "unknown", reason: "arrangements-unknown", evidence };
-  return { id, status: "no-signal", reason: f.owner === "huisarts" ? "owner-gp" : "arrangements-documented", evidence };
+/** The five signals by the given version of the rules (default: the one the parameters name). */
+export function evaluateSignals(facts: SignalFacts, parameters: Parameters, version: RulesVersion = parameters.rulesVersion): SignalResults {
+  switch (version) {
+    case 1:
+      return evaluateV1(facts, parameters);
+    case 2:
+      return evaluateV2(facts, parameters);
+  }
 }
 
-function regionalCooperation(f: SignalFacts): SignalResult {
-  const evidence = { hagro: f.hagro, anw: f.anw };
-  const id = "regional-cooperation" as const;
-  if (f.anw === "nee") return { id, status: "signal", reason: "no-anw", evidence };
-  if (f.hagro === "nee") return { id, status: "signal", reason: "no-hagro-participation", evidence };
-  if (f.anw === "onbekend" || f.hagro === "onbekend") return { id, status: "unknown", reason: "cooperation-unknown", evidence };
-  return { id, status: "no-signal", reason: f.hagro === "geen-hagro" ? "no-hagro-in-region" : "takes-part", evidence };
-}
-
-export type SignalResults = Record<SignalId, SignalResult>;
-
-export function evaluateSignals(facts: SignalFacts, parameters: Parameters): SignalResults {
-  const results: SignalResult[] = [
-    ownerNotGp(facts),
-    patientsPerFte(facts, parameters),
-    noGpPresent(facts),
-    unclearOrganisation(facts),
-    regionalCooperation(facts),
-  ];
-  return Object.fromEntries(SIGNAL_IDS.map((id) => [id, results.find((r) => r.id === id)!])) as SignalResults;
+/** What is stored beside the status columns: the results exactly as computed, with their version. */
+export interface StoredSignals {
+  rulesVersion: RulesVersion;
+  results: SignalResults;
 }

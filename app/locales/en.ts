@@ -2,6 +2,7 @@
 import accountFlows from "./account-flows.en";
 import saving from "./saving.en";
 import privacy from "./privacy.en";
+import signalRules from "./signal-rules.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -83,7 +84,7 @@ const en = {
     fte: "GP fte",
     hours: "{{hours}} hours a week, {{perFte}} hours = 1 fte",
     patientsPerFte: "Patients per GP fte",
-    norm: "Norm practice {{norm}} (an average, not a norm): {{ratio}}.",
+    norm: "Standard practice (normpraktijk) {{norm}} (an average, not a norm): {{ratio}}.",
     consultsPerDayPerFte: "Consultations per working day per fte",
     consultsBasis: "({{consults}} consultations per patient a year, {{days}} working days)",
     consultsPerDay: "Consultations per working day, whole practice",
@@ -117,7 +118,7 @@ const en = {
     unanswered_one: "One question about a core point has not been answered yet.",
     unanswered_other: "{{count}} questions about core points have not been answered yet.",
     kernpunt: "Core point",
-    status: "Standing",
+    status: "Status",
     answers: "Questions and explanation",
     version: "Questionnaire version {{version}}.",
   },
@@ -156,13 +157,13 @@ const en = {
       "every-weekday": "A GP is physically present on every weekday.",
       "no-responsible-gp": "No GP is formally designated as medically responsible.",
       "governance-not-documented": "It is not documented who is responsible for what (business, organisational, medical).",
-      "arrangements-unknown": "The owner is not a GP (or unknown) and it is not known whether medical responsibility and governance are documented.",
-      "arrangements-documented": "Medical responsibility and governance are documented.",
+      "arrangements-unknown": "The owner is not a GP or is not known, and for the GP with final medical responsibility or the governance it is not known whether it is recorded.",
+      "arrangements-documented": "The GP with final medical responsibility and the governance are (at least partly) recorded.",
       "no-anw": "The practice does not take part in out-of-hours care (GP post).",
       "no-hagro-participation": "The practice does not take part in the hagro.",
-      "cooperation-unknown": "It is not known whether the practice takes part in out-of-hours care and the hagro.",
-      "no-hagro-in-region": "There is no hagro in the region; the practice takes part in out-of-hours care.",
-      "takes-part": "The practice takes part in the hagro and out-of-hours care.",
+      "cooperation-unknown": "For taking part in out-of-hours care or in the hagro, it is not known whether the practice does.",
+      "no-hagro-in-region": "There is no hagro in the region; the practice takes part (at least partly) in out-of-hours care.",
+      "takes-part": "The practice takes part (at least partly) in the hagro and out-of-hours care.",
     },
     evidence: {
       owner: "Owner",
@@ -227,7 +228,7 @@ const en = {
     note: "Explanation",
     noAnswer: "not answered",
     page: "Page {{page}}",
-    columns: { part: "part", id: "id", label: "description", value: "value", status: "standing", note: "explanation" },
+    columns: { part: "part", id: "id", label: "description", value: "value", status: "status", note: "explanation" },
     parts: { fact: "practice detail", figure: "derived figure", signal: "signal", kernpunt: "core point", question: "question" },
   },
   account: {
@@ -341,6 +342,7 @@ const en = {
   accountFlows,
   saving,
   privacy,
+  signalRules,
   home: {
     region: {
       label: "GP region",

@@ -2,6 +2,7 @@
 import accountFlows from "./account-flows.nl";
 import saving from "./saving.nl";
 import privacy from "./privacy.nl";
+import signalRules from "./signal-rules.nl";
 
 const nl = {
   app: {
@@ -155,13 +156,13 @@ const nl = {
       "every-weekday": "Op elke werkdag is een huisarts fysiek aanwezig.",
       "no-responsible-gp": "Er is geen huisarts formeel aangewezen als medisch eindverantwoordelijk.",
       "governance-not-documented": "Niet vastgelegd is wie waarvoor verantwoordelijk is (zakelijk, organisatorisch, medisch).",
-      "arrangements-unknown": "De eigenaar is geen huisarts (of onbekend) en niet bekend is of medische eindverantwoordelijkheid en governance zijn vastgelegd.",
-      "arrangements-documented": "Medische eindverantwoordelijkheid en governance zijn vastgelegd.",
+      "arrangements-unknown": "De eigenaar is geen huisarts of is niet bekend, en van de medisch eindverantwoordelijke huisarts of de governance is niet bekend of die is vastgelegd.",
+      "arrangements-documented": "De medisch eindverantwoordelijke huisarts en de governance zijn (ten minste deels) vastgelegd.",
       "no-anw": "De praktijk neemt niet deel aan de ANW-zorg (huisartsenpost).",
       "no-hagro-participation": "De praktijk neemt niet deel aan de hagro.",
-      "cooperation-unknown": "Niet bekend is of de praktijk deelneemt aan de ANW-zorg en de hagro.",
-      "no-hagro-in-region": "Er is geen hagro in de regio; de praktijk neemt deel aan de ANW-zorg.",
-      "takes-part": "De praktijk neemt deel aan de hagro en de ANW-zorg.",
+      "cooperation-unknown": "Van de deelname aan de ANW-zorg of aan de hagro is niet bekend of die er is.",
+      "no-hagro-in-region": "Er is geen hagro in de regio; de praktijk neemt (ten minste deels) deel aan de ANW-zorg.",
+      "takes-part": "De praktijk neemt (ten minste deels) deel aan de hagro en de ANW-zorg.",
     },
     evidence: {
       owner: "Eigenaar",
@@ -340,6 +341,7 @@ const nl = {
   accountFlows,
   saving,
   privacy,
+  signalRules,
   home: {
     region: {
       label: "Huisartsenregio",

@@ -6,7 +6,9 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 const regions = {
   nav: "Signalling matrix",
   title: "Signalling matrix of GP regions",
-  lead: "For each GP region the indicators of care supply and care demand, each coloured red, orange or green. Regions with the most red scores come first: that is where continuity and access are under the most pressure.",
+  lead: "For each GP region the indicators of care supply and care demand, each coloured red, orange or green, the regions with the most red scores first. Level and trend of insured people without a regular GP count together as one score.",
+  choicesTitle: "Choices of Kernwaardenscan, not of the guideline",
+  howRead: "How the matrix and the signals are read",
   fictitious: "These are fictitious demo figures: invented regions with invented numbers, not real Vektis, CBS or Nivel figures.",
   criteriaTitle: "Which criteria apply (version {{version}})?",
   indicatorsTitle: "What do the indicators measure, and where do the figures come from?",

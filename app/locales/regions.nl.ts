@@ -2,7 +2,9 @@
 const regions = {
   nav: "Signaleringsmatrix",
   title: "Signaleringsmatrix huisartsenregio's",
-  lead: "Per huisartsenregio de indicatoren van zorgaanbod en zorgvraag, elk rood, oranje of groen gekleurd. Regio's met de meeste rode scores staan bovenaan: daar staan continuïteit en toegankelijkheid het meest onder druk.",
+  lead: "Per huisartsenregio de indicatoren van zorgaanbod en zorgvraag, elk rood, oranje of groen gekleurd, de regio's met de meeste rode scores bovenaan. Niveau en trend van verzekerden zonder vaste huisarts tellen daarbij samen als één score.",
+  choicesTitle: "Keuzes van Kernwaardenscan, niet van de leidraad",
+  howRead: "Hoe de matrix en de signalen worden gelezen",
   fictitious: "Dit zijn fictieve demogegevens: verzonnen regio's met verzonnen cijfers, geen echte Vektis-, CBS- of Nivel-cijfers.",
   criteriaTitle: "Welke criteria gelden (versie {{version}})?",
   indicatorsTitle: "Wat meten de indicatoren, en waar komen de cijfers vandaan?",

@@ -35,6 +35,9 @@ const server = {
     "negative": "“{{found}}” is negative. The huisarts hours per week are 0 or more.",
     "tooLarge": "“{{found}}” hours per week is more than {{max}}, which fits no practice. Are these hours per year, or a value from another column?"
   },
+  "keten": {
+    "contradicts": "The keten column names “{{keten}}”, but this column says the practice is not part of a keten or holding. Enter “ja”, or leave the keten empty."
+  },
   "days": {
     "invalid": "“{{words}}” in “{{found}}” is not a weekday. Expected ma, di, wo, do, vr or maandag to vrijdag, separated by spaces, commas, semicolons or slashes; or “geen” (none), or “onbekend” (unknown).",
     "weekend": "“{{words}}” in “{{found}}” is in the weekend. Only the weekdays Monday to Friday count (the signal is about regular daytime care).",

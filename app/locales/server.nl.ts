@@ -33,6 +33,9 @@ const server = {
     "negative": "“{{found}}” is negatief. Het aantal huisartsuren per week is 0 of meer.",
     "tooLarge": "“{{found}}” uur per week is meer dan {{max}}; dat past bij geen enkele praktijk. Staan hier de uren per jaar, of een waarde uit een andere kolom?"
   },
+  "keten": {
+    "contradicts": "De kolom keten noemt “{{keten}}”, maar deze kolom zegt dat de praktijk geen onderdeel is van een keten of holding. Vul “ja” in, of laat de keten leeg."
+  },
   "days": {
     "invalid": "“{{words}}” in “{{found}}” is geen werkdag. Verwacht ma, di, wo, do, vr of maandag tot en met vrijdag, gescheiden door spaties, komma's, puntkomma's of schuine strepen; of “geen”, of “onbekend”.",
     "weekend": "“{{words}}” in “{{found}}” valt in het weekend. Alleen de werkdagen maandag tot en met vrijdag tellen (het signaal gaat over reguliere dagzorg).",

@@ -6,7 +6,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 const workspaces = {
   signalShort: {
     "owner-not-gp": "Owner not a GP",
-    "patients-per-fte": "More than 4000 per FTE",
+    "patients-per-fte": "Patients per FTE above the line",
     "no-gp-present": "No GP present",
     "unclear-organisation": "Unclear organisation",
     "regional-cooperation": "Regional cooperation",
@@ -51,12 +51,12 @@ const workspaces = {
     },
     sort: {
       name: "Name",
-      signals: "Number of signals",
+      signals: "Most signals first",
       "patients-per-fte": "Patients per FTE",
       keten: "Chain",
       region: "Region",
     },
-    dir: { desc: "Highest or Z first", asc: "Lowest or A first" },
+    dir: { natural: "As the sort has it", desc: "Highest or Z first", asc: "Lowest or A first" },
     group: { none: "No grouping", keten: "By chain", region: "By region" },
     countsTitle_one: "{{count}} practice: signals per column",
     countsTitle_other: "{{count}} practices: signals per column",
@@ -88,7 +88,7 @@ const workspaces = {
     lead: "Import the facts of many practices at once from a spreadsheet. You first see a preview with a message for every row that is wrong; only after you confirm do the good rows reach your portfolio. Imported facts keep their source and date and never overwrite what a practice answered itself.",
     formatTitle: "Which columns?",
     formatBody: "One practice per row, with a header row. Separated by ; or , (as Excel saves it), UTF-8 with or without BOM, decimal comma or point; an empty cell means unknown. The same columns as npm run signals:",
-    optionalColumns: "Optional: {{columns}} (the chain, and the GP region as code or name).",
+    optionalColumns: "Optional: {{columns}}: the chain, the GP region as code or name, structural cooperation with the GPs nearby (ja, deels, nee or onbekend; counts when there is no hagro) and part of a chain or holding (ja, nee or onbekend). A column that is absent counts as unknown; ‘deels’ is also accepted in medisch_eindverantwoordelijke_huisarts, governance_vastgelegd and anw.",
     upload: "Choose a file",
     file: "Spreadsheet (CSV)",
     fileHelp: "A CSV file of at most {{max}} MB.",
@@ -187,8 +187,8 @@ const workspaces = {
   guide: {
     open: "Conversation guide",
     sourcesTitle: "Based on",
-    countsLine: "{{signal}} signals, {{unknown}} unknowns, {{difference}} differences, {{gap}} kernpunten not or partly safeguarded, {{requirement}} legal requirements to discuss.",
-    nothing: "There are no signals, unknowns, differences or kernpunten not or only partly safeguarded. The conversation can be about the practice's context and safeguards.",
+    countsLine: "{{signal}} signals, {{unknown}} unknowns, {{difference}} differences, {{gap}} core points not or partly safeguarded, {{requirement}} legal requirements to discuss.",
+    nothing: "There are no signals, unknowns, differences or core points not or only partly safeguarded. The conversation can be about the practice's context and safeguards.",
     basis: "Source: {{basis}}",
     why: "Why",
     figure: "Figure against the line",
@@ -211,7 +211,6 @@ const workspaces = {
     rollup: {
       all: "{{title}}: all {{total}} practices",
       some: "{{title}}: {{n}} of {{total}} practices",
-      none: "{{title}}: none of the {{total}} practices",
     },
     rollupCounts: "signal {{signal}} · unknown {{unknown}} · no signal {{none}}",
     caption_one: "{{name}}: {{count}} practice",

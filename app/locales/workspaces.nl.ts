@@ -2,7 +2,7 @@
 const workspaces = {
   signalShort: {
     "owner-not-gp": "Eigenaar geen huisarts",
-    "patients-per-fte": "Meer dan 4000 per fte",
+    "patients-per-fte": "Patiënten per fte boven de grens",
     "no-gp-present": "Geen huisarts aanwezig",
     "unclear-organisation": "Onduidelijke organisatie",
     "regional-cooperation": "Regionale samenwerking",
@@ -47,12 +47,12 @@ const workspaces = {
     },
     sort: {
       name: "Naam",
-      signals: "Aantal signalen",
+      signals: "Meeste signalen eerst",
       "patients-per-fte": "Patiënten per fte",
       keten: "Keten",
       region: "Regio",
     },
-    dir: { desc: "Hoogste of Z eerst", asc: "Laagste of A eerst" },
+    dir: { natural: "Zoals de sortering het aangeeft", desc: "Hoogste of Z eerst", asc: "Laagste of A eerst" },
     group: { none: "Niet groeperen", keten: "Per keten", region: "Per regio" },
     countsTitle_one: "{{count}} praktijk: signalen per kolom",
     countsTitle_other: "{{count}} praktijken: signalen per kolom",
@@ -84,7 +84,7 @@ const workspaces = {
     lead: "Lees de gegevens van veel praktijken tegelijk in uit een spreadsheet. U ziet eerst een voorbeeld met een melding per rij die niet klopt; pas na bevestigen komen de goede rijen in uw portefeuille. Ingelezen gegevens houden hun bron en datum en overschrijven nooit wat een praktijk zelf heeft beantwoord.",
     formatTitle: "Welke kolommen?",
     formatBody: "Eén praktijk per rij, met een kopregel. Gescheiden door ; of , (zoals Excel het opslaat), UTF-8 met of zonder BOM, decimale komma of punt; een lege cel betekent onbekend. Dezelfde kolommen als npm run signals:",
-    optionalColumns: "Niet verplicht: {{columns}} (de keten, en de huisartsenregio als code of naam).",
+    optionalColumns: "Niet verplicht: {{columns}}: de keten, de huisartsenregio als code of naam, structurele samenwerking met de huisartsen in de omgeving (ja, deels, nee of onbekend; telt als er geen hagro is) en onderdeel van een keten of holding (ja, nee of onbekend). Een kolom die ontbreekt, telt als onbekend; ‘deels’ mag ook bij medisch_eindverantwoordelijke_huisarts, governance_vastgelegd en anw.",
     upload: "Bestand kiezen",
     file: "Spreadsheet (CSV)",
     fileHelp: "Een CSV-bestand van maximaal {{max}} MB.",
@@ -207,7 +207,6 @@ const workspaces = {
     rollup: {
       all: "{{title}}: alle {{total}} praktijken",
       some: "{{title}}: {{n}} van {{total}} praktijken",
-      none: "{{title}}: geen van de {{total}} praktijken",
     },
     rollupCounts: "signaal {{signal}} · onbekend {{unknown}} · geen signaal {{none}}",
     caption_one: "{{name}}: {{count}} praktijk",

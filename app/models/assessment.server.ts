@@ -71,6 +71,8 @@ export type AssessmentWithPractice = Assessment & {
   practice_name: string;
   practice_agb: string | null;
   practice_org_id: string | null;
+  /** The keten the practice belongs to in the register (the signal rules read it). */
+  practice_keten_id: string | null;
   access: Access;
 };
 
@@ -85,7 +87,7 @@ export async function getAssessment({ id, viewerOrgId, viewerRole }: { id: strin
     .selectFrom("assessment")
     .innerJoin("practice", "practice.id", "assessment.practice_id")
     .selectAll("assessment")
-    .select(["practice.name as practice_name", "practice.agb as practice_agb", "practice.organisation_id as practice_org_id"])
+    .select(["practice.name as practice_name", "practice.agb as practice_agb", "practice.organisation_id as practice_org_id", "practice.keten_id as practice_keten_id"])
     .select((eb) => {
       const granted = eb.exists(
         eb

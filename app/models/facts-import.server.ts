@@ -10,12 +10,12 @@ import type { SignalColumns } from "../../db/schema";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { mapHeader, parsePracticeRow, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type MessageParams, type PracticeColumn, type OptionalColumn } from "../domain/practice-row";
 import type { SignalFacts } from "../domain/signals";
-import { evaluateSignals } from "../domain/signals";
+import { evaluateSignals, normaliseFacts } from "../domain/signals";
 import { CsvReadError, streamDelimited, type StreamedDelimited } from "../utils/csv";
 import { UPLOAD_LIMIT_BYTES } from "../utils/request-body.server";
 import { recordEvent } from "./audit.server";
 import { refreshPortfolio } from "./portfolio.server";
-import { signalColumns } from "./signal-store.server";
+import { importedSignalFacts, signalColumns, storedSignalColumns } from "./signal-store.server";
 import type { Viewer } from "./viewer.server";
 
 /** A spreadsheet of every practice in the country is about 1 MB; ten times that is not a practice list. */
@@ -160,7 +160,7 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
     if (agbs.length > 0) {
       const found = await db
         .selectFrom("practice as p")
-        .select(["p.id", "p.agb"])
+        .select(["p.id", "p.agb", "p.keten_id"])
         .select((eb) => [
           eb.exists(eb.selectFrom("assessment as a").select("a.id").whereRef("a.practice_id", "=", "p.id").where("a.perspective", "=", "zelfevaluatie")).as("self"),
           eb
@@ -171,11 +171,16 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
         .execute();
       const known = new Map(found.map((f) => [f.agb!, f]));
       for (const b of batch) {
-        const k = b.ok ? known.get(b.row.agb) : undefined;
-        if (!b.ok || !k) continue;
-        b.row.practiceId = k.id;
-        b.row.practiceAnswers = Boolean(k.self);
-        b.row.replaces = Boolean(k.imported);
+        if (!b.ok) continue;
+        const k = known.get(b.row.agb);
+        if (k) {
+          b.row.practiceId = k.id;
+          b.row.practiceAnswers = Boolean(k.self);
+          b.row.replaces = Boolean(k.imported);
+        }
+        // Part of a keten: the row names one, or the register has the practice in one.
+        if (b.row.ketenName || b.row.ketenId || k?.keten_id) b.row.facts.ketenOrHolding = "ja";
+        b.row.signals = signalColumns(evaluateSignals(b.row.facts, parameters));
       }
     }
     await db
@@ -217,7 +222,8 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
             agb: parsed.agb,
             name: parsed.name,
             facts: parsed.facts,
-            signals: signalColumns(evaluateSignals(parsed.facts, parameters)),
+            // Evaluated once the register has been read (in stage): a practice in a keten there is in one.
+            signals: {} as SignalColumns,
             ketenName,
             ketenId: ketenName ? (ketenBy.get(ketenName.toLowerCase()) ?? null) : null,
             regionId: region?.id ?? null,
@@ -392,6 +398,8 @@ async function applyImport(id: string, owner: { id: string; kind: Viewer["organi
       if (staged.length === 0) return true;
       const rows = staged.map((r) => JSON.parse(r.data) as PreviewRow);
       const now = new Date().toISOString();
+      // The rules in force when the import is confirmed compute what is stored, with their version.
+      const { parameters } = getCurrentQuestionnaire();
       // Look the practices up again: another import may have added some since the preview.
       const practiceIds = new Map((await trx.selectFrom("practice").select(["id", "agb"]).where("agb", "in", rows.map((r) => r.agb)).execute()).map((f) => [f.agb!, f.id]));
       const newPractices = rows
@@ -402,20 +410,24 @@ async function applyImport(id: string, owner: { id: string; kind: Viewer["organi
           return { id: practiceId, organisation_id: null, keten_id: r.ketenId, region_id: r.regionId, agb: r.agb, name: r.name, postcode: null, created_at: now, updated_at: now };
         });
       if (newPractices.length > 0) await trx.insertInto("practice").values(newPractices).execute();
-      const facts = rows.map((r) => ({
-        id: randomUUID(),
-        organisation_id: owner.id,
-        practice_id: practiceIds.get(r.agb)!,
-        import_id: id,
-        row_number: r.line,
-        name: r.name,
-        keten_id: r.ketenId,
-        keten_name: r.ketenName,
-        region_id: r.regionId,
-        facts: JSON.stringify(r.facts),
-        imported_at: now,
-        ...r.signals,
-      }));
+      const facts = rows.map((r) => {
+        // A preview read before an upgrade of the rules lacks the later facts: unknown, never undefined.
+        const rowFacts = normaliseFacts(r.facts, { ketenOrHolding: r.ketenName || r.ketenId ? "ja" : undefined });
+        return {
+          id: randomUUID(),
+          organisation_id: owner.id,
+          practice_id: practiceIds.get(r.agb)!,
+          import_id: id,
+          row_number: r.line,
+          name: r.name,
+          keten_id: r.ketenId,
+          keten_name: r.ketenName,
+          region_id: r.regionId,
+          facts: JSON.stringify(rowFacts),
+          imported_at: now,
+          ...storedSignalColumns(evaluateSignals(rowFacts, parameters), parameters.rulesVersion),
+        };
+      });
       for (let i = 0; i < facts.length; i += 100) {
         await trx
           .insertInto("imported_facts")
@@ -437,6 +449,8 @@ async function applyImport(id: string, owner: { id: string; kind: Viewer["organi
               sig_regional_cooperation: eb.ref("excluded.sig_regional_cooperation"),
               patients_per_fte: eb.ref("excluded.patients_per_fte"),
               signal_count: eb.ref("excluded.signal_count"),
+              signals_rules_version: eb.ref("excluded.signals_rules_version"),
+              signal_results: eb.ref("excluded.signal_results"),
             })),
           )
           .execute();
@@ -522,6 +536,6 @@ export async function getImportedFacts(viewer: Viewer, practiceId: string) {
     .where("i.practice_id", "=", practiceId)
     .where("i.organisation_id", "=", viewer.organisationId)
     .executeTakeFirst();
-  return row ? { ...row, facts: JSON.parse(row.facts) as SignalFacts } : undefined;
+  return row ? { ...row, facts: importedSignalFacts(row) } : undefined;
 }
 

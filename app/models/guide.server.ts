@@ -7,11 +7,10 @@
  */
 import type { TFunction } from "i18next";
 import { isStatementValue } from "~/domain/answers";
-import type { Perspective } from "~/domain/content/schema";
+import type { Perspective, SignalId } from "~/domain/content/schema";
 import type { Questionnaire } from "~/domain/content/questionnaire";
 import type { Lng } from "~/i18n";
 import { textFor } from "~/utils/content-text";
-import { formatNumber } from "~/utils/format";
 import { compareAssessments, type Comparison } from "./comparison.server";
 import type { AssessmentSource, PracticeWorkspace } from "./practice-workspace.server";
 import type { LabelledValue, ReportSignal } from "./report.server";
@@ -21,6 +20,8 @@ export type GuideEntryKind = "signal" | "unknown" | "difference" | "gap" | "requ
 export interface GuideEntry {
   id: string;
   kind: GuideEntryKind;
+  /** The signal the entry is about, for the way to how it is decided. */
+  signalId?: SignalId;
   heading: string;
   /** For the badge: a signal status or a kernpunt status, with its word. */
   status: { kind: string; label: string } | null;
@@ -87,6 +88,7 @@ function signalEntries(input: GuideInput): GuideEntry[] {
     return {
       id: `signal-${s.id}`,
       kind: s.status === "signal" ? "signal" : "unknown",
+      signalId: s.id,
       heading: s.title,
       status: { kind: `signal-${s.status}`, label: s.statusLabel },
       basis: input.signalBasis,
@@ -112,12 +114,13 @@ function differenceEntries(input: GuideInput): GuideEntry[] {
       return {
         id: `difference-signal-${s.id}`,
         kind: "difference",
+        signalId: s.id,
         heading: s.title,
         status: { kind: "difference", label: t("workspaces.compare.differs") },
         basis,
         evidence: [],
         kernpunten: kernpuntRefs(q, content.kernpunten, lng),
-        source: content.source,
+        source: content.source[lng],
         questions: [question],
         context: [],
         sides: { self: [s.self.label, s.self.figure].filter(Boolean).join(": "), own: [s.own.label, s.own.figure].filter(Boolean).join(": ") },
@@ -235,24 +238,30 @@ export function guideSections(input: GuideInput): GuideSection[] {
 }
 
 /**
- * "Vragen om te stellen voordat u instapt": the source's general questions, its advice above the 4000
- * line, and every question of the guide with its topic.
+ * "Vragen om te stellen voordat u instapt": the five criteria huisartsen use themselves, the minimum
+ * arrangements and the check for a vaste huisarts (002, par. 4.2 Continuïteit and Praktijkhouderschap),
+ * the general questions, then every question of the guide with its topic; with the source's advice
+ * above the patients line and when only waarnemers give the care.
  */
 export function beforeJoining(q: Questionnaire, lng: Lng, sections: GuideSection[], signals: ReportSignal[]): BeforeJoining {
   const a = q.dialogue.afweging;
   const above = signals.find((s) => s.id === "patients-per-fte")?.status === "signal";
+  const presence = signals.find((s) => s.id === "no-gp-present")?.result.figure;
+  const onlyWaarnemers = presence?.name === "presence" && presence.onlyWaarnemers === true;
   const topic = a.title[lng];
   const seen = new Set<string>();
+  const fixed = [...a.criteria, ...a.arrangements, a.waarnemers].map((c) => ({ topic: c.topic[lng], question: c.question[lng] }));
   const questions = [
+    ...fixed,
     ...a.general.map((g) => ({ topic, question: g[lng] })),
     ...sections.flatMap((s) => s.entries.flatMap((e) => e.questions.map((question) => ({ topic: e.heading, question })))),
   ].filter((x) => (seen.has(x.question) ? false : (seen.add(x.question), true)));
   return {
     title: a.title[lng],
     intro: a.intro[lng],
-    advice: above ? [a["above-line"][lng].replace("{{threshold}}", formatNumber(q.parameters.maxPatientsPerFte, lng))] : [],
+    advice: [...(above ? [a["above-line"][lng]] : []), ...(onlyWaarnemers ? [a["only-waarnemers"][lng]] : [])],
     questions,
-    source: a.source,
+    source: a.source[lng],
   };
 }
 

@@ -13,7 +13,7 @@ import { formatNumber } from "~/utils/format";
 import type { GuideEntry, GuideSection } from "./guide.server";
 import { getDb } from "../../db/index.server";
 import type { SignalStatusValue } from "../../db/schema";
-import { listPortfolio, STATUSES, type PortfolioRow } from "./portfolio.server";
+import { listPortfolio, STATUSES, withPracticeContext, type PortfolioRow } from "./portfolio.server";
 import type { Viewer } from "./viewer.server";
 import { wordingFor } from "./practice-workspace.server";
 
@@ -47,8 +47,9 @@ export interface KetenView {
 }
 
 export async function getKetenView(viewer: Viewer, key: string, lng: Lng): Promise<KetenView | undefined> {
-  const rows = await listPortfolio(viewer, { filter: { keten: key }, sort: "name", desc: false, group: "none" });
-  if (rows.length === 0) return undefined;
+  const listed = await listPortfolio(viewer, { filter: { keten: key }, sort: "name", desc: false, group: "none" });
+  if (listed.length === 0) return undefined;
+  const rows = await withPracticeContext(await getDb(), listed);
   const q = getCurrentQuestionnaire();
   const rollup = SIGNAL_IDS.map((id): KetenRollup => {
     const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.signals[id] === s).length])) as Record<SignalStatusValue, number>;
@@ -94,10 +95,16 @@ async function governanceAnswers(viewer: Viewer, rows: PortfolioRow[], lng: Lng)
   return { rows: out, withAnswers: assessed.length };
 }
 
+/**
+ * "Eigenaar geen huisarts: 2 van 4 praktijken". A signal that is unknown somewhere says so: "bij geen
+ * van de 4" is only written when every practice is known to have no signal.
+ */
 export function rollupSentence(r: KetenRollup, total: number, t: TFunction) {
   const n = r.counts.signal;
-  const which = n === 0 ? "none" : n === total ? "all" : "some";
-  return t(`workspaces.keten.rollup.${which}`, { n, total, title: r.title.replace(/[.]\s*$/, "") });
+  const unknown = r.counts.unknown;
+  const title = r.title.replace(/[.]\s*$/, "");
+  if (unknown > 0) return t(n === 0 ? "signalRules.keten.noneButUnknown" : "signalRules.keten.someAndUnknown", { n, total, unknown, title });
+  return n === 0 ? t("signalRules.keten.none", { total, title }) : t(`workspaces.keten.rollup.${n === total ? "all" : "some"}`, { n, total, title });
 }
 
 
@@ -119,6 +126,7 @@ export function buildKetenGuide(view: KetenView, viewer: Viewer, t: TFunction, l
         return {
           id: `keten-${status}-${r.id}`,
           kind: status,
+          signalId: r.id,
           heading: r.title,
           status: { kind: `signal-${status}`, label: t("workspaces.keten.ofTotal", { n: r.practices[status].length, total: view.total, status: t(`signals.status.${status}`) }) },
           basis,
@@ -127,7 +135,7 @@ export function buildKetenGuide(view: KetenView, viewer: Viewer, t: TFunction, l
             return { label: p.name, value: figure === null ? t(`signals.status.${status}`) : t("signals.figure", { value: formatNumber(figure, lng), threshold: formatNumber(q.parameters.maxPatientsPerFte, lng) }) };
           }),
           kernpunten: content.kernpunten.map((id) => ({ id, text: q.kernpuntById.get(id)?.text[lng] ?? id })),
-          source: content.source,
+          source: content.source[lng],
           questions: content.questions[status].map((text) => textFor(text, lng, wording)),
           context: [],
           sides: null,

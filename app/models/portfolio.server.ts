@@ -55,7 +55,16 @@ export function hasPortfolio(viewer: Viewer) {
   return viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder" || (viewer.organisationKind === "keten" && viewer.role === "beheerder");
 }
 
-const SIGNAL_FIELDS = ["sig_owner_not_gp", "sig_patients_per_fte", "sig_no_gp_present", "sig_unclear_organisation", "sig_regional_cooperation", "patients_per_fte", "signal_count"] as const;
+const SIGNAL_FIELDS = [
+  "sig_owner_not_gp",
+  "sig_patients_per_fte",
+  "sig_no_gp_present",
+  "sig_unclear_organisation",
+  "sig_regional_cooperation",
+  "patients_per_fte",
+  "signal_count",
+  "signals_rules_version",
+] as const;
 const assessmentSignals = SIGNAL_FIELDS.map((f) => `a.${f}` as const);
 const importSignals = SIGNAL_FIELDS.map((f) => `i.${f}` as const);
 
@@ -285,6 +294,8 @@ function toRow(r: Record<string, any>): PortfolioRow {
     signals: Object.fromEntries(SIGNAL_IDS.map((id) => [id, r[SIGNAL_COLUMN[id]] ?? null])) as PortfolioRow["signals"],
     patientsPerFte: r.patients_per_fte,
     signalCount: Number(r.signal_count ?? 0),
+    rulesVersion: r.signals_rules_version === null || r.signals_rules_version === undefined ? null : Number(r.signals_rules_version),
+    contextGiven: [],
     hasSelf: Number(r.has_self) === 1,
     hasOwn: Number(r.has_own) === 1,
     hasImport: Number(r.has_import) === 1,
@@ -325,6 +336,7 @@ const rowColumns = [
   "r.sig_regional_cooperation",
   "r.patients_per_fte",
   "r.signal_count",
+  "r.signals_rules_version",
   "r.has_self",
   "r.has_own",
   "r.has_import",
@@ -338,6 +350,26 @@ function countColumns() {
   return SIGNAL_IDS.flatMap((id) =>
     STATUSES.map((status) => sql<number>`sum(case when ${sql.ref(`r.${SIGNAL_COLUMN[id]}`)} = ${status} then 1 else 0 end)`.as(`${id}:${status}`)),
   );
+}
+
+/**
+ * Per row, the signals beside which the practice wrote its own context en borging (002, par. 3.4): on
+ * its self-assessment, the source that speaks for the row when there is one. One query per page.
+ */
+export async function withPracticeContext(db: Db, rows: PortfolioRow[]): Promise<PortfolioRow[]> {
+  const selfIds = rows.filter((r) => r.source === "self").map((r) => r.sourceId);
+  if (selfIds.length === 0) return rows;
+  const given = new Map<string, SignalId[]>();
+  for (let i = 0; i < selfIds.length; i += 500) {
+    const found = await db
+      .selectFrom("signal_context")
+      .select(["assessment_id", "signal_id"])
+      .where("assessment_id", "in", selfIds.slice(i, i + 500))
+      .where("text", "!=", "")
+      .execute();
+    for (const f of found) given.set(f.assessment_id, [...(given.get(f.assessment_id) ?? []), f.signal_id as SignalId]);
+  }
+  return rows.map((r) => (r.source === "self" ? { ...r, contextGiven: SIGNAL_IDS.filter((id) => given.get(r.sourceId)?.includes(id)) } : r));
 }
 
 /** One page of the portfolio, its total, the counts per column and per group, all over the filtered set. */
@@ -365,7 +397,7 @@ export async function getPortfolio(viewer: Viewer, query: PortfolioQuery): Promi
     SIGNAL_IDS.map((id) => [id, Object.fromEntries(STATUSES.map((s) => [s, Number((countRow as Record<string, unknown>)[`${id}:${s}`] ?? 0)]))]),
   ) as StatusCounts;
   return {
-    rows: found.map(toRow),
+    rows: await withPracticeContext(db, found.map(toRow)),
     total,
     counts,
     groups: new Map(groupRows.map((g) => [String(g.key ?? ""), Number(g.n)])),

@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import type { Perspective } from "~/domain/content/schema";
 import type { Questionnaire } from "~/domain/content/questionnaire";
 import { getCurrentQuestionnaire } from "~/domain/content/load.server";
-import { evaluateSignals } from "~/domain/signals";
+import { evaluateSignals, type RulesVersion } from "~/domain/signals";
 import type { Lng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { getDb } from "../../db/index.server";
@@ -16,6 +16,7 @@ import { getAssessment, PERSPECTIVE_OF_KIND, recordView } from "./assessment.ser
 import { getImportedFacts } from "./facts-import.server";
 import { getPortfolioRow, listPracticeSources, type PortfolioRow, type SourceKind } from "./portfolio.server";
 import { buildReport, reportSignals, type Report, type ReportSignal } from "./report.server";
+import { readStoredSignals } from "./signal-store.server";
 import type { Viewer } from "./viewer.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 
@@ -39,7 +40,11 @@ export interface ImportSource {
   label: string;
   source: string;
   sourceDate: string;
+  /** As computed when the import was confirmed, never re-evaluated silently. */
   signals: ReportSignal[];
+  rulesVersion: RulesVersion;
+  /** What the rules in force say of the same facts, when other rules computed `signals`. */
+  currentSignals: ReportSignal[] | null;
 }
 
 export interface PracticeWorkspace {
@@ -100,16 +105,24 @@ export async function loadPracticeWorkspace(viewer: Viewer, practiceId: string, 
     of("import") ? getImportedFacts(viewer, practiceId) : undefined,
   ]);
   if (self) await recordView(self.ctx.assessment, viewer, page);
-  const imported: ImportSource | null = importedFacts
-    ? {
-        kind: "import",
-        id: importedFacts.id,
-        label: sourceLabel("import", t, lng, { at: importedFacts.imported_at, source: importedFacts.source, sourceDate: importedFacts.source_date }),
-        source: importedFacts.source,
-        sourceDate: importedFacts.source_date,
-        signals: reportSignals(evaluateSignals(importedFacts.facts, getCurrentQuestionnaire().parameters), { questionnaire: getCurrentQuestionnaire(), t, lng, wording }),
-      }
-    : null;
+  let imported: ImportSource | null = null;
+  if (importedFacts) {
+    const questionnaire = getCurrentQuestionnaire();
+    const { parameters } = questionnaire;
+    const current = evaluateSignals(importedFacts.facts, parameters);
+    const stored = readStoredSignals(importedFacts) ?? { rulesVersion: parameters.rulesVersion, results: current };
+    const words = (results: typeof current, rulesVersion: RulesVersion) => reportSignals(results, { questionnaire, t, lng, wording, rulesVersion });
+    imported = {
+      kind: "import",
+      id: importedFacts.id,
+      label: sourceLabel("import", t, lng, { at: importedFacts.imported_at, source: importedFacts.source, sourceDate: importedFacts.source_date }),
+      source: importedFacts.source,
+      sourceDate: importedFacts.source_date,
+      signals: words(stored.results, stored.rulesVersion),
+      rulesVersion: stored.rulesVersion,
+      currentSignals: stored.rulesVersion === parameters.rulesVersion ? null : words(current, parameters.rulesVersion),
+    };
+  }
   const basis = row.source === "self" ? self : row.source === "own" ? own : imported;
   if (!basis) return undefined;
   return {

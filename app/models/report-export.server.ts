@@ -46,12 +46,25 @@ export function renderReportPdf(
 
   h2(t("signals.title"));
   p(report.reading, { italic: true });
+  const rules = report.rules;
+  p(
+    rules.asComputed && rules.version !== rules.current
+      ? t("signalRules.computedWithOld", { version: rules.version, current: rules.current })
+      : t("signalRules.computedWith", { version: rules.version }),
+    { muted: true },
+  );
   for (const s of report.signals) {
     h3(`${s.title} — ${s.statusLabel}`);
     p([s.reason, s.figure].filter(Boolean).join(" "));
     pairs(s.evidence);
     p(`${t("signals.kernpunten")}: ${s.kernpunten.map((k) => k.id).join(", ")} · ${t("signals.source")}: ${s.source}`, { muted: true });
     p(`${t("signals.context.label")}: ${s.context ?? t("signals.context.none")}`);
+  }
+  const differing = rules.currentWouldSay?.filter((s) => s.differs) ?? [];
+  if (differing.length > 0) {
+    h3(t("signalRules.currentTitle", { current: rules.current }));
+    p(t("signalRules.currentIntro"), { muted: true });
+    for (const s of differing) p(`• ${s.title} — ${s.statusLabel}: ${s.reason}`);
   }
 
   pdfRegion({ h2, p }, extra.region ?? null, t, extra.lng ?? "nl");

@@ -9,7 +9,7 @@ import type { Questionnaire } from "~/domain/content/questionnaire";
 import { deriveFigures, type DerivedFigures } from "~/domain/derived";
 import { factsFromAnswers, signalFactsFromPractice, type PracticeFacts } from "~/domain/facts";
 import { kernpuntOverview, type KernpuntStatus } from "~/domain/overview";
-import { evaluateSignals, type SignalResult, type SignalResults, type SignalStatus } from "~/domain/signals";
+import { evaluateSignals, type RulesVersion, type SignalResult, type SignalResults, type SignalStatus, type StoredSignals } from "~/domain/signals";
 import type { Lng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { textFor } from "~/utils/content-text";
@@ -17,6 +17,7 @@ import { formatAnswer } from "~/utils/format-answer";
 import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
 import type { AssessmentContext } from "./assessment-context.server";
 import { getSignalContexts } from "./signal-context.server";
+import { readStoredSignals } from "./signal-store.server";
 
 export interface LabelledValue {
   label: string;
@@ -45,7 +46,20 @@ export interface ReportKernpunt {
   text: string;
   status: KernpuntStatus;
   statusLabel: string;
-  statements: Array<{ questionId: string; sectionId: string; text: string; answer: string; status: KernpuntStatus; note: string | null; autoReason: string | null }>;
+  /** `shown`: asked for these answers; a statement skipped by design says "niet gevraagd", never "niet beantwoord". */
+  statements: Array<{ questionId: string; sectionId: string; text: string; answer: string; status: KernpuntStatus; note: string | null; autoReason: string | null; shown: boolean }>;
+}
+
+/** Which rules the signals shown were computed with, and what the rules in force would say where they differ. */
+export interface ReportRules {
+  /** The version that computed the signals shown. */
+  version: RulesVersion;
+  /** The version in force. */
+  current: RulesVersion;
+  /** The signals shown are the stored results of a submitted version, as computed. */
+  asComputed: boolean;
+  /** For results as computed: every signal as the rules in force would have it; null when they are the rules in force. */
+  currentWouldSay: Array<{ id: SignalId; title: string; status: SignalStatus; statusLabel: string; reason: string; differs: boolean }> | null;
 }
 
 export interface GuideItem {
@@ -72,6 +86,7 @@ export interface Report {
   kernwaarden: Array<{ id: string; title: string; kernpunten: ReportKernpunt[] }>;
   openItems: Array<{ title: string; note: string | null; questionId: string | null; sectionId: string | null }>;
   guide: GuideItem[];
+  rules: ReportRules;
   raw: { facts: PracticeFacts; figures: DerivedFigures; answers: Record<string, AnswerValue> };
 }
 
@@ -103,12 +118,33 @@ function evidenceValue(key: string, value: unknown, t: TFunction, lng: Lng): str
 }
 
 export function signalFigureText(result: SignalResult, t: TFunction, lng: Lng): string | null {
-  if (!result.figure) return null;
-  const threshold = formatNumber(result.figure.threshold, lng);
-  if (result.figure.infinite) return t("signals.figureInfinite", { threshold });
-  if (result.figure.value === null) return t("signals.figureUnknown", { threshold });
-  return t("signals.figure", { value: formatNumber(result.figure.value, lng), threshold });
+  const figure = result.figure;
+  if (!figure) return null;
+  if (figure.name === "presence") {
+    if (figure.huisartsen === null || figure.huisartsen === 0) return null;
+    const below = t("rulesExplained.presenceFigure.below", { count: figure.belowMinDays ?? 0, total: figure.huisartsen, min: figure.minDays });
+    return figure.onlyWaarnemers ? `${below} ${t("rulesExplained.presenceFigure.onlyWaarnemers")}` : below;
+  }
+  const threshold = formatNumber(figure.threshold, lng);
+  if (figure.infinite) return t("signals.figureInfinite", { threshold });
+  if (figure.value === null) return t("signals.figureUnknown", { threshold });
+  return t("signals.figure", { value: formatNumber(figure.value, lng), threshold });
 }
+
+/**
+ * A reason in words, its values (value codes such as "deels") worded too. Version 1's reasons keep
+ * their own texts; a later version words a code anew where it means something else (rules-explained).
+ */
+export function signalReasonText(result: SignalResult, t: TFunction, version: RulesVersion): string {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(result.params ?? {})) {
+    params[key] = typeof value === "number" ? value : key === "why" ? t(`rulesExplained.why.${value}`) : t(`signals.value.${value}`, { defaultValue: value });
+  }
+  const keys = version === 1 ? [`signals.reason.${result.reason}`] : [`rulesExplained.reason.${result.reason}`, `signals.reason.${result.reason}`];
+  return t(keys, params);
+}
+
+const evidenceLabel = (key: string, t: TFunction) => t([`rulesExplained.evidence.${key}`, `signals.evidence.${key}`]);
 
 /**
  * The engine's results as report signals: wording, evidence, figure, kernpunten, source, reading and
@@ -116,9 +152,18 @@ export function signalFigureText(result: SignalResult, t: TFunction, lng: Lng): 
  */
 export function reportSignals(
   results: SignalResults,
-  input: { questionnaire: Questionnaire; t: TFunction; lng: Lng; wording: Perspective; contexts?: Map<string, { text: string; revision: number }> },
+  input: {
+    questionnaire: Questionnaire;
+    t: TFunction;
+    lng: Lng;
+    wording: Perspective;
+    /** The rules version that computed the results (default: the one in force). */
+    rulesVersion?: RulesVersion;
+    contexts?: Map<string, { text: string; revision: number }>;
+  },
 ): ReportSignal[] {
   const { questionnaire: q, t, lng, wording } = input;
+  const version = input.rulesVersion ?? q.parameters.rulesVersion;
   return q.signals.signals.map((content) => {
     const result = results[content.id];
     const stored = input.contexts?.get(content.id);
@@ -127,11 +172,11 @@ export function reportSignals(
       title: content.title[lng],
       status: result.status,
       statusLabel: t(`signals.status.${result.status}`),
-      reason: t(`signals.reason.${result.reason}`),
-      evidence: Object.entries(result.evidence).map(([key, value]) => ({ label: t(`signals.evidence.${key}`), value: evidenceValue(key, value, t, lng) })),
+      reason: signalReasonText(result, t, version),
+      evidence: Object.entries(result.evidence).map(([key, value]) => ({ label: evidenceLabel(key, t), value: evidenceValue(key, value, t, lng) })),
       figure: signalFigureText(result, t, lng),
       kernpunten: content.kernpunten.map((id) => ({ id, text: q.kernpuntById.get(id)?.text[lng] ?? id })),
-      source: content.source,
+      source: content.source[lng],
       reading: content.reading[lng],
       questions: result.status === "no-signal" ? [] : content.questions[result.status].map((text) => textFor(text, lng, wording)),
       context: stored?.text ? stored.text : null,
@@ -152,9 +197,34 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng, options: { w
   const text = (value: Parameters<typeof textFor>[0]) => textFor(value, lng, perspective);
   const facts = factsFromAnswers(ctx.answers);
   const figures = deriveFigures(facts, q.parameters);
-  const results = evaluateSignals(signalFactsFromPractice(facts), q.parameters);
+  // The rules in force, on the answers as they are now.
+  const live: StoredSignals = {
+    rulesVersion: q.parameters.rulesVersion,
+    results: evaluateSignals(signalFactsFromPractice(facts, { ketenMember: ctx.assessment.practice_keten_id !== null }), q.parameters),
+  };
+  // A submitted version is never re-evaluated silently: it shows its results as they were computed.
+  const stored = ctx.assessment.status === "ingediend" ? readStoredSignals(ctx.assessment) : null;
+  const shown = stored ?? live;
   const contexts = await getSignalContexts(ctx.assessment.id);
-  const signals = reportSignals(results, { questionnaire: q, t, lng, wording: perspective, contexts });
+  const signals = reportSignals(shown.results, { questionnaire: q, t, lng, wording: perspective, rulesVersion: shown.rulesVersion, contexts });
+  const rules: ReportRules = {
+    version: shown.rulesVersion,
+    current: live.rulesVersion,
+    asComputed: stored !== null,
+    currentWouldSay: stored
+      ? q.signals.signals.map((content) => {
+          const now = live.results[content.id];
+          return {
+            id: content.id,
+            title: content.title[lng],
+            status: now.status,
+            statusLabel: t(`signals.status.${now.status}`),
+            reason: signalReasonText(now, t, live.rulesVersion),
+            differs: now.status !== stored.results[content.id].status,
+          };
+        })
+      : null,
+  };
 
   const outcomes = kernpuntOverview(q, ctx.answers);
   const byId = new Map(outcomes.map((o) => [o.id, o]));
@@ -172,10 +242,11 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng, options: { w
           questionId: s.question.id,
           sectionId: q.questionById.get(s.question.id)!.section.id,
           text: text(s.question.text),
-          answer: s.answer ? t(`statement.${s.answer.choice}`) : s.autoReason ? s.autoReason[lng] : t("report.noAnswer"),
+          answer: s.answer ? t(`statement.${s.answer.choice}`) : s.autoReason ? s.autoReason[lng] : s.shown ? t("report.noAnswer") : t("signalRules.notAsked"),
           status: s.status,
           note: s.answer?.note ?? null,
           autoReason: s.autoReason ? s.autoReason[lng] : null,
+          shown: s.shown,
         })),
       };
     }),
@@ -207,12 +278,26 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng, options: { w
       .map(({ question, section }) => ({ title: text(question.text), note: answerOf(question.id)?.note ?? null, questionId: question.id, sectionId: section.id })),
   ];
 
+  // Checklist statements that serve no kernpunt (Wtza, Wkkgz, Wmg, governance) answered nee, deels or
+  // weet niet: topics even where no signal follows (a huisarts owner's "deels" governance, rules v2).
+  const checklist = (choices: readonly string[]): GuideItem[] =>
+    shownStatements
+      .filter(({ question }) => question.kernpunten.length === 0 && choices.includes(answerOf(question.id)?.choice ?? ""))
+      .map(({ question, section }) => ({
+        kind: answerOf(question.id)!.choice === "weet-niet" ? ("unknown" as const) : ("gap" as const),
+        title: text(question.text),
+        detail: `${section.title[lng]}: ${t(`statement.${answerOf(question.id)!.choice}`)}`,
+        questions: question.dialogue ? [text(question.dialogue)] : [],
+        context: answerOf(question.id)?.note ?? null,
+      }));
+
   // The conversation guide: signals first, then unknowns, then kernpunten not or partly safeguarded.
   const guide: GuideItem[] = [
     ...signals
       .filter((s) => s.status !== "no-signal")
       .sort((a, b) => (a.status === b.status ? 0 : a.status === "signal" ? -1 : 1))
       .map((s) => ({ kind: s.status === "signal" ? ("signal" as const) : ("unknown" as const), title: s.title, detail: [s.reason, s.figure].filter(Boolean).join(" "), questions: s.questions, context: s.context })),
+    ...checklist(["weet-niet"]),
     ...outcomes
       .filter((o) => o.status === "niet" || o.status === "deels")
       .map((o) => {
@@ -225,16 +310,7 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng, options: { w
           context: gaps.map((s) => s.answer?.note).filter(Boolean).join(" ") || null,
         };
       }),
-    // Checklist statements that serve no kernpunt (Wtza, Wkkgz, Wmg) but were answered nee or deels.
-    ...shownStatements
-      .filter(({ question }) => question.kernpunten.length === 0 && ["nee", "deels"].includes(answerOf(question.id)?.choice ?? ""))
-      .map(({ question, section }) => ({
-        kind: "gap" as const,
-        title: text(question.text),
-        detail: `${section.title[lng]}: ${t(`statement.${answerOf(question.id)!.choice}`)}`,
-        questions: question.dialogue ? [text(question.dialogue)] : [],
-        context: answerOf(question.id)?.note ?? null,
-      })),
+    ...checklist(["nee", "deels"]),
   ];
 
   const generatedAt = new Date().toISOString();
@@ -254,6 +330,7 @@ export async function buildReport(ctx: AssessmentContext, lng: Lng, options: { w
     kernwaarden,
     openItems,
     guide,
+    rules,
     raw: { facts, figures, answers: ctx.answers },
   };
 }

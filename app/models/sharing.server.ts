@@ -24,6 +24,8 @@ export async function submitAssessment(assessment: AssessmentWithPractice, viewe
   const db = await getDb();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
+    // What is frozen with the version: its signals as the rules in force compute them now, with their version.
+    await refreshAssessmentSignals(trx, assessment.id);
     const updated = await trx
       .updateTable("assessment")
       .set({ status: "ingediend", submitted_at: now, updated_at: now })

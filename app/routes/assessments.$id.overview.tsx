@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { DerivedFiguresPanel } from "~/components/derived-figures";
 import { SectionNav } from "~/components/section-nav";
 import { SignalCard } from "~/components/signal-card";
+import { RulesVersionNote } from "~/components/signal-rules";
 import { KernpuntTable } from "~/components/kernpunt-table";
 import { SIGNAL_IDS, type SignalId } from "~/domain/signal-ids";
 import { contextSchema } from "~/domain/signal-context";
@@ -39,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: ctx.editable,
     contentVersion: ctx.assessment.content_version,
     reading: report.reading,
+    rules: report.rules,
     signals: report.signals.map(({ result: _result, ...signal }) => signal),
     kernwaarden: report.kernwaarden,
     summaries: Object.fromEntries(ctx.questionnaire.kernwaarden.map((k) => [k.id, k.summary])),
@@ -101,6 +103,7 @@ export default function Overview() {
         <section aria-labelledby="signals-title" className="signals">
           <h2 id="signals-title">{t("signals.title")}</h2>
           <p className="callout">{data.reading}</p>
+          <RulesVersionNote rules={data.rules} />
           {data.signals.map((signal) => (
             <SignalCard
               key={`${signal.id}-${signal.contextRevision}`}

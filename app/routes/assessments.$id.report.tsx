@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SignalStatusBadge } from "~/components/signal-card";
+import { HowDecidedLink, SignalStatusBadge } from "~/components/signal-card";
+import { RulesVersionNote } from "~/components/signal-rules";
 import { BeforeJoiningView } from "~/components/guide";
 import { RegionContext } from "~/components/regional";
 import { KernpuntTable } from "~/components/kernpunt-table";
@@ -68,6 +69,7 @@ export default function ReportPage() {
       <section aria-labelledby="r-signals">
         <h2 id="r-signals">{t("signals.title")}</h2>
         <p className="callout">{r.reading}</p>
+        <RulesVersionNote rules={r.rules} />
         {r.signals.map((s) => (
           <div key={s.id} className={`signal signal--${s.status}`}>
             <h3>
@@ -78,7 +80,7 @@ export default function ReportPage() {
             </p>
             <Facts items={s.evidence} />
             <p className="hint">
-              {t("signals.kernpunten")}: {s.kernpunten.map((k) => k.id).join(", ")} · {t("signals.source")}: {s.source}
+              {t("signals.kernpunten")}: {s.kernpunten.map((k) => k.id).join(", ")} · {t("signals.source")}: {s.source} · <HowDecidedLink signalId={s.id} />
             </p>
             <p>
               <strong>{t("signals.context.label")}:</strong> {s.context ?? t("signals.context.none")}

@@ -7,11 +7,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icon";
+import { HowDecidedLink } from "~/components/signal-card";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
 import i18next, { requestLng } from "~/i18next.server";
 import { STATEMENT_CHOICES } from "~/domain/answers";
 import { getKetenView, rollupSentence } from "~/models/keten.server";
 import { requireViewer } from "~/models/viewer.server";
+import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 
 export const handle = workspaceHandle;
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       answers: answers.filter((a) => a.choice === "nee" || a.choice === "deels" || a.choice === "weet-niet"),
     })),
     withAnswers: view.withAnswers,
+    currentRules: getCurrentQuestionnaire().parameters.rulesVersion,
   };
 }
 
@@ -66,10 +69,13 @@ export default function KetenPage() {
 
       <section aria-labelledby="rollup-title">
         <h2 id="rollup-title">{t("workspaces.keten.rollupTitle")}</h2>
+        <p className="hint">
+          <HowDecidedLink />
+        </p>
         <ul className="plain rollup">
           {d.rollup.map((r) => (
             <li key={r.id} className={r.counts.signal > 0 ? "rollup--signal" : undefined}>
-              <Icon name={r.counts.signal > 0 ? "up" : "check"} />
+              <Icon name={r.counts.signal > 0 ? "up" : r.counts.unknown > 0 ? "unknown" : "check"} />
               <strong>{r.sentence}</strong>
               <span className="hint block">
                 {t("workspaces.keten.rollupCounts", {
@@ -90,6 +96,7 @@ export default function KetenPage() {
           count: d.total,
         })}
         showKeten={false}
+        currentRules={d.currentRules}
       />
 
       <section aria-labelledby="governance-title">

@@ -8,13 +8,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
-import { SignalStatusBadge } from "~/components/signal-card";
+import { HowDecidedLink, SignalStatusBadge } from "~/components/signal-card";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
 import { canImport } from "~/models/facts-import.server";
 import { DEFAULT_QUERY, GROUPS, SORTS, SOURCES, STATUSES } from "~/domain/portfolio";
 import { redCellsByRegion } from "~/models/regions.server";
 import { getPortfolio, hasPortfolio, listPortfolioFacets } from "~/models/portfolio.server";
 import { requireViewer } from "~/models/viewer.server";
+import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
@@ -37,11 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pageSize: DEFAULT_QUERY.pageSize,
     canImport: canImport(viewer),
     isKeten: viewer.organisationKind === "keten",
+    currentRules: getCurrentQuestionnaire().parameters.rulesVersion,
   };
 }
 
 export default function Portfolio() {
-  const { params, page, facets, regionRed, pageSize, canImport, isKeten } = useLoaderData<typeof loader>();
+  const { params, page, facets, regionRed, pageSize, canImport, isKeten, currentRules } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const groups = groupRows(
     page.rows,
@@ -163,7 +165,8 @@ export default function Portfolio() {
           </div>
           <div className="field">
             <label htmlFor="f-dir">{t("workspaces.portfolio.filter.dir")}</label>
-            <select id="f-dir" name="dir" defaultValue={params.dir}>
+            <select id="f-dir" name="dir" defaultValue={params.dir ?? ""}>
+              <option value="">{t("workspaces.portfolio.dir.natural")}</option>
               <option value="desc">{t("workspaces.portfolio.dir.desc")}</option>
               <option value="asc">{t("workspaces.portfolio.dir.asc")}</option>
             </select>
@@ -232,8 +235,12 @@ export default function Portfolio() {
         <p className="callout">{t("workspaces.portfolio.empty")}</p>
       ) : (
         <>
+          <p className="hint">
+            {t("signalRules.legend", { current: currentRules })} <HowDecidedLink />
+          </p>
           <PortfolioTable
             groups={groups}
+            currentRules={currentRules}
             regionRed={regionRed}
             caption={t("workspaces.portfolio.caption", {
               from: (page.page - 1) * pageSize + 1,

@@ -30,7 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const region = await regionContextView(w.row.regionId, lng);
   const perspective = PERSPECTIVE_OF_KIND[viewer.organisationKind];
   const sources = [w.self, w.own, w.imported].filter((s) => s !== null);
+  const current = w.questionnaire.parameters.rulesVersion;
+  // Which rules computed each source's signals, and what the rules in force say where those are others.
+  const rulesOf = (s: (typeof sources)[number]) =>
+    s.kind === "import"
+      ? { version: s.rulesVersion, now: s.currentSignals?.map((x) => ({ id: x.id, status: x.status, label: x.statusLabel })) ?? null }
+      : { version: s.report.rules.version, now: s.report.rules.currentWouldSay?.map((x) => ({ id: x.id, status: x.status, label: x.statusLabel })) ?? null };
   return {
+    currentRules: current,
     region,
     practice: w.practice,
     row: w.row,
@@ -39,17 +46,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: s.id,
       label: s.label,
       link: s.kind === "import" ? null : `/assessments/${s.id}`,
+      rulesVersion: rulesOf(s).version,
     })),
     signals: w.questionnaire.signals.signals.map((content) => ({
       id: content.id,
       title: content.title[w.lng],
       cells: sources.map((s) => {
         const signal = (s.kind === "import" ? s.signals : s.report.signals).find((x) => x.id === content.id)!;
+        const now = rulesOf(s).now?.find((x) => x.id === content.id);
         return {
           kind: s.kind,
           status: signal.status,
           label: signal.statusLabel,
           figure: signal.figure,
+          // Computed with other rules: what the rules in force say, where that differs.
+          now: now && now.status !== signal.status ? now : null,
         };
       }),
     })),
@@ -132,6 +143,9 @@ export default function PracticePage() {
               <strong>{t(`workspaces.source.${s.kind}`)}</strong>
               {d.row.source === s.kind ? <span className="badge badge--small">{t("workspaces.practice.speaks")}</span> : null}{" "}
               {s.link ? <Link to={s.link}>{s.label}</Link> : s.label}
+              {s.rulesVersion !== d.currentRules ? (
+                <span className="hint block">{t("signalRules.rulesBadgeLong", { version: s.rulesVersion, current: d.currentRules })}</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -139,6 +153,9 @@ export default function PracticePage() {
 
       <section aria-labelledby="signals-title">
         <h2 id="signals-title">{t("signals.title")}</h2>
+        <p className="hint">
+          <Link to="/signalen">{t("signalRules.howDecidedAll")}</Link>
+        </p>
         <ScrollRegion labelledBy="signals-title">
           <table className="portfolio">
             <thead>
@@ -159,6 +176,11 @@ export default function PracticePage() {
                     <td key={c.kind}>
                       <SignalStatusBadge status={c.status} label={c.label} />
                       {c.figure ? <span className="hint block">{c.figure}</span> : null}
+                      {c.now ? (
+                        <span className="hint block">
+                          {t("signalRules.currentTitle", { current: d.currentRules })}: {c.now.label}
+                        </span>
+                      ) : null}
                     </td>
                   ))}
                 </tr>

@@ -13,6 +13,7 @@ import { requestLng } from "~/i18next.server";
 import { hasPortfolio, listPortfolio } from "~/models/portfolio.server";
 import { getRegionPage, indicatorViews } from "~/models/regions.server";
 import { requireViewer } from "~/models/viewer.server";
+import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 
 export const handle = workspaceHandle;
@@ -25,7 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lng = await requestLng(request);
   const page = await getRegionPage(params.code ?? "");
   if (!page) throw new Response("Not found", { status: 404 });
-  const practices = hasPortfolio(viewer) ? await listPortfolio(viewer, { filter: { region: page.regionId }, sort: "signals", desc: true, group: "none" }) : [];
+  // By name, as the portfolio: a list of practices is not a ranking.
+  const practices = hasPortfolio(viewer) ? await listPortfolio(viewer, { filter: { region: page.regionId }, sort: "name", desc: false, group: "none" }) : [];
   return {
     code: page.code,
     name: page.name,
@@ -34,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: page.history.map((h) => ({ year: h.year, source: h.source, cells: h.row.cells, red: h.row.red })),
     practices,
     mayHavePractices: hasPortfolio(viewer),
+    currentRules: getCurrentQuestionnaire().parameters.rulesVersion,
   };
 }
 
@@ -94,6 +97,7 @@ export default function RegionPage() {
           <PortfolioTable
             groups={groupRows(d.practices, "none", () => "", {})}
             caption={t("regions.region.caption", { name: d.name, count: d.practices.length })}
+            currentRules={d.currentRules}
           />
         )}
       </section>

@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sources: m.sources,
     caveat: m.criteria.caveat[lng],
     criteriaNote: m.criteria.criteriaNote[lng],
+    choices: m.criteria.choices.map((c) => c[lng]),
     criteriaVersion: m.criteria.version,
     overrides: m.overrides.map((o) => o.indicatorId),
     canManage: canManageRegions(viewer),
@@ -71,6 +72,17 @@ export default function RegionsMatrix() {
         <summary>{t("regions.criteriaTitle", { version: d.criteriaVersion })}</summary>
         <p>{d.criteriaNote}</p>
         {d.overrides.length > 0 ? <p>{t("regions.overridden", { count: d.overrides.length })}</p> : null}
+      </details>
+      <details className="explain">
+        <summary>{t("regions.choicesTitle")}</summary>
+        <ul>
+          {d.choices.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+        <p>
+          <Link to="/signalen#matrix">{t("regions.howRead")}</Link>
+        </p>
       </details>
       <details className="explain">
         <summary>{t("regions.indicatorsTitle")}</summary>

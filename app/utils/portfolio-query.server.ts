@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
-import { DEFAULT_QUERY, GROUPS, SORTS, SOURCES, STATUSES, type PortfolioQuery } from "~/domain/portfolio";
+import { DEFAULT_QUERY, GROUPS, NATURAL_DESC, SORTS, SOURCES, STATUSES, type PortfolioQuery } from "~/domain/portfolio";
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.catch(z.optional(z.enum(values)), undefined);
 
@@ -19,7 +19,8 @@ const ParamsSchema = z.object({
   differs: optionalEnum(["1"] as const),
   q: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
   sort: z.catch(z.enum(SORTS), DEFAULT_QUERY.sort),
-  dir: z.catch(z.enum(["asc", "desc"]), "desc"),
+  // Empty: the sort's own direction (names A to Z, most signals first).
+  dir: optionalEnum(["asc", "desc"] as const),
   group: z.catch(z.enum(GROUPS), DEFAULT_QUERY.group),
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 1),
 });
@@ -44,7 +45,7 @@ export function toPortfolioQuery(p: PortfolioParams, pageSize = DEFAULT_QUERY.pa
       q: p.q?.trim() || undefined,
     },
     sort: p.sort,
-    desc: p.dir === "desc",
+    desc: p.dir === undefined ? NATURAL_DESC[p.sort] : p.dir === "desc",
     group: p.group,
     page: p.page,
     pageSize,

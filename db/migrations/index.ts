@@ -13,6 +13,7 @@ import * as regionalMatrix from "./2026-12-01-07-regional-matrix";
 import * as appSetting from "./2026-12-03-08-app-setting";
 import * as closingAndRetention from "./2026-12-03-08b-closing-and-retention";
 import * as importRows from "./2026-12-03-08c-import-rows";
+import * as signalRulesVersion from "./2026-12-03-10-signal-rules-version";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-08-app-setting": appSetting,
   "2026-12-03-08b-closing-and-retention": closingAndRetention,
   "2026-12-03-08c-import-rows": importRows,
+  "2026-12-03-10-signal-rules-version": signalRulesVersion,
 };

@@ -38,13 +38,13 @@ describe("insurer with JavaScript", () => {
     expect(await page.getByRole("heading", { level: 2, name: /14 praktijken/ }).count()).toBe(1);
 
     // Only the practices above 4000 per fte, grouped by keten.
-    await page.getByLabel("Signaal", { exact: true }).selectOption({ label: "Meer dan 4000 per fte" });
+    await page.getByLabel("Signaal", { exact: true }).selectOption({ label: "Patiënten per fte boven de grens" });
     await page.getByLabel("Status van dat signaal").selectOption({ label: "Signaal" });
     await page.getByLabel("Groeperen").selectOption({ label: "Per keten" });
     await page.getByRole("button", { name: "Toon" }).click();
     await page.waitForURL(/signal=patients-per-fte/);
     await page.locator("tr.group-row").first().waitFor();
-    const cells = await column(page, "Meer dan 4000 per fte");
+    const cells = await column(page, "Patiënten per fte boven de grens");
     // The demo spreadsheet has six practices above the line.
     expect(cells).toHaveLength(6);
     expect(cells.every((c) => c.includes("Signaal") && !c.includes("Geen"))).toBe(true);
@@ -91,7 +91,7 @@ describe("insurer with JavaScript", () => {
     await page.getByRole("link", { name: "Zorggroep Voorbeeldketen (demo)" }).click();
     await page.waitForURL(/\/ketens\//);
     await expectAccessible(page);
-    expect(await page.locator("ul.rollup").textContent()).toContain("Meer dan 4000 patiënten per 1 fte huisarts (1 fte = 40 uur): 3 van 4 praktijken");
+    expect(await page.locator("ul.rollup").textContent()).toContain("Meer dan 4.000 patiënten per 1 fte huisarts (1 fte = 40 uur): 3 van 4 praktijken");
     await page.getByRole("link", { name: "Gespreksleidraad voor de keten" }).click();
     await page.waitForURL(/\/guide$/);
     await expectAccessible(page);
@@ -227,6 +227,11 @@ describe("comparison and afweging", () => {
     const section = page.locator("#before-joining");
     expect(await section.getByRole("heading").first().textContent()).toBe("Vragen om te stellen voordat u instapt");
     expect(await section.textContent()).toContain("Sluit de werkwijze en visie van deze aanbieder aan bij mijn eigen manier van werken");
+    // The five criteria huisartsen use themselves, the minimum arrangements and the check for a vaste huisarts.
+    const topics = await section.locator("li .hint").allTextContents();
+    expect(topics.filter((x) => x.startsWith("Vijf criteria:"))).toHaveLength(5);
+    expect(topics.filter((x) => x.startsWith("Minimale randvoorwaarde:"))).toHaveLength(3);
+    expect(topics).toContain("Een vaste huisarts, niet alleen wisselende waarnemers");
 
     // Above the line: huisartsen and hours given, the advice of the source appears.
     await page.goto(`${afweging}/sections/praktijkgegevens`);
@@ -235,6 +240,8 @@ describe("comparison and afweging", () => {
     await row.getByLabel("Uren per week").fill("40");
     await row.getByLabel("Uren per week").blur();
     await expect.poll(() => page.locator("section.derived").textContent()).toContain("14.800");
+    // The figure follows live in the browser; the report reads what is saved.
+    await expect.poll(() => page.locator("#q-huisartsen .save-state").textContent()).toContain("Opgeslagen");
     await page.goto(`${afweging}/report`);
     await expect.poll(() => section.textContent()).toContain("goed na te denken voordat zij instappen");
 

@@ -578,6 +578,12 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
     ],
   },
+  signalen: {
+    about: "How the signals are decided (issue 12): content only, no data of anyone, the same public page for everyone.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/signalen", expect: () => ({ kind: "allow", status: [200], contains: ['id="no-gp-present"'] }) },
+    ],
+  },
   "invitations.$token": {
     about: "Joining by invitation: a used or unknown token is a 404 to anyone and changes nothing.",
     probes: [

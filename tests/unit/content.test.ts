@@ -10,7 +10,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { ContentError, getQuestionnaire, listContentVersions, loadQuestionnaireFrom } from "~/domain/content/load.server";
 import { ContentIntegrityError, EXPECTED_KERNPUNT_COUNTS, uncoveredKernpunten } from "~/domain/content/questionnaire";
 import { KERNWAARDEN, type PerspectiveText, type Question } from "~/domain/content/schema";
-import { FACT_QUESTIONS, HUISARTS_FIELDS, OWNER_KINDS } from "~/domain/facts";
+import { FACT_QUESTIONS, HUISARTS_FIELDS, KETEN_LEGAL_FORM, OWNER_KINDS } from "~/domain/facts";
 
 const SOURCE = path.resolve("content/v1");
 const questionnaire = getQuestionnaire(1);
@@ -136,6 +136,7 @@ describe("the facts adapter's questions exist with their types", () => {
     { key: "governanceDocumented", type: "statement" },
     { key: "hagroPresent", type: "choice", options: ["ja", "nee", "onbekend"] },
     { key: "hagroParticipation", type: "statement" },
+    { key: "nearbyCooperation", type: "statement" },
     { key: "anw", type: "statement" },
   ] as const)("$key", ({ key, type, ...rest }) => {
     const q = question(FACT_QUESTIONS[key]);
@@ -154,8 +155,19 @@ describe("the facts adapter's questions exist with their types", () => {
       governanceDocumented: "governance-vastgelegd",
       hagroPresent: "hagro-aanwezig",
       hagroParticipation: "hagro-deelname",
+      nearbyCooperation: "samenwerking-huisartsen-omgeving",
       anw: "anw-deelname",
+      legalForm: "rechtsvorm",
     });
+  });
+
+  test("the legal form has the option that means part of a keten or holding (rules v2 read it)", () => {
+    const q = question(FACT_QUESTIONS.legalForm);
+    expect(q.type === "choice" && q.options.map((o) => o.id)).toEqual(expect.arrayContaining([KETEN_LEGAL_FORM, "onbekend"]));
+  });
+
+  test("the nearby-cooperation statement is asked exactly when there is no hagro or that is not known", () => {
+    expect(question(FACT_QUESTIONS.nearbyCooperation).showWhen).toEqual({ not: { question: FACT_QUESTIONS.hagroPresent, equals: "ja" } });
   });
 
   test("the huisartsen list has rol (choice), uren-per-week (number) and dagen-aanwezig (weekdays)", () => {

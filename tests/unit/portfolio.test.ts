@@ -266,3 +266,56 @@ describe("filters, sorting, groups, counts and pages, all in SQL", () => {
     expect(facets.regions).toEqual([{ key: regionId, name: "Testregio", code: "T01", n: 2 }]);
   });
 });
+
+describe("issue 12: the first screen is not a ranking; the practice's context and the rules version per row", () => {
+  test("by default by name; “meeste signalen eerst” is a sort the reader chooses, in its own direction", async () => {
+    const { readPortfolioParams, toPortfolioQuery } = await import("~/utils/portfolio-query.server");
+    const parse = (search: string) => toPortfolioQuery(readPortfolioParams(new URLSearchParams(search)));
+    expect(parse("")).toMatchObject({ sort: "name", desc: false });
+    expect(parse("sort=signals")).toMatchObject({ sort: "signals", desc: true });
+    expect(parse("sort=signals&dir=asc")).toMatchObject({ sort: "signals", desc: false });
+    expect(parse("sort=name&dir=desc")).toMatchObject({ sort: "name", desc: true });
+    expect(parse("sort=region")).toMatchObject({ sort: "region", desc: false });
+    const page = await getPortfolio(insurer, query());
+    const names = page.rows.map((r) => r.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
+  test("a signal beside which the practice wrote its context is marked; an empty text is not context", async () => {
+    const db = await getDb();
+    const row = (await getPortfolioRow(insurer, practice.een.id))!;
+    expect(row.source).toBe("self");
+    await db
+      .insertInto("signal_context")
+      .values([
+        { assessment_id: row.sourceId, signal_id: "owner-not-gp", text: "De bestuurder is zelf huisarts geweest.", revision: 1, updated_at: new Date().toISOString(), updated_by: null },
+        { assessment_id: row.sourceId, signal_id: "regional-cooperation", text: "", revision: 2, updated_at: new Date().toISOString(), updated_by: null },
+      ])
+      .execute();
+    const page = await getPortfolio(insurer, query());
+    expect(page.rows.find((r) => r.practiceId === practice.een.id)?.contextGiven).toEqual(["owner-not-gp"]);
+    // Only the practice's own word counts: the insurer's own assessment of drie has no marks.
+    expect(page.rows.find((r) => r.practiceId === practice.drie.id)?.contextGiven).toEqual([]);
+  });
+
+  test("every row carries the rules version its source was computed with", async () => {
+    const page = await getPortfolio(insurer, query());
+    expect(page.rows.every((r) => r.rulesVersion === 2)).toBe(true);
+  });
+
+  test("the keten's roll-up never says “none” of a signal that is unknown somewhere", async () => {
+    const { rollupSentence } = await import("~/models/keten.server");
+    const i18next = (await import("~/i18next.server")).default;
+    const t = await i18next.getFixedT("nl");
+    const rollup = (signal: number, unknown: number, none: number) => ({
+      id: "regional-cooperation" as const,
+      title: "Regionale samenwerking.",
+      counts: { signal, unknown, "no-signal": none },
+      practices: { signal: [], unknown: [] },
+    });
+    expect(rollupSentence(rollup(0, 2, 2), 4, t)).toBe("Regionale samenwerking: bij geen van de 4 praktijken een signaal, maar bij 2 onbekend");
+    expect(rollupSentence(rollup(0, 0, 4), 4, t)).toBe("Regionale samenwerking: bij geen van de 4 praktijken een signaal");
+    expect(rollupSentence(rollup(1, 1, 2), 4, t)).toBe("Regionale samenwerking: 1 van 4 praktijken, bij 1 onbekend");
+    expect(rollupSentence(rollup(4, 0, 0), 4, t)).toBe("Regionale samenwerking: alle 4 praktijken");
+  });
+});

@@ -68,9 +68,14 @@ test("a good row becomes facts, agb and name", () => {
       registeredPatients: 4000,
       huisartsHoursPerWeek: 40,
       weekdaysPresent: ["ma", "di", "wo", "do", "vr"],
+      huisartsenWithoutDays: 0,
+      huisartsen: null,
       medicallyResponsibleGp: "ja",
       governanceDocumented: "ja",
+      // The optional columns of rules v2 are absent: unknown.
+      ketenOrHolding: "onbekend",
       hagro: "ja",
+      nearbyCooperation: "onbekend",
       anw: "ja",
     },
     extra: { keten: null, regio: null },
@@ -81,6 +86,63 @@ test("the optional keten and regio columns are read when the header has them, tr
   const columns = columnsFor([...REQUIRED_COLUMNS, "Keten", "regio"]);
   expect(parsePracticeRow([...row(), " Zorggroep Noord ", ""], columns)).toMatchObject({ ok: true, extra: { keten: "Zorggroep Noord", regio: null } });
   expect(parsePracticeRow([...row(), "", "R07"], columns)).toMatchObject({ ok: true, extra: { keten: null, regio: "R07" } });
+});
+
+describe("the optional columns of rules v2 (issue 12)", () => {
+  const header = [...REQUIRED_COLUMNS, "samenwerking_huisartsen_omgeving", "onderdeel_van_keten_of_holding"];
+  const columns = columnsFor(header);
+  const parse = (nearby: string, keten: string, extra: string[] = []) => parsePracticeRow([...row(), nearby, keten, ...extra], columns);
+
+  test.each([
+    ["ja", "ja"],
+    ["DEELS", "deels"],
+    [" nee ", "nee"],
+    ["Onbekend", "onbekend"],
+    ["", "onbekend"],
+  ])("samenwerking_huisartsen_omgeving %j → %s", (value, expected) => {
+    expect(parse(value, "")).toMatchObject({ ok: true, facts: { nearbyCooperation: expected } });
+  });
+
+  test.each([
+    ["ja", "ja"],
+    ["NEE", "nee"],
+    [" onbekend ", "onbekend"],
+    ["", "onbekend"],
+  ])("onderdeel_van_keten_of_holding %j → %s", (value, expected) => {
+    expect(parse("", value)).toMatchObject({ ok: true, facts: { ketenOrHolding: expected } });
+  });
+
+  test("deels is not an answer to keten or holding; a bad value names its column", () => {
+    const result = parse("misschien", "deels");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.column, e.code])).toEqual([
+      ["samenwerking_huisartsen_omgeving", "csv.choice.invalid"],
+      ["onderdeel_van_keten_of_holding", "csv.choice.invalid"],
+    ]);
+    expect(result.errors[1]!.message).toContain("Verwacht ja, nee of onbekend");
+  });
+
+  test("absent columns are unknown for every row", () => {
+    expect(parsePracticeRow(row(), COLUMNS)).toMatchObject({ ok: true, facts: { nearbyCooperation: "onbekend", ketenOrHolding: "onbekend" } });
+  });
+
+  test("column names in any case, with spaces or hyphens for the underscores", () => {
+    const loose = columnsFor([...REQUIRED_COLUMNS, " Samenwerking Huisartsen Omgeving ", "ONDERDEEL-VAN-KETEN-OF-HOLDING"]);
+    expect(parsePracticeRow([...row(), "nee", "ja"], loose)).toMatchObject({ ok: true, facts: { nearbyCooperation: "nee", ketenOrHolding: "ja" } });
+  });
+
+  test("a keten named in the keten column is membership of one; saying “nee” beside it is an error", () => {
+    const withKeten = columnsFor([...header, "keten"]);
+    expect(parsePracticeRow([...row(), "", "", "Zorggroep Noord"], withKeten)).toMatchObject({ ok: true, facts: { ketenOrHolding: "ja" } });
+    expect(parsePracticeRow([...row(), "", "onbekend", "Zorggroep Noord"], withKeten)).toMatchObject({ ok: true, facts: { ketenOrHolding: "ja" } });
+    const contradiction = parsePracticeRow([...row(), "", "nee", "Zorggroep Noord"], withKeten);
+    expect(contradiction.ok).toBe(false);
+    if (!contradiction.ok) {
+      expect(contradiction.errors.map((e) => [e.column, e.code])).toEqual([["onderdeel_van_keten_of_holding", "csv.keten.contradicts"]]);
+      expect(contradiction.errors[0]!.message).toContain("Zorggroep Noord");
+    }
+  });
 });
 
 describe("header", () => {
@@ -165,7 +227,11 @@ describe("eigenaar", () => {
     expect(facts({ eigenaar: value }).owner).toBe(owner);
   });
 
-  test.each(["investeerder", "andere zorgverlener", "ja"])("%j is an error that lists the choices", (value) => {
+  test("a space for the hyphen, any case, stray spaces: “ Andere Zorgverlener ” is andere-zorgverlener", () => {
+    expect(facts({ eigenaar: " Andere Zorgverlener " }).owner).toBe("andere-zorgverlener");
+  });
+
+  test.each(["investeerder", "andere_zorgverlener", "ja"])("%j is an error that lists the choices", (value) => {
     const error = expectError("eigenaar", value, "csv.choice.invalid");
     expect(error.message).toBe(
       `“${value}” is geen geldige waarde. Verwacht huisarts, andere-zorgverlener, bestuurder of onbekend; leeg betekent onbekend.`,
@@ -261,24 +327,27 @@ describe("dagen_huisarts_fysiek_aanwezig", () => {
   });
 });
 
-describe("ja/nee/onbekend columns", () => {
+describe("ja/deels/nee/onbekend columns", () => {
   const TRI = ["medisch_eindverantwoordelijke_huisarts", "governance_vastgelegd", "anw"] as const;
   const KEY = { medisch_eindverantwoordelijke_huisarts: "medicallyResponsibleGp", governance_vastgelegd: "governanceDocumented", anw: "anw" } as const;
 
   test.each(TRI.flatMap((column) => [
     { column, value: "ja", expected: "ja" },
     { column, value: "Nee", expected: "nee" },
+    // Rules v2: "deels" is an answer, as in the questionnaire.
+    { column, value: "deels", expected: "deels" },
+    { column, value: " Deels ", expected: "deels" },
     { column, value: "ONBEKEND", expected: "onbekend" },
     { column, value: "", expected: "onbekend" },
   ]))("$column: $value → $expected", ({ column, value, expected }) => {
     expect(facts({ [column]: value })[KEY[column]]).toBe(expected);
   });
 
-  test.each(TRI.flatMap((column) => ["deels", "yes", "geen-hagro", "j"].map((value) => ({ column, value }))))(
+  test.each(TRI.flatMap((column) => ["yes", "geen-hagro", "j"].map((value) => ({ column, value }))))(
     "$column: $value is an error",
     ({ column, value }) => {
       const error = expectError(column, value, "csv.choice.invalid");
-      expect(error.message).toContain("Verwacht ja, nee of onbekend");
+      expect(error.message).toContain("Verwacht ja, deels, nee of onbekend");
     },
   );
 
@@ -287,13 +356,14 @@ describe("ja/nee/onbekend columns", () => {
     ["nee", "nee"],
     ["geen-hagro", "geen-hagro"],
     ["Geen-Hagro", "geen-hagro"],
+    ["Geen hagro", "geen-hagro"],
     ["onbekend", "onbekend"],
     ["", "onbekend"],
   ])("hagro: %j → %s", (value, expected) => {
     expect(facts({ hagro: value }).hagro).toBe(expected);
   });
 
-  test.each(["geen hagro", "deels", "misschien"])("hagro: %j is an error", (value) => {
+  test.each(["geen_hagro", "deels", "misschien"])("hagro: %j is an error", (value) => {
     expect(expectError("hagro", value, "csv.choice.invalid").message).toContain("ja, nee, geen-hagro of onbekend");
   });
 });
@@ -308,7 +378,7 @@ describe("the row as a whole", () => {
       uren_huisarts_per_week: "abc",
       dagen_huisarts_fysiek_aanwezig: "za",
       medisch_eindverantwoordelijke_huisarts: "misschien",
-      governance_vastgelegd: "deels",
+      governance_vastgelegd: "half",
       hagro: "deels",
       anw: "?",
     });

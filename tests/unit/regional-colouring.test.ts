@@ -11,6 +11,7 @@ import {
   emptyValues,
   redCells,
   relativeBounds,
+  scoreGroups,
   sortByRedCells,
   trendPerYear,
   withTrends,
@@ -217,13 +218,47 @@ describe("the matrix", () => {
     expect(sorted.map((r) => r.code)).toEqual(["B", "C", "A", "D"]);
   });
 
-  test("redCells counts the red cells of a region, and the matrix order follows it", () => {
+  test("redCells counts the red scores of a region, and the matrix order follows it", () => {
     const matrix = buildMatrix(v1, [...DEMO_REGIONS], 2026);
-    for (const region of matrix.regions) expect(region.red).toBe(redCells(region));
+    for (const region of matrix.regions) expect(region.red).toBe(redCells(region, scoreGroups(v1)));
     const reds = matrix.regions.map((r) => r.red);
     expect(reds).toEqual([...reds].sort((a, b) => b - a));
     expect(matrix.indicators).toEqual(v1.indicators.map((i) => i.id));
     expect(matrix.criteriaVersion).toBe(1);
+  });
+
+  test("level and trend of 3.2a are one score: red when either is, never two red scores", () => {
+    expect(scoreGroups(v1)).toEqual({ "trend-zonder-vaste-huisarts": "zonder-vaste-huisarts" });
+    const cell = (colour: Colour) => ({ value: 1, colour, reason: null });
+    const region = (level: Colour, trend: Colour, other: Colour = "groen") => ({
+      cells: { ...Object.fromEntries(INDICATOR_IDS.map((id) => [id, cell("groen")])), "zonder-vaste-huisarts": cell(level), "trend-zonder-vaste-huisarts": cell(trend), bevolkingsgroei: cell(other) } as Record<IndicatorId, ReturnType<typeof cell>>,
+    });
+    const groups = scoreGroups(v1);
+    expect(redCells(region("rood", "rood"), groups)).toBe(1);
+    expect(redCells(region("rood", "rood"))).toBe(2); // counted cell by cell, as before: two
+    expect(redCells(region("groen", "rood"), groups)).toBe(1);
+    expect(redCells(region("rood", "groen"), groups)).toBe(1);
+    expect(redCells(region("rood", "rood", "rood"), groups)).toBe(2);
+    expect(redCells(region("groen", "groen"), groups)).toBe(0);
+    // The matrix ranks with the groups: a region red in level and trend is not ahead of one red in two indicators.
+    const matrix = colourMatrix(
+      withCriteria("zonder-vaste-huisarts", { kind: "fixed", rood: 5, oranje: 3 }),
+      [
+        { code: "A", name: "Aa (fictief)", year: 2026, values: { ...emptyValues(), "zonder-vaste-huisarts": 6, "trend-zonder-vaste-huisarts": null } },
+        { code: "B", name: "Bb (fictief)", year: 2026, values: { ...emptyValues(), "zonder-vaste-huisarts": 4 } },
+      ],
+    );
+    expect(matrix.regions.map((r) => [r.code, r.red, r.orange])).toEqual([
+      ["A", 1, 0],
+      ["B", 0, 1],
+    ]);
+  });
+
+  test("scoresWith must name another indicator that scores on its own", async () => {
+    const { RegionalCriteriaFileSchema } = await import("~/domain/regional/schema");
+    const bad = { ...v1, indicators: v1.indicators.map((i) => (i.id === "bevolkingsgroei" ? { ...i, scoresWith: "bevolkingsgroei" } : i)) };
+    expect(RegionalCriteriaFileSchema.safeParse(bad).success).toBe(false);
+    expect(RegionalCriteriaFileSchema.safeParse(v1).success).toBe(true);
   });
 
   test("one year at a time, each region once", () => {

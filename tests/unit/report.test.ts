@@ -30,7 +30,8 @@ let viewer: Viewer;
 /**
  * A bestuurder practice above the 4000 line: 9000 patients on 2 × 40 huisarts hours (4500 per fte), a
  * huisarts every weekday, the medical responsibility designated but governance not known, no hagro in
- * the region and ANW taken part in. One kernpunt answered "nee", one "deels".
+ * the region but cooperation with the huisartsen nearby, and ANW taken part in. One kernpunt answered
+ * "nee", one "deels".
  */
 const ANSWERS: Answers = makeAnswers({
   eigenaar: "bestuurder",
@@ -43,6 +44,7 @@ const ANSWERS: Answers = makeAnswers({
   "medisch-eindverantwoordelijke-huisarts": statement("ja"),
   "governance-vastgelegd": statement("weet-niet", "Navragen bij de bestuurder."),
   "hagro-aanwezig": "nee",
+  "samenwerking-huisartsen-omgeving": statement("ja"),
   "anw-deelname": statement("ja"),
   "hele-mens-centraal": statement("nee", "Te weinig tijd per consult."),
   "samen-beslissen": statement("deels"),
@@ -139,8 +141,10 @@ describe("the signals in the report", () => {
     expect(fteEn.evidence.find((e) => e.value === "9,000")).toBeDefined();
   });
 
-  test("only patients-per-fte has a figure", () => {
-    expect(nl.signals.filter((s) => s.figure !== null).map((s) => s.id)).toEqual(["patients-per-fte"]);
+  test("patients-per-fte has its figure against the line; no-gp-present the huisartsen below the days the source prefers", () => {
+    expect(nl.signals.filter((s) => s.figure !== null).map((s) => s.id)).toEqual(["patients-per-fte", "no-gp-present"]);
+    expect(signal(nl, "no-gp-present").figure).toBe("Geen huisarts is minder dan 2 dagen per week fysiek aanwezig.");
+    expect(signal(en, "no-gp-present").figure).toBe("No GP is physically present fewer than 2 days a week.");
   });
 
   test("dialogue questions for signal and unknown (from content, in the self perspective), none for no-signal", () => {
@@ -160,7 +164,7 @@ describe("the signals in the report", () => {
       const c = content(s.id);
       expect(s.kernpunten.map((k) => k.id)).toEqual(c.kernpunten);
       for (const k of s.kernpunten) expect(k.text).toBe(questionnaire.kernpuntById.get(k.id)!.text.nl);
-      expect(s.source).toBe(c.source);
+      expect(s.source).toBe(c.source.nl);
       expect(s.reading).toBe(c.reading.nl);
     }
     expect(signal(en, "regional-cooperation").kernpunten.map((k) => k.text)).toEqual(
@@ -317,13 +321,28 @@ describe("kernpunten and the conversation guide", () => {
     expect(nl.kernwaarden.flatMap((k) => k.kernpunten)).toHaveLength(questionnaire.kernpuntById.size);
   });
 
+  test("a question skipped by design (no PA or VS, no AIOS, a hagro elsewhere) says so, never “niet beantwoord”", () => {
+    const statements = nl.kernwaarden.flatMap((k) => k.kernpunten).flatMap((kp) => kp.statements);
+    const skipped = statements.filter((s) => !s.shown && s.autoReason === null);
+    expect(skipped.map((s) => s.questionId)).toEqual(expect.arrayContaining(["afspraken-taakherschikking", "hagro-deelname"]));
+    for (const s of skipped) expect(s.answer).toBe("niet gevraagd: niet van toepassing bij deze antwoorden");
+    // A question that is asked and not answered still says so.
+    const unanswered = statements.filter((s) => s.shown && s.answer === "niet beantwoord");
+    expect(unanswered.length).toBeGreaterThan(0);
+    expect(statements.filter((s) => !s.shown).every((s) => s.answer !== "niet beantwoord")).toBe(true);
+  });
+
   test("the guide lists the signals, then the unknowns, then the gaps", () => {
     const kinds = nl.guide.map((g) => g.kind);
     expect(kinds.join(" ")).toMatch(/^(signal ?)+(unknown ?)+(gap ?)+$/);
     expect(nl.guide.filter((g) => g.kind === "signal").map((g) => g.title)).toEqual(
       nl.signals.filter((s) => s.status === "signal").map((s) => s.title),
     );
-    expect(nl.guide.filter((g) => g.kind === "unknown").map((g) => g.title)).toEqual([content("unclear-organisation").title.nl]);
+    // The unknown signal, and the governance statement answered "weet niet" (a checklist topic of its own).
+    expect(nl.guide.filter((g) => g.kind === "unknown").map((g) => g.title)).toEqual([
+      content("unclear-organisation").title.nl,
+      expect.stringContaining("wie waarvoor verantwoordelijk is"),
+    ]);
     // No-signals are not in the guide.
     for (const id of ["no-gp-present", "regional-cooperation"] as const) {
       expect(nl.guide.map((g) => g.title)).not.toContain(content(id).title.nl);
@@ -394,7 +413,7 @@ describe("exports", () => {
 
   test("reportRows in English has English headers", async () => {
     const rows = reportRows(en, await i18next.getFixedT("en"));
-    expect(rows[0]).toEqual(["part", "id", "description", "value", "standing", "explanation"]);
+    expect(rows[0]).toEqual(["part", "id", "description", "value", "status", "explanation"]);
     expect(rows.find((r) => r[1] === "patients-per-fte")![3]).toContain("4,500");
   });
 

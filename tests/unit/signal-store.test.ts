@@ -81,3 +81,21 @@ describe("stored signals", () => {
     expect(await backfillAssessmentSignals(db)).toBe(0);
   });
 });
+
+describe("stored results and their rules version (issue 12)", () => {
+  test("every save stores the results as computed with the version in force; submitting freezes them", async () => {
+    const db = await getDb();
+    const id = (await startSelfAssessment({ practiceId, viewer }))!;
+    const assessment = (await getAssessment({ id, viewerOrgId: viewer.organisationId }))!;
+    await saveAnswers({ assessment, viewer, entries: [{ questionId: "hagro-aanwezig", value: "nee", seenRevision: 0 }] });
+    const row = () => db.selectFrom("assessment").select(["signals_rules_version", "signal_results", "sig_regional_cooperation"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const saved = await row();
+    expect(saved.signals_rules_version).toBe(2);
+    expect(JSON.parse(saved.signal_results!)["regional-cooperation"]).toMatchObject({ status: saved.sig_regional_cooperation, reason: "cooperation-unknown" });
+    await submitAssessment((await getAssessment({ id, viewerOrgId: viewer.organisationId }))!, viewer);
+    // A submitted version is never recomputed by the start-up backfill: it is what was submitted.
+    await db.updateTable("assessment").set({ sig_regional_cooperation: "signal" }).where("id", "=", id).execute();
+    await backfillAssessmentSignals(db);
+    expect((await row()).sig_regional_cooperation).toBe("signal");
+  });
+});

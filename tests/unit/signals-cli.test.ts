@@ -17,6 +17,7 @@ const FIXTURES = path.join(ROOT, "tests/fixtures");
 const GOOD = path.join(FIXTURES, "practices-good.csv");
 const MIXED = path.join(FIXTURES, "practices-mixed.csv");
 const MISSING_COLUMN = path.join(FIXTURES, "practices-missing-column.csv");
+const V2 = path.join(FIXTURES, "practices-v2.csv");
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "kernwaardenscan-signals-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -25,7 +26,8 @@ interface Line {
   row: number;
   agb?: string;
   name?: string;
-  signals?: Record<string, { status: string; reason: string; evidence: Record<string, unknown>; figure?: Record<string, unknown> }>;
+  rulesVersion?: number;
+  signals?: Record<string, { status: string; reason: string; params?: Record<string, unknown>; evidence: Record<string, unknown>; figure?: Record<string, unknown> }>;
   errors?: Array<{ column: string | null; code: string; message: string }>;
 }
 
@@ -119,20 +121,68 @@ describe("a file of good rows (`;`, BOM, CRLF)", () => {
     expect(byAgb("01234573")?.signals?.["owner-not-gp"]).toMatchObject({ status: "signal", reason: "owner-director" });
   });
 
-  test("unclear-organisation: bestuurder with governance onbekend → unknown; a huisarts owner with unknowns → no-signal", () => {
+  test("unclear-organisation: bestuurder with governance onbekend → unknown; a huisarts owner with unknowns and no keten column → unknown", () => {
     expect(status(byAgb("01234573"), "unclear-organisation")).toBe("unknown");
-    expect(status(byAgb("00012345"), "unclear-organisation")).toBe("no-signal");
+    // Rules v2: without the onderdeel_van_keten_of_holding column it is not known whether explicit arrangements are needed.
+    expect(byAgb("00012345")?.signals?.["unclear-organisation"]).toMatchObject({ status: "unknown", reason: "keten-unknown-arrangements" });
+    expect(byAgb("01234567")?.signals?.["unclear-organisation"]).toMatchObject({ status: "no-signal", reason: "arrangements-documented" });
   });
 
-  test("regional-cooperation: geen-hagro with anw ja → no-signal; all empty → unknown", () => {
-    expect(byAgb("01234574")?.signals?.["regional-cooperation"]).toMatchObject({ status: "no-signal", reason: "no-hagro-in-region" });
+  test("regional-cooperation: geen-hagro without the samenwerking column → unknown (it applies and is not given); all empty → unknown", () => {
+    expect(byAgb("01234574")?.signals?.["regional-cooperation"]).toMatchObject({ status: "unknown", reason: "nearby-unknown" });
     expect(status(byAgb("00012345"), "regional-cooperation")).toBe("unknown");
   });
 
+  test("every line names the rules version that computed it", () => {
+    expect(lines.every((l) => l.rulesVersion === 2)).toBe(true);
+  });
+
   test("a summary on stderr: rows, evaluated, errors, per signal counts, elapsed ms", () => {
-    expect(stderr).toMatch(/^signals: 9 rows, 9 evaluated, 0 with errors · content v\d+ · \d+ ms\n/);
+    expect(stderr).toMatch(/^signals: 9 rows, 9 evaluated, 0 with errors · content v\d+ · rules v2 · \d+ ms\n/);
     expect(stderr).toMatch(/patients-per-fte\s+signal 2 {2}no-signal 5 {2}unknown 2\n/);
     for (const id of SIGNAL_IDS) expect(stderr).toContain(id);
+  });
+});
+
+describe("the columns of rules v2, written as Dutch spreadsheets are (`;`, BOM, CRLF, decimal comma, mixed case, stray spaces)", () => {
+  const { code, lines, stderr } = run(V2);
+  const byAgb = (agb: string) => lines.find((l) => l.agb === agb);
+  const bytes = readFileSync(V2);
+
+  test("the fixture is stored that way", () => {
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8").split("\r\n")[0]).toMatch(/^\uFEFFAGB;Naam;Eigenaar;.*;Samenwerking_Huisartsen_Omgeving;Onderdeel van keten of holding;Keten$/);
+    expect(bytes.toString("utf8")).toContain(";32,5;");
+  });
+
+  test("every row evaluated", () => {
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^signals: 8 rows, 8 evaluated, 0 with errors · content v\d+ · rules v2/);
+  });
+
+  test.each([
+    { agb: "02000001", what: "no hagro, nearby NEE, ANW Deels", id: "regional-cooperation", status: "signal", reason: "no-nearby-cooperation" },
+    { agb: "02000005", what: "no hagro, nearby Deels, ANW JA: it says deels", id: "regional-cooperation", status: "no-signal", reason: "nearby-takes-part-partly" },
+    { agb: "02000007", what: "no hagro, nearby empty", id: "regional-cooperation", status: "unknown", reason: "nearby-unknown" },
+    { agb: "02000002", what: "a bestuurder with both arrangements deels", id: "unclear-organisation", status: "signal", reason: "arrangements-partly" },
+    { agb: "02000003", what: "a huisarts owner in a holding (column JA), governance Deels", id: "unclear-organisation", status: "signal", reason: "arrangements-partly" },
+    { agb: "02000006", what: "a huisarts owner in a keten named in the keten column, governance deels", id: "unclear-organisation", status: "signal", reason: "arrangements-partly" },
+    { agb: "02000004", what: "a huisarts owner outside a keten (column nee), deels and onbekend", id: "unclear-organisation", status: "no-signal", reason: "owner-gp-implicit-topics" },
+    { agb: "02000008", what: "a huisarts owner, keten unknown, governance onbekend", id: "unclear-organisation", status: "unknown", reason: "keten-unknown-arrangements" },
+    { agb: "02000005", what: "a huisarts owner, keten unknown, both ja", id: "unclear-organisation", status: "no-signal", reason: "arrangements-documented" },
+    { agb: "02000001", what: "4.100 patients on 41 h: exactly on the line", id: "patients-per-fte", status: "no-signal", reason: "within-line" },
+    { agb: "02000003", what: "2500 patients on 32,5 h", id: "patients-per-fte", status: "no-signal", reason: "within-line" },
+    { agb: "02000002", what: "Maandag, Dinsdag, … in a `;` file", id: "no-gp-present", status: "no-signal", reason: "every-weekday" },
+    { agb: "02000007", what: "ma di wo do", id: "no-gp-present", status: "signal", reason: "weekday-without-gp" },
+  ])("$id: $what → $status", ({ agb, id, status: expected, reason }) => {
+    expect(byAgb(agb)?.signals?.[id]).toMatchObject({ status: expected, reason });
+  });
+
+  test("the reason's values say deels where that is the answer", () => {
+    expect(byAgb("02000005")?.signals?.["regional-cooperation"]?.params).toEqual({ nearbyCooperation: "deels", anw: "ja" });
+    expect(byAgb("02000002")?.signals?.["unclear-organisation"]?.params).toEqual({ why: "owner", medicallyResponsibleGp: "deels", governanceDocumented: "deels" });
+    expect(byAgb("02000006")?.signals?.["unclear-organisation"]?.params).toMatchObject({ why: "keten" });
+    expect(byAgb("02000006")?.signals?.["unclear-organisation"]?.evidence).toMatchObject({ ketenOrHolding: "ja" });
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * The five signals (issue 3, "The rules": product decisions, implemented exactly), table-driven at
- * their boundaries, on content v1's parameters. Then the questionnaire adapter: stored answers →
- * factsFromAnswers → signalFactsFromPractice → evaluateSignals.
+ * Rules version 1 (issue 3, "The rules"), frozen: table-driven at their boundaries, on content v1's
+ * parameters, evaluated explicitly as version 1 although version 2 is in force. These tests are why
+ * "berekend met regels v1" still means what it meant: they must keep passing unchanged. Then the
+ * questionnaire adapter: stored answers → factsFromAnswers → signalFactsFromPractice → v1.
+ * Version 2 is tested in signals-v2.test.ts.
  */
 import { describe, expect, test } from "vitest";
 import { WEEKDAYS, type Answers, type Weekday } from "~/domain/answers";
@@ -13,16 +15,24 @@ import { makeAnswers, makeHuisarts, makeSignalFacts, statement } from "../factor
 
 const p = getQuestionnaire(1).parameters;
 
-const evaluate = (overrides: Partial<SignalFacts>) => evaluateSignals(makeSignalFacts(overrides), p);
+const evaluate = (overrides: Partial<SignalFacts>) => evaluateSignals(makeSignalFacts(overrides), p, 1);
 const result = (id: SignalId, overrides: Partial<SignalFacts>) => evaluate(overrides)[id];
 
 test("content v1 carries the figures the rules below are written against", () => {
   expect(p).toMatchObject({ hoursPerFte: 40, maxPatientsPerFte: 4000 });
 });
 
+test("without a version, the engine evaluates the version the parameters name", () => {
+  const facts = makeSignalFacts({ hagro: "geen-hagro", nearbyCooperation: "nee" });
+  expect(p.rulesVersion).toBe(2);
+  expect(evaluateSignals(facts, p)).toEqual(evaluateSignals(facts, p, 2));
+  expect(evaluateSignals(facts, p, 1)["regional-cooperation"].status).toBe("no-signal");
+  expect(evaluateSignals(facts, p)["regional-cooperation"].status).toBe("signal");
+});
+
 describe("the engine", () => {
   test("returns the five signals, keyed and ordered by id; the baseline facts give no signal anywhere", () => {
-    const results = evaluateSignals(makeSignalFacts(), p);
+    const results = evaluateSignals(makeSignalFacts(), p, 1);
     expect(Object.keys(results)).toEqual([...SIGNAL_IDS]);
     for (const id of SIGNAL_IDS) {
       expect(results[id].id).toBe(id);
@@ -33,17 +43,17 @@ describe("the engine", () => {
   test("is pure: the facts are not changed and the same facts give the same results", () => {
     const facts = makeSignalFacts({ registeredPatients: 9000, huisartsHoursPerWeek: 80, weekdaysPresent: ["ma", "di"] });
     const copy = structuredClone(facts);
-    const first = evaluateSignals(facts, p);
+    const first = evaluateSignals(facts, p, 1);
     expect(facts).toEqual(copy);
-    expect(evaluateSignals(facts, p)).toEqual(first);
+    expect(evaluateSignals(facts, p, 1)).toEqual(first);
   });
 
   test("the threshold comes from the parameters, not from code", () => {
     const facts = makeSignalFacts({ registeredPatients: 3500, huisartsHoursPerWeek: 40 });
-    expect(evaluateSignals(facts, p)["patients-per-fte"].status).toBe("no-signal");
-    const stricter = evaluateSignals(facts, { ...p, maxPatientsPerFte: 3000 })["patients-per-fte"];
+    expect(evaluateSignals(facts, p, 1)["patients-per-fte"].status).toBe("no-signal");
+    const stricter = evaluateSignals(facts, { ...p, maxPatientsPerFte: 3000 }, 1)["patients-per-fte"];
     expect(stricter).toMatchObject({ status: "signal", figure: { value: 3500, threshold: 3000 } });
-    const longerFte = evaluateSignals(makeSignalFacts({ registeredPatients: 4400, huisartsHoursPerWeek: 40 }), { ...p, hoursPerFte: 36 });
+    const longerFte = evaluateSignals(makeSignalFacts({ registeredPatients: 4400, huisartsHoursPerWeek: 40 }), { ...p, hoursPerFte: 36 }, 1);
     // 40 h at 36 h per fte is 1.111 fte: 4400 / 1.111 = 3960 per fte, under the line.
     expect(longerFte["patients-per-fte"]).toMatchObject({ status: "no-signal", figure: { value: 3960 } });
   });
@@ -84,7 +94,7 @@ describe("2. patients-per-fte (fte = huisarts hours / 40; > 4000 per fte is a si
     const r = result("patients-per-fte", { registeredPatients: patients, huisartsHoursPerWeek: hours });
     expect(r.status).toBe(status);
     expect(r.reason).toBe(reason);
-    expect(r.figure?.threshold).toBe(4000);
+    expect(r.figure).toMatchObject({ name: "patientsPerFte", threshold: 4000 });
   });
 
   test.each([
@@ -227,7 +237,7 @@ describe("each rule reads only its own facts", () => {
 });
 
 describe("the questionnaire adapter: answers → facts → signals", () => {
-  const signalsFor = (answers: Answers) => evaluateSignals(signalFactsFromPractice(factsFromAnswers(answers)), p);
+  const signalsFor = (answers: Answers) => evaluateSignals(signalFactsFromPractice(factsFromAnswers(answers)), p, 1);
   const statuses = (answers: Answers) => {
     const r = signalsFor(answers);
     return Object.fromEntries(SIGNAL_IDS.map((id) => [id, r[id].status]));

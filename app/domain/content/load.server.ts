@@ -14,6 +14,7 @@ import {
   SectionSchema,
   SignalsFileSchema,
 } from "./schema";
+import { interpolateContent } from "./interpolate";
 import { buildQuestionnaire, type Questionnaire } from "./questionnaire";
 
 export class ContentError extends Error {}
@@ -41,12 +42,16 @@ function readFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
 }
 
 export function loadQuestionnaireFrom(dir: string): Questionnaire {
-  const manifest = readFile(path.join(dir, "manifest.yaml"), ManifestSchema);
-  const kernpunten = readFile(path.join(dir, "kernpunten.yaml"), KernpuntenFileSchema);
   const parameters = readFile(path.join(dir, "parameters.yaml"), ParametersFileSchema);
-  const sections = manifest.sections.map((file) => readFile(path.join(dir, file), SectionSchema));
-  const signals = readFile(path.join(dir, "signals.yaml"), SignalsFileSchema);
-  const dialogue = readFile(path.join(dir, "dialogue.yaml"), DialogueFileSchema);
+  // Texts name the figures ({{maxPatientsPerFte}}); they are filled in from the parameters here.
+  const problems: string[] = [];
+  const read = <S extends z.ZodType>(file: string, schema: S) => interpolateContent(readFile(path.join(dir, file), schema), parameters, problems, file);
+  const manifest = read("manifest.yaml", ManifestSchema);
+  const kernpunten = read("kernpunten.yaml", KernpuntenFileSchema);
+  const sections = manifest.sections.map((file) => read(file, SectionSchema));
+  const signals = read("signals.yaml", SignalsFileSchema);
+  const dialogue = read("dialogue.yaml", DialogueFileSchema);
+  if (problems.length > 0) throw new ContentError(`${dir}: ${problems.slice(0, 10).join("\n  ")}`);
   return buildQuestionnaire({ manifest, kernpunten, parameters, sections, signals, dialogue });
 }
 

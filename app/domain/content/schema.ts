@@ -4,6 +4,7 @@
  * Content ids are stable strings: the database stores ids and values, never copied text.
  */
 import { z } from "zod";
+import { RULES_VERSIONS, SIGNAL_IDS } from "../signal-ids";
 
 export const LOCALES = ["nl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -247,6 +248,12 @@ export const KernpuntenFileSchema = z.strictObject({
 });
 
 export const ParametersFileSchema = z.strictObject({
+  /**
+   * The version of the signal rules in force (app/domain/signals/vN.ts). New and concept assessments
+   * and new imports are evaluated by it; a submitted version keeps the results of the version that
+   * computed them. Raise it when a rule changes meaning, never edit a version that has been used.
+   */
+  rulesVersion: z.literal(RULES_VERSIONS, { error: `rulesVersion must be one of ${RULES_VERSIONS.join(", ")}` }),
   /** Hours of huisarts time that make one fte (source: 40, although huisartsen work 48 on average). */
   hoursPerFte: z.number().positive(),
   /** The normpraktijk: an average, not a norm. */
@@ -273,10 +280,30 @@ export const ManifestSchema = z.strictObject({
 
 // The ids live in a module without zod, so pages can list the signals without shipping the schemas.
 export { SIGNAL_IDS, type SignalId } from "../signal-ids";
-import { SIGNAL_IDS } from "../signal-ids";
+
+/**
+ * How one signal is decided, for the page that says so (/signalen): the source's words and where they
+ * are, the product's reading, what counts as unknown, and which parts are the product's interpretation.
+ */
+const SignalExplanationSchema = z.strictObject({
+  /** The parameters the rule uses, shown with their values. */
+  parameters: z.array(z.enum(PARAMETER_NAMES)).default([]),
+  /** The source quoted (nl), and an English rendering of it (en). */
+  quote: LocalizedTextSchema,
+  section: LocalizedTextSchema,
+  rule: LocalizedTextSchema,
+  unknown: LocalizedTextSchema,
+  interpretation: LocalizedTextSchema,
+});
 
 /** signals.yaml: the five signals' wording, kernpunten, source and dialogue questions. Rules are code. */
 export const SignalsFileSchema = z.strictObject({
+  /** The framework's status and the versions of the rules (par. 3.5, 3.7), for /signalen. */
+  rules: z.strictObject({
+    implementation: LocalizedTextSchema,
+    evaluation: LocalizedTextSchema,
+    versions: z.array(z.strictObject({ version: z.literal(RULES_VERSIONS), published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), changes: LocalizedTextSchema })).min(1),
+  }),
   /** How every signal must be read (section 3.3-3.4): an indication for dialogue, never a verdict. */
   reading: LocalizedTextSchema,
   signals: z
@@ -285,9 +312,11 @@ export const SignalsFileSchema = z.strictObject({
         id: z.enum(SIGNAL_IDS),
         title: LocalizedTextSchema,
         kernpunten: z.array(KernpuntIdSchema).min(1),
-        source: z.string().min(1),
+        /** The source and its sections, with notes in each language. */
+        source: LocalizedTextSchema,
         /** What the source says about reading this signal. */
         reading: LocalizedTextSchema,
+        explanation: SignalExplanationSchema,
         questions: z.strictObject({
           signal: z.array(PerspectiveTextSchema).min(1),
           unknown: z.array(PerspectiveTextSchema).min(1),
@@ -299,6 +328,8 @@ export const SignalsFileSchema = z.strictObject({
 export type SignalsFile = z.infer<typeof SignalsFileSchema>;
 export type SignalContent = SignalsFile["signals"][number];
 
+const AfwegingQuestionSchema = z.strictObject({ topic: LocalizedTextSchema, question: LocalizedTextSchema });
+
 /** dialogue.yaml: texts of the conversation guide, the comparison and the afweging's questions (issue 5). */
 export const DialogueFileSchema = z.strictObject({
   guide: z.strictObject({ title: LocalizedTextSchema, reading: LocalizedTextSchema, order: LocalizedTextSchema }),
@@ -306,9 +337,17 @@ export const DialogueFileSchema = z.strictObject({
   afweging: z.strictObject({
     title: LocalizedTextSchema,
     intro: LocalizedTextSchema,
-    source: z.string().min(1),
-    /** Shown when patients per fte is above the line; `{{threshold}}` is the line from parameters.yaml. */
+    source: LocalizedTextSchema,
+    /** Shown when patients per fte is above the line. */
     "above-line": LocalizedTextSchema,
+    /** Shown when the practice is run only by waarnemers (the presence figure beside no-gp-present). */
+    "only-waarnemers": LocalizedTextSchema,
+    /** The five criteria huisartsen use themselves for a (new) initiative (002, par. 4.2 Continuïteit). */
+    criteria: z.array(AfwegingQuestionSchema).length(5),
+    /** The minimum arrangements (Praktijkhouderschap en praktijkeigenaarschap). */
+    arrangements: z.array(AfwegingQuestionSchema).min(1),
+    /** A vaste huisarts, not only changing waarnemers. */
+    waarnemers: AfwegingQuestionSchema,
     /** Questions a huisarts asks any provider, whatever the signals. */
     general: z.array(LocalizedTextSchema).min(1),
   }),

@@ -63,7 +63,10 @@ export interface ColouredRegion {
   name: string;
   year: number;
   cells: Record<IndicatorId, ColouredCell>;
-  /** Red cells: the matrix ranks regions by them (section 2: "Regio's met de meeste rode scores"). */
+  /**
+   * Red scores: the matrix ranks regions by them (section 2: "Regio's met de meeste rode scores"); one
+   * per indicator of the leidraad, so level and trend of 3.2a are one score (see redCells).
+   */
   red: number;
   orange: number;
 }
@@ -221,15 +224,37 @@ function colourIndicator(indicator: Indicator, raw: ReadonlyArray<number | null>
 /** Region codes compare without case or surrounding spaces ("demo-01" is DEMO-01). */
 export const regionKey = (code: string) => code.trim().toUpperCase();
 
-export function redCells(region: Pick<ColouredRegion, "cells">): number {
-  return Object.values(region.cells).filter((c) => c.colour === "rood").length;
+/** Which score each indicator counts towards: its own, or the one it shares (`scoresWith`, level and trend). */
+export type ScoreGroups = Partial<Record<IndicatorId, IndicatorId>>;
+
+export function scoreGroups(criteria: Pick<RegionalCriteria, "indicators">): ScoreGroups {
+  return Object.fromEntries(criteria.indicators.filter((i) => i.scoresWith).map((i) => [i.id, i.scoresWith!]));
 }
 
-function orangeCells(region: Pick<ColouredRegion, "cells">): number {
-  return Object.values(region.cells).filter((c) => c.colour === "oranje").length;
+/** Per score (an indicator, or level and trend together), its worst colour: red beats orange beats the rest. */
+function scores(region: Pick<ColouredRegion, "cells">, groups: ScoreGroups) {
+  const worst = new Map<IndicatorId, Colour>();
+  for (const [id, cell] of Object.entries(region.cells) as Array<[IndicatorId, ColouredCell]>) {
+    const score = groups[id] ?? id;
+    const before = worst.get(score);
+    if (before === undefined || cell.colour === "rood" || (cell.colour === "oranje" && before !== "rood")) worst.set(score, cell.colour);
+  }
+  return [...worst.values()];
 }
 
-/** Most red cells first (section 2), then most orange, then by name as a Dutch reader sorts. */
+/**
+ * Red scores of a region: what the matrix ranks regions by (section 2: "Regio's met de meeste rode
+ * scores"). One per indicator of the leidraad: level and trend of 3.2a count once, red when either is.
+ */
+export function redCells(region: Pick<ColouredRegion, "cells">, groups: ScoreGroups = {}): number {
+  return scores(region, groups).filter((c) => c === "rood").length;
+}
+
+function orangeCells(region: Pick<ColouredRegion, "cells">, groups: ScoreGroups): number {
+  return scores(region, groups).filter((c) => c === "oranje").length;
+}
+
+/** Most red scores first (section 2), then most orange, then by name as a Dutch reader sorts. */
 export function sortByRedCells<T extends Pick<ColouredRegion, "red" | "orange" | "name" | "code">>(regions: readonly T[]): T[] {
   return [...regions].sort((a, b) => b.red - a.red || b.orange - a.orange || a.name.localeCompare(b.name, "nl") || a.code.localeCompare(b.code));
 }
@@ -250,9 +275,10 @@ export function colourMatrix(criteria: RegionalCriteria, regions: readonly Regio
   const indicators = criteria.indicators.map((i) => i.id);
   const columns = new Map(criteria.indicators.map((indicator) => [indicator.id, colourIndicator(indicator, regions.map((r) => r.values[indicator.id] ?? null))]));
   const cutOffs = Object.fromEntries([...columns].map(([id, c]) => [id, c.cutOffs])) as Record<IndicatorId, IndicatorCutOffs>;
+  const groups = scoreGroups(criteria);
   const coloured = regions.map((region, i): ColouredRegion => {
     const cells = Object.fromEntries(indicators.map((id) => [id, columns.get(id)!.cells[i]!])) as Record<IndicatorId, ColouredCell>;
-    return { code: region.code, name: region.name, year: region.year, cells, red: redCells({ cells }), orange: orangeCells({ cells }) };
+    return { code: region.code, name: region.name, year: region.year, cells, red: redCells({ cells }, groups), orange: orangeCells({ cells }, groups) };
   });
   return { year, criteriaVersion: criteria.version, indicators, regions: sortByRedCells(coloured), cutOffs };
 }

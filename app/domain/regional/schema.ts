@@ -87,6 +87,12 @@ export const IndicatorSchema = z
      */
     decimals: z.int().min(0).max(4),
     criteria: CriteriaSchema,
+    /**
+     * Counted as one score with another indicator when regions are ranked by red scores: level and
+     * trend of one indicator of the leidraad (3.2a, "niveau en trend") are one score, red when either
+     * cell is red, never two.
+     */
+    scoresWith: z.enum(INDICATOR_IDS).optional(),
   })
   .superRefine((indicator, ctx) => {
     const { criteria, direction } = indicator;
@@ -113,6 +119,8 @@ export const RegionalCriteriaFileSchema = z
     caveat: LocalizedTextSchema,
     /** Which kind of criteria is in force and why, shown on the matrix. */
     criteriaNote: LocalizedTextSchema,
+    /** The product's own choices where the leidraad leaves something open, named as such (/signalen). */
+    choices: z.array(LocalizedTextSchema).min(1),
     indicators: z.array(IndicatorSchema),
   })
   .superRefine((file, ctx) => {
@@ -122,5 +130,11 @@ export const RegionalCriteriaFileSchema = z
     });
     const missing = INDICATOR_IDS.filter((id) => !ids.includes(id));
     if (missing.length > 0) ctx.addIssue({ code: "custom", path: ["indicators"], message: `indicators missing: ${missing.join(", ")}` });
+    file.indicators.forEach((indicator, index) => {
+      const partner = indicator.scoresWith === undefined ? undefined : file.indicators.find((i) => i.id === indicator.scoresWith);
+      if (indicator.scoresWith !== undefined && (partner === undefined || partner.id === indicator.id || partner.scoresWith !== undefined)) {
+        ctx.addIssue({ code: "custom", path: ["indicators", index, "scoresWith"], message: `scoresWith must name another indicator that scores on its own` });
+      }
+    });
   });
 export type RegionalCriteria = z.infer<typeof RegionalCriteriaFileSchema>;

@@ -57,7 +57,12 @@ export default function ComparePage() {
       ) : (
         <>
           <p role="status" className="callout">
-            {t("workspaces.compare.summary", { differences: d.comparison.differences, open: d.comparison.open })}{" "}
+            {t("workspaces.compare.summary", {
+              count: d.comparison.differences.total,
+              signals: d.comparison.differences.signals,
+              questions: d.comparison.differences.questions,
+              open: d.comparison.open,
+            })}{" "}
             <Link to={`${base}/guide#differences`}>{t("workspaces.compare.toGuide")}</Link>
           </p>
           <p className="no-print">

@@ -1,5 +1,6 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
+import pages from "./pages.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -272,7 +273,7 @@ const en = {
     nextBody: "Want to change something? Start a new version; this version's answers are carried over.",
     next: "Start a new version",
     title: "Sharing",
-    body: "You share this submitted version with one organisation at a time. Revoking works at once.",
+    body: "You can share this submitted version with as many organisations as you like, each with its own grant. Revoking is per organisation and works at once.",
     none: "Not shared with anyone yet.",
     with: "Share with",
     grant: "Share",
@@ -330,6 +331,7 @@ const en = {
     },
   },
   accountFlows,
+  pages,
   home: {
     region: {
       label: "GP region",

@@ -1,5 +1,6 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
+import pages from "./pages.nl";
 
 const nl = {
   app: {
@@ -271,7 +272,7 @@ const nl = {
     nextBody: "Wilt u iets wijzigen? Begin een nieuwe versie; de antwoorden van deze versie worden overgenomen.",
     next: "Nieuwe versie beginnen",
     title: "Delen",
-    body: "U deelt deze ingediende versie met één organisatie tegelijk. Intrekken werkt meteen.",
+    body: "U kunt deze ingediende versie delen met zoveel organisaties als u wilt, elk met een eigen toestemming. Intrekken kan per organisatie en werkt meteen.",
     none: "Nog met niemand gedeeld.",
     with: "Delen met",
     grant: "Delen",
@@ -329,6 +330,7 @@ const nl = {
     },
   },
   accountFlows,
+  pages,
   home: {
     region: {
       label: "Huisartsenregio",

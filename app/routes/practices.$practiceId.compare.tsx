@@ -2,7 +2,7 @@
  * The practice's self-assessment beside the reader's own assessment, question by question; every
  * difference marked in words (never colour alone) and listed as a topic in the conversation guide.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icon";
@@ -12,11 +12,12 @@ import { compareAssessments } from "~/models/comparison.server";
 import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
 import { requireViewer } from "~/models/viewer.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { pageTitle, titleMeta } from "~/utils/page-title";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practice.name ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const only = new URL(request.url).searchParams.get("only") === "differs";
   const comparison = w.self && w.own ? compareAssessments(w.self, w.own, w.t, w.lng, w.wording) : null;
   return {
+    pageTitle: pageTitle(w.t, w.t("pages.titles.compare"), w.practice.name),
     practice: w.practice,
     selfLabel: w.self?.label ?? null,
     ownLabel: w.own?.label ?? null,

@@ -2,7 +2,7 @@
  * A huisartsenregio: its indicators over the years (each year coloured among that year's regions), and
  * the practices in it that the reader may see, with their five signals.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
@@ -14,11 +14,13 @@ import { hasPortfolio, listPortfolio } from "~/models/portfolio.server";
 import { getRegionPage, indicatorViews } from "~/models/regions.server";
 import { requireViewer } from "~/models/viewer.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response("Not found", { status: 404 });
   const practices = hasPortfolio(viewer) ? await listPortfolio(viewer, { filter: { region: page.regionId }, sort: "signals", desc: true, group: "none" }) : [];
   return {
+    pageTitle: await titleFor(request, "region", page.name),
     code: page.code,
     name: page.name,
     fictitious: isFictitiousRegionCode(page.code),

@@ -39,7 +39,8 @@ export function pdfRegion({ h2, p }: Pick<Pdf, "h2" | "p">, region: RegionView |
   p(t("matrix.context.lead", { count: region.red }), { muted: true });
   for (const { indicator, cell } of region.cells) {
     const value = cell.value === null ? "-" : formatNumber(cell.value, lng, indicator.decimals, indicator.decimals);
-    p(`${indicator.title}: ${value} ${indicator.unit} (${cell.reason === "too-few-regions" ? t("matrix.colour.tooFew") : t(`matrix.colour.${cell.colour}`)})`);
+    const measured = cell.value === null ? value : t("pages.units.withUnit", { value, unit: indicator.unit });
+    p(`${indicator.title}: ${measured} (${cell.reason === "too-few-regions" ? t("matrix.colour.tooFew") : t(`matrix.colour.${cell.colour}`)})`);
   }
 }
 

@@ -218,7 +218,7 @@ const en = {
     answer: "Answer",
     note: "Explanation",
     noAnswer: "not answered",
-    page: "Page {{page}}",
+    page: "Page {{page}} of {{total}}",
     columns: { part: "part", id: "id", label: "description", value: "value", status: "standing", note: "explanation" },
     parts: { fact: "practice detail", figure: "derived figure", signal: "signal", kernpunt: "core point", question: "question" },
   },

@@ -217,7 +217,7 @@ const nl = {
     answer: "Antwoord",
     note: "Toelichting",
     noAnswer: "niet beantwoord",
-    page: "Pagina {{page}}",
+    page: "Pagina {{page}} van {{total}}",
     columns: { part: "onderdeel", id: "id", label: "omschrijving", value: "waarde", status: "stand", note: "toelichting" },
     parts: { fact: "praktijkgegeven", figure: "afgeleid cijfer", signal: "signaal", kernpunt: "kernpunt", question: "vraag" },
   },

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { pdfFacts } from "../pdf-info";
 import { expectAccessible, newContext, signIn, useServerAndBrowser, watchConsole } from "./harness";
 
 const env = useServerAndBrowser();
@@ -128,6 +129,12 @@ describe("without JavaScript", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    // Tagged, titled, every page numbered "Pagina n van N" (poppler reads it as a reader's software would).
+    const pdf = pdfFacts(await response.body());
+    expect(pdf.tagged).toBe(true);
+    expect(pdf.title).toBe("Gespreksleidraad: Huisartsenketen Noordkust (demo)");
+    pdf.pageTexts.forEach((text, i) => expect(text).toContain(`Pagina ${i + 1} van ${pdf.pages}`));
+    expect(pdf.structure).toMatch(/^\s+H2 /m);
     await context.close();
   });
 

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { pdfFacts } from "../pdf-info";
 import { expectAccessible, newContext, signIn, useServerAndBrowser, watchConsole } from "./harness";
+import { expectLayoutFits } from "./layout";
 
 const env = useServerAndBrowser();
 const INSURER = "beheerder@voorbeeld-verzekeraar.example.com";
@@ -206,6 +207,8 @@ describe("comparison and afweging", () => {
     await insurer.page.getByRole("link", { name: "Verschil" }).click();
     await insurer.page.waitForURL(/\/compare$/);
     await expectAccessible(insurer.page);
+    // The comparison's tables fit 1280 px and work at 390 px (see layout.ts).
+    await expectLayoutFits(insurer.page);
     const differing = insurer.page.locator("table.compare tr.differs");
     expect(await differing.first().textContent()).toContain("De eigenaar van de huisartsenpraktijk is geen huisarts");
     expect(await insurer.page.locator("#q-eigenaar").textContent()).toContain("Verschil");

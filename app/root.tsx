@@ -23,6 +23,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { fallbackLng, isLng, supportedLngs } from "./i18n";
 import i18next from "./i18next.server";
 import styles from "./styles/app.css?url";
+import { errorTitles, titleMeta } from "./utils/page-title";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -31,13 +32,18 @@ export const links: LinksFunction = () => [
 
 export const handle = { i18n: "common" };
 
+export const meta = titleMeta;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
   const [csrf, csrfCookie] = await commitCsrfToken(request);
   const viewer = await getViewer(request);
+  const t = await i18next.getFixedT(request);
   return data(
     {
       locale: isLng(locale) ? locale : fallbackLng,
+      // The title of a page whose own loader did not answer (an error page).
+      titles: errorTitles(t),
       csrf,
       viewer: viewer && {
         name: viewer.personName,

@@ -73,23 +73,16 @@ export function DerivedFiguresPanel({ figures, parameters, live }: { figures: De
           <dd>{figures.waarnemerShare === null ? t("derived.unknown") : formatPercent(figures.waarnemerShare, lng)}</dd>
         </div>
       </dl>
+      {/* A row per weekday, so every word keeps its width in the narrow aside and on a phone (no word broken). */}
       <table className="presence">
         <caption>{t("derived.presence")}</caption>
-        <thead>
-          <tr>
-            {WEEKDAYS.map((d) => (
-              <th key={d} scope="col">
-                <abbr title={t(`weekday.long.${d}`)}>{t(`weekday.short.${d}`)}</abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
         <tbody>
-          <tr>
-            {WEEKDAYS.map((d) => {
-              const count = figures.presence?.[d];
-              return (
-                <td key={d} className={count === 0 ? "presence--none" : undefined}>
+          {WEEKDAYS.map((d) => {
+            const count = figures.presence?.[d];
+            return (
+              <tr key={d}>
+                <th scope="row">{t(`weekday.long.${d}`)}</th>
+                <td className={count === 0 ? "presence--none" : undefined}>
                   {count === undefined ? t("derived.unknown") : count === 0 ? (
                     <>
                       <Icon name="up" />
@@ -99,9 +92,9 @@ export function DerivedFiguresPanel({ figures, parameters, live }: { figures: De
                     t("derived.present", { count })
                   )}
                 </td>
-              );
-            })}
-          </tr>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {figures.huisartsenWithoutDays > 0 ? <p className="hint">{t("signalRules.presence.withoutDays", { count: figures.huisartsenWithoutDays })}</p> : null}

@@ -2,9 +2,21 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ReportKernpunt } from "~/models/report.server";
+import { ScrollRegion } from "./scroll-region";
 import { StatusBadge } from "./status-badge";
 
-export function KernpuntTable({
+type KernpuntTableProps = Parameters<typeof KernpuntRows>[0];
+
+/** On a phone the three columns scroll in their own region, the kernpunt column kept in view (CSS). */
+export function KernpuntTable(props: KernpuntTableProps) {
+  return (
+    <ScrollRegion label={props.title}>
+      <KernpuntRows {...props} />
+    </ScrollRegion>
+  );
+}
+
+function KernpuntRows({
   title,
   kernpunten,
   assessmentId,

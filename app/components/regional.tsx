@@ -48,14 +48,16 @@ export function useColourWords() {
   const { t } = useTranslation();
   const lng = useLng();
   const words = Object.fromEntries(COLOURS.map((c) => [c, t(`matrix.colour.${c}`)])) as Record<ColouredCell["colour"], string>;
-  return { lng, words, tooFew: t("matrix.colour.tooFew") };
+  const withUnit = (value: string, unit: string) => t("pages.units.withUnit", { value, unit });
+  return { lng, words, tooFew: t("matrix.colour.tooFew"), withUnit };
 }
 
-export function MatrixCell({ cell, decimals, words }: { cell: ColouredCell; decimals: number; words: ReturnType<typeof useColourWords> }) {
+/** A cell of the matrix; with `unit` (outside a table whose headers name the units) the value reads with it. */
+export function MatrixCell({ cell, decimals, words, unit }: { cell: ColouredCell; decimals: number; words: ReturnType<typeof useColourWords>; unit?: string }) {
   const value = formatIndicator(cell.value, decimals, words.lng);
   return (
     <span className={`cell cell--${cell.colour}`}>
-      <span className="cell-value">{value ?? "–"}</span>
+      <span className="cell-value">{value === null ? "–" : unit ? words.withUnit(value, unit) : value}</span>
       <span className="cell-colour">
         <Icon name={COLOUR_ICON[cell.colour]} />
         {cell.reason === "too-few-regions" ? words.tooFew : words.words[cell.colour]}
@@ -100,7 +102,7 @@ export function RegionContext({ region }: { region: RegionContextView | null }) 
       <ul className="region-cells">
         {region.cells.map(({ indicator, cell }) => (
           <li key={indicator.id}>
-            <span className="region-cell-title">{indicator.title}</span> <MatrixCell cell={cell} decimals={indicator.decimals} words={words} />
+            <span className="region-cell-title">{indicator.title}</span> <MatrixCell cell={cell} decimals={indicator.decimals} words={words} unit={indicator.unit} />
           </li>
         ))}
       </ul>

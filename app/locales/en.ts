@@ -3,6 +3,7 @@ import accountFlows from "./account-flows.en";
 import saving from "./saving.en";
 import privacy from "./privacy.en";
 import signalRules from "./signal-rules.en";
+import pages from "./pages.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -227,7 +228,7 @@ const en = {
     answer: "Answer",
     note: "Explanation",
     noAnswer: "not answered",
-    page: "Page {{page}}",
+    page: "Page {{page}} of {{total}}",
     columns: { part: "part", id: "id", label: "description", value: "value", status: "status", note: "explanation" },
     parts: { fact: "practice detail", figure: "derived figure", signal: "signal", kernpunt: "core point", question: "question" },
   },
@@ -282,7 +283,7 @@ const en = {
     nextBody: "Want to change something? Start a new version; this version's answers are carried over.",
     next: "Start a new version",
     title: "Sharing",
-    body: "You share this submitted version with one organisation at a time. Revoking works at once.",
+    body: "You can share this submitted version with as many organisations as you like, each with its own grant. Revoking is per organisation and works at once.",
     none: "Not shared with anyone yet.",
     with: "Share with",
     grant: "Share",
@@ -343,6 +344,7 @@ const en = {
   saving,
   privacy,
   signalRules,
+  pages,
   home: {
     region: {
       label: "GP region",

@@ -3,6 +3,7 @@ import accountFlows from "./account-flows.nl";
 import saving from "./saving.nl";
 import privacy from "./privacy.nl";
 import signalRules from "./signal-rules.nl";
+import pages from "./pages.nl";
 
 const nl = {
   app: {
@@ -226,7 +227,7 @@ const nl = {
     answer: "Antwoord",
     note: "Toelichting",
     noAnswer: "niet beantwoord",
-    page: "Pagina {{page}}",
+    page: "Pagina {{page}} van {{total}}",
     columns: { part: "onderdeel", id: "id", label: "omschrijving", value: "waarde", status: "stand", note: "toelichting" },
     parts: { fact: "praktijkgegeven", figure: "afgeleid cijfer", signal: "signaal", kernpunt: "kernpunt", question: "vraag" },
   },
@@ -281,7 +282,7 @@ const nl = {
     nextBody: "Wilt u iets wijzigen? Begin een nieuwe versie; de antwoorden van deze versie worden overgenomen.",
     next: "Nieuwe versie beginnen",
     title: "Delen",
-    body: "U deelt deze ingediende versie met één organisatie tegelijk. Intrekken werkt meteen.",
+    body: "U kunt deze ingediende versie delen met zoveel organisaties als u wilt, elk met een eigen toestemming. Intrekken kan per organisatie en werkt meteen.",
     none: "Nog met niemand gedeeld.",
     with: "Delen met",
     grant: "Delen",
@@ -342,6 +343,7 @@ const nl = {
   saving,
   privacy,
   signalRules,
+  pages,
   home: {
     region: {
       label: "Huisartsenregio",

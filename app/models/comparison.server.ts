@@ -1,7 +1,9 @@
 /**
  * A practice's self-assessment beside an organisation's own assessment of it, question by question
- * (issue 5, "Comparison"). A difference is two answers that disagree; a question answered on one side
- * only is open, not a difference of view. Every difference becomes a topic in the conversation guide.
+ * (issue 5, "Comparison"). A difference is a signal whose status differs, or a question answered on both
+ * sides with answers that disagree; a question answered on one side only is open, not a difference of
+ * view. `differencesOf` is that one definition: the comparison counts it and the conversation guide makes
+ * a topic of each, so the two always give the same number for the same pair.
  */
 import { isDeepStrictEqual } from "node:util";
 import type { TFunction } from "i18next";
@@ -38,8 +40,17 @@ export interface ComparedSignal {
 export interface Comparison {
   sections: Array<{ id: string; title: string; questions: ComparedQuestion[] }>;
   signals: ComparedSignal[];
-  differences: number;
+  /** How many differences `differencesOf` finds, in all and by kind. */
+  differences: { total: number; signals: number; questions: number };
   open: number;
+}
+
+/** The differences between the two sides: signals whose status differs, then questions answered differently. */
+export function differencesOf(c: Pick<Comparison, "signals" | "sections">) {
+  return {
+    signals: c.signals.filter((s) => s.differs),
+    questions: c.sections.flatMap((section) => section.questions.filter((q) => q.state === "differs").map((question) => ({ section, question }))),
+  };
 }
 
 /** Statements are compared on their choice: a different toelichting is context, not a different view. */
@@ -54,7 +65,6 @@ export function compareAssessments(self: AssessmentSource, own: AssessmentSource
   const shown = (source: AssessmentSource) => new Set(source.ctx.states.flatMap((s) => s.visible.map((question) => question.id)));
   const selfShown = shown(self);
   const ownShown = shown(own);
-  let differences = 0;
   let open = 0;
   const sections = q.sections.map((section) => ({
     id: section.id,
@@ -65,7 +75,6 @@ export function compareAssessments(self: AssessmentSource, own: AssessmentSource
         const a = comparable(question, self.ctx.answers[question.id]);
         const b = comparable(question, own.ctx.answers[question.id]);
         const state: CompareState = a === undefined || b === undefined ? (a === b ? "same" : "open") : isDeepStrictEqual(a, b) ? "same" : "differs";
-        if (state === "differs") differences++;
         if (state === "open") open++;
         return {
           questionId: question.id,
@@ -89,5 +98,8 @@ export function compareAssessments(self: AssessmentSource, own: AssessmentSource
       differs: s.status !== o.status,
     };
   });
-  return { sections: sections.filter((s) => s.questions.length > 0), signals, differences, open };
+  const shownSections = sections.filter((s) => s.questions.length > 0);
+  const found = differencesOf({ signals, sections: shownSections });
+  const differences = { total: found.signals.length + found.questions.length, signals: found.signals.length, questions: found.questions.length };
+  return { sections: shownSections, signals, differences, open };
 }

@@ -2,7 +2,7 @@
 import type { TFunction } from "i18next";
 import type { Lng } from "~/i18n";
 import { formatDate, formatNumber } from "~/utils/format";
-import { createPdf } from "~/utils/pdf.server";
+import { createPdf, labelled } from "~/utils/pdf.server";
 import type { BeforeJoining, GuideSection } from "./guide.server";
 import type { regionContextView } from "./regions.server";
 
@@ -22,36 +22,43 @@ export interface GuidePdfInput {
 type Pdf = ReturnType<typeof createPdf>;
 
 /** "Vragen om te stellen voordat u instapt", in a guide's or an afweging report's PDF. */
-export function pdfBeforeJoining({ h2, p }: Pick<Pdf, "h2" | "p">, data: BeforeJoining, t: TFunction) {
+export function pdfBeforeJoining({ h2, p, list }: Pick<Pdf, "h2" | "p" | "list">, data: BeforeJoining, t: TFunction) {
   h2(data.title);
   p(data.intro);
   for (const advice of data.advice) p(advice, { italic: true });
-  data.questions.forEach((q, i) => p(`${i + 1}. ${q.question} (${q.topic})`));
+  list(
+    data.questions.map((q) => `${q.question} (${q.topic})`),
+    { numbered: true },
+  );
   p(`${t("signals.source")}: ${data.source}`, { muted: true });
 }
 
 type RegionView = NonNullable<Awaited<ReturnType<typeof regionContextView>>>;
 
-/** The practice's region in the matrix, as context: one line per indicator with value and colour in words. */
-export function pdfRegion({ h2, p }: Pick<Pdf, "h2" | "p">, region: RegionView | null, t: TFunction, lng: Lng) {
+/** The practice's region in the matrix, as context: a row per indicator with its value, unit and colour in words. */
+export function pdfRegion({ h2, p, pairs }: Pick<Pdf, "h2" | "p" | "pairs">, region: RegionView | null, t: TFunction, lng: Lng) {
   if (!region) return;
   h2(t("matrix.context.title", { name: region.name, year: region.year }));
   p(t("matrix.context.lead", { count: region.red }), { muted: true });
-  for (const { indicator, cell } of region.cells) {
-    const value = cell.value === null ? "-" : formatNumber(cell.value, lng, indicator.decimals, indicator.decimals);
-    p(`${indicator.title}: ${value} ${indicator.unit} (${cell.reason === "too-few-regions" ? t("matrix.colour.tooFew") : t(`matrix.colour.${cell.colour}`)})`);
-  }
+  pairs(
+    region.cells.map(({ indicator, cell }) => {
+      const value = cell.value === null ? "-" : formatNumber(cell.value, lng, indicator.decimals, indicator.decimals);
+      const measured = cell.value === null ? value : t("pages.units.withUnit", { value, unit: indicator.unit });
+      return { label: indicator.title, value: `${measured} (${cell.reason === "too-few-regions" ? t("matrix.colour.tooFew") : t(`matrix.colour.${cell.colour}`)})` };
+    }),
+  );
 }
 
 export function renderGuidePdf(g: GuidePdfInput, t: TFunction, lng: Lng): Promise<Buffer> {
-  const { h1, h2, h3, p, pairs, finish } = createPdf({ title: `${g.title}: ${g.subject}`, author: t("app.name"), subject: g.title });
+  const pdf = createPdf({ title: `${g.title}: ${g.subject}`, author: t("app.name"), subject: g.title, lng });
+  const { h1, h2, h3, p, list, pairs, finish } = pdf;
   h1(`${g.title}: ${g.subject}`);
   p(g.meta, { muted: true });
   p(g.reading);
   p(g.order, { muted: true });
   h3(t("workspaces.guide.sourcesTitle"));
-  for (const s of g.sources) p(`• ${s}`);
-  pdfRegion({ h2, p }, g.region, t, lng);
+  list(g.sources);
+  pdfRegion(pdf, g.region, t, lng);
   let n = 0;
   for (const section of g.sections) {
     h2(section.title);
@@ -62,11 +69,11 @@ export function renderGuidePdf(g: GuidePdfInput, t: TFunction, lng: Lng): Promis
       if (e.evidence.length) pairs(e.evidence);
       if (e.kernpunten.length) p(`${t("signals.kernpunten")}: ${e.kernpunten.map((k) => k.id).join(", ")}`, { muted: true });
       if (e.source) p(`${t("signals.source")}: ${e.source}`, { muted: true });
-      for (const q of e.questions) p(`• ${q}`);
-      for (const c of e.context) p(`${c.label}: ${c.text}`, { italic: true });
+      list(e.questions);
+      for (const c of e.context) p(labelled(c.label, c.text), { italic: true });
     }
   }
-  if (g.beforeJoining) pdfBeforeJoining({ h2, p }, g.beforeJoining, t);
+  if (g.beforeJoining) pdfBeforeJoining(pdf, g.beforeJoining, t);
   h2(t("workspaces.notes.title"));
   if (g.notes.length === 0) p(t("workspaces.notes.none"), { muted: true });
   for (const note of g.notes) {
@@ -74,5 +81,5 @@ export function renderGuidePdf(g: GuidePdfInput, t: TFunction, lng: Lng): Promis
     h3(`${t(`workspaces.notes.kinds.${note.kind}`)} · ${when}${note.due_date ? ` · ${t("workspaces.notes.due", { date: formatDate(note.due_date, lng) })}` : ""}`);
     p(note.text);
   }
-  return finish((page) => `${g.subject} · ${t("report.page", { page })} · ${t("app.name")}`);
+  return finish((page, total) => `${g.subject} · ${t("report.page", { page, total })} · ${t("app.name")}`);
 }

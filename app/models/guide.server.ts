@@ -11,7 +11,8 @@ import type { Perspective, SignalId } from "~/domain/content/schema";
 import type { Questionnaire } from "~/domain/content/questionnaire";
 import type { Lng } from "~/i18n";
 import { textFor } from "~/utils/content-text";
-import { compareAssessments, type Comparison } from "./comparison.server";
+import { formatNumber } from "~/utils/format";
+import { compareAssessments, differencesOf, type Comparison } from "./comparison.server";
 import type { AssessmentSource, PracticeWorkspace } from "./practice-workspace.server";
 import type { LabelledValue, ReportSignal } from "./report.server";
 
@@ -107,45 +108,40 @@ function differenceEntries(input: GuideInput): GuideEntry[] {
   if (!comparison || !input.self) return [];
   const basis = t("workspaces.guide.differenceBasis");
   const question = q.dialogue.comparison.question[lng];
-  const fromSignals = comparison.signals
-    .filter((s) => s.differs)
-    .map((s): GuideEntry => {
-      const content = q.signals.signals.find((c) => c.id === s.id)!;
-      return {
-        id: `difference-signal-${s.id}`,
-        kind: "difference",
-        signalId: s.id,
-        heading: s.title,
-        status: { kind: "difference", label: t("workspaces.compare.differs") },
-        basis,
-        evidence: [],
-        kernpunten: kernpuntRefs(q, content.kernpunten, lng),
-        source: content.source[lng],
-        questions: [question],
-        context: [],
-        sides: { self: [s.self.label, s.self.figure].filter(Boolean).join(": "), own: [s.own.label, s.own.figure].filter(Boolean).join(": ") },
-      };
-    });
-  const fromQuestions = comparison.sections.flatMap((section) =>
-    section.questions
-      .filter((c) => c.state === "differs")
-      .map((c): GuideEntry => {
-        const note = input.self!.ctx.answers[c.questionId];
-        return {
-          id: `difference-${c.questionId}`,
-          kind: "difference",
-          heading: c.text,
-          status: { kind: "difference", label: t("workspaces.compare.differs") },
-          basis: `${basis} · ${section.title}`,
-          evidence: [],
-          kernpunten: kernpuntRefs(q, c.kernpunten, lng),
-          source: kernpuntSources(q, c.kernpunten),
-          questions: [question, ...(c.dialogue ? [c.dialogue] : [])],
-          context: isStatementValue(note) && note.note ? [{ label: t("workspaces.guide.practiceNote"), text: note.note }] : [],
-          sides: { self: c.self, own: c.own },
-        };
-      }),
-  );
+  // The comparison's own definition of a difference, so its count and the guide's topics agree.
+  const differences = differencesOf(comparison);
+  const fromSignals = differences.signals.map((s): GuideEntry => {
+    const content = q.signals.signals.find((c) => c.id === s.id)!;
+    return {
+      id: `difference-signal-${s.id}`,
+      kind: "difference",
+      heading: s.title,
+      status: { kind: "difference", label: t("workspaces.compare.differs") },
+      basis,
+      evidence: [],
+      kernpunten: kernpuntRefs(q, content.kernpunten, lng),
+      source: content.source[lng],
+      questions: [question],
+      context: [],
+      sides: { self: [s.self.label, s.self.figure].filter(Boolean).join(": "), own: [s.own.label, s.own.figure].filter(Boolean).join(": ") },
+    };
+  });
+  const fromQuestions = differences.questions.map(({ section, question: c }): GuideEntry => {
+    const note = input.self!.ctx.answers[c.questionId];
+    return {
+      id: `difference-${c.questionId}`,
+      kind: "difference",
+      heading: c.text,
+      status: { kind: "difference", label: t("workspaces.compare.differs") },
+      basis: `${basis} · ${section.title}`,
+      evidence: [],
+      kernpunten: kernpuntRefs(q, c.kernpunten, lng),
+      source: kernpuntSources(q, c.kernpunten),
+      questions: [question, ...(c.dialogue ? [c.dialogue] : [])],
+      context: isStatementValue(note) && note.note ? [{ label: t("workspaces.guide.practiceNote"), text: note.note }] : [],
+      sides: { self: c.self, own: c.own },
+    };
+  });
   return [...fromSignals, ...fromQuestions];
 }
 

@@ -6,6 +6,8 @@ import { loadAssessmentContext } from "./assessment-context.server";
 import { beforeJoiningFor } from "./guide.server";
 import { practiceRegionId, regionContextView } from "./regions.server";
 import { buildReport } from "./report.server";
+import { assessmentSummary } from "~/domain/summary";
+import { progressTotals } from "~/domain/walk";
 import { getDb } from "../../db/index.server";
 
 export async function loadReport(request: Request, params: Params, exportFormat?: "pdf" | "json" | "csv") {
@@ -29,7 +31,8 @@ export async function loadReport(request: Request, params: Params, exportFormat?
     });
   }
   const region = await regionContextView(await practiceRegionId(ctx.assessment.practice_id, ctx.assessment.author_org_id), lng);
-  return { report, beforeJoining, region, lng, t };
+  const summary = assessmentSummary({ signals: report.signals, totals: progressTotals(ctx.states), rulesVersion: ctx.assessment.content_version, assessment: ctx.assessment });
+  return { report, summary, beforeJoining, region, lng, t };
 }
 
 export { exportFileName } from "~/utils/download.server";

@@ -1,6 +1,8 @@
 /** The report in the two file formats that are drawn rather than serialised: CSV rows and the PDF. */
 import type { TFunction } from "i18next";
-import { createPdf, pdfText } from "~/utils/pdf.server";
+import type { AssessmentSummary } from "~/domain/summary";
+import { createPdf } from "~/utils/pdf.server";
+import { summaryParts } from "~/utils/summary-text";
 import type { Lng } from "~/i18n";
 import { pdfBeforeJoining, pdfRegion } from "./guide-export.server";
 import type { BeforeJoining } from "./guide.server";
@@ -29,12 +31,19 @@ export function reportRows(report: Report, t: TFunction): string[][] {
 export function renderReportPdf(
   report: Report,
   t: TFunction,
-  extra: { beforeJoining?: BeforeJoining | null; region?: Parameters<typeof pdfRegion>[1]; lng?: Lng } = {},
+  extra: { beforeJoining?: BeforeJoining | null; region?: Parameters<typeof pdfRegion>[1]; lng?: Lng; summary?: AssessmentSummary | null } = {},
 ): Promise<Buffer> {
   const beforeJoining = extra.beforeJoining ?? null;
-  const { h1, h2, h3, p, pairs, doc, finish } = createPdf({ title: `${t("report.title")}: ${report.practiceName}`, author: t("app.name"), subject: report.perspective });
+  const lng = extra.lng ?? "nl";
+  const pdf = createPdf({ title: `${t("report.title")}: ${report.practiceName}`, author: t("app.name"), subject: report.perspective, lng });
+  const { h1, h2, h3, h4, p, runs, list, pairs, finish } = pdf;
 
   h1(`${t("report.title")}: ${report.practiceName}`);
+  // The summary first, as on the page: signals, questions answered, rules version, date.
+  if (extra.summary) {
+    const s = summaryParts(extra.summary, t, lng);
+    runs([{ text: s.signals, bold: true }, { text: ` · ${s.answered} · ${s.rules} · ${s.date}` }]);
+  }
   p(`${report.perspective} · AGB ${report.practiceAgb ?? "-"}`, { muted: true });
   p(t("report.meta", { version: report.contentVersion, published: report.contentPublished, date: report.generatedAtText }), { muted: true });
   p(t("report.intro"));
@@ -67,34 +76,32 @@ export function renderReportPdf(
     for (const s of differing) p(`• ${s.title} — ${s.statusLabel}: ${s.reason}`);
   }
 
-  pdfRegion({ h2, p }, extra.region ?? null, t, extra.lng ?? "nl");
+  pdfRegion(pdf, extra.region ?? null, t, lng);
 
   h2(t("report.kernwaarden"));
   for (const k of report.kernwaarden) {
     h3(k.title);
     for (const kp of k.kernpunten) {
-      doc.font("Helvetica-Bold").fontSize(10).fillColor("#1b1f23").text(pdfText(`${kp.id} — ${kp.statusLabel}`));
+      h4(`${kp.id} — ${kp.statusLabel}`);
       p(kp.text, { muted: true });
-      for (const s of kp.statements) {
-        p(`• ${s.text} — ${s.answer}${s.note ? ` (${t("report.note")}: ${s.note})` : ""}`);
-      }
+      list(kp.statements.map((s) => `${s.text} — ${s.answer}${s.note ? ` (${t("report.note")}: ${s.note})` : ""}`));
     }
   }
 
   h2(t("report.openItems"));
   if (report.openItems.length === 0) p(t("report.noOpenItems"));
-  for (const item of report.openItems) p(`• ${item.title}${item.note ? ` — ${item.note}` : ""}`);
+  list(report.openItems.map((item) => `${item.title}${item.note ? ` — ${item.note}` : ""}`));
 
   h2(t("report.guide"));
   p(t("report.guideIntro"), { muted: true });
   report.guide.forEach((item, index) => {
     h3(`${index + 1}. ${item.title}`);
     p(item.detail, { muted: true });
-    for (const question of item.questions) p(`• ${question}`);
+    list(item.questions);
     if (item.context) p(`${t("signals.context.label")}: ${item.context}`, { italic: true });
   });
 
-  if (beforeJoining) pdfBeforeJoining({ h2, p }, beforeJoining, t);
+  if (beforeJoining) pdfBeforeJoining(pdf, beforeJoining, t);
 
-  return finish((page) => `${report.practiceName} · ${t("report.page", { page })} · ${t("app.name")} v${report.contentVersion}`);
+  return finish((page, total) => `${report.practiceName} · ${t("report.page", { page, total })} · ${t("app.name")} v${report.contentVersion}`);
 }

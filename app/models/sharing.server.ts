@@ -1,7 +1,7 @@
 /**
  * Submitting, versions, sharing and requests. A submitted version is frozen; editing starts the next
  * version (answers and context copied) and the old one stays readable. A practice shares a submitted
- * version with one organisation by an explicit grant, revocable at once; other organisations ask for it.
+ * version with any number of organisations, each by an explicit grant revocable at once; others ask for it.
  */
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";

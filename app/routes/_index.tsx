@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
@@ -23,12 +23,14 @@ import { canEdit, getViewer, requireRole, requireViewer } from "~/models/viewer.
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
-  if (!viewer) return { anonymous: true as const };
+  if (!viewer) return { anonymous: true as const, pageTitle: await titleFor(request, "landing") };
   const speaksForPractices = viewer.organisationKind === "praktijk" || viewer.organisationKind === "keten";
   const [practices, assessments, shared, received, sent, members] = await Promise.all([
     speaksForPractices ? listPracticesForOrg({ viewerOrgId: viewer.organisationId }) : Promise.resolve([]),
@@ -41,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const regions = speaksForPractices && canEdit(viewer) ? await listRegions() : [];
   return {
     anonymous: false as const,
+    pageTitle: await titleFor(request, "home", viewer.organisationName),
     regions,
     sharedMore: shared.length >= HOME_LIST_LIMIT,
     regionSaved: new URL(request.url).searchParams.get("done") === "region",

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
@@ -11,7 +11,6 @@ import {
   listShares,
   listShareTargets,
   listVersions,
-  revokeShare,
   SharingError,
   startNextVersion,
   submitAssessment,
@@ -20,8 +19,10 @@ import { canEdit, requireRole } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadAssessmentContext(request, params);
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isAuthor = ctx.assessment.access === "author";
   const manages = isAuthor && ctx.viewer.role === "beheerder";
   return {
+    pageTitle: await titleFor(request, "assessment", ctx.assessment.practice_name, (t) => ({ perspective: t(`perspective.${ctx.assessment.perspective}`), version: ctx.assessment.version_no })),
     id: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
     perspective: ctx.assessment.perspective,
@@ -78,10 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         requireRole(viewer, ["beheerder"]);
         await grantShare(assessment, viewer, String(form.get("organisationId") ?? ""));
         return redirect(`${here}?done=shared#sharing`);
-      case "revoke":
-        requireRole(viewer, ["beheerder"]);
-        await revokeShare(assessment, viewer, String(form.get("shareId") ?? ""));
-        return redirect(`${here}?done=revoked#sharing`);
+      // Revoking has its own confirmation page: /assessments/:id/shares/:shareId/revoke.
       default:
         throw new Response("Bad request", { status: 400 });
     }
@@ -161,32 +160,6 @@ export default function AssessmentHome() {
           <section className="panel" id="sharing" aria-labelledby="sharing-title">
             <h2 id="sharing-title">{t("sharing.title")}</h2>
             <p>{t("sharing.body")}</p>
-            {data.shares.length > 0 ? (
-              <ul className="plain">
-                {data.shares.map((share) => (
-                  <li key={share.id}>
-                    {t("sharing.shareLine", {
-                      organisation: share.organisation_name,
-                      kind: t(`account.kind.${share.organisation_kind}`),
-                      date: formatDateTime(share.created_at, lng),
-                    })}{" "}
-                    {share.revoked_at ? (
-                      <span className="hint">{t("sharing.revokedAt", { date: formatDateTime(share.revoked_at, lng) })}</span>
-                    ) : (
-                      <Form method="post" className="inline-form">
-                        <CsrfInput />
-                        <input type="hidden" name="shareId" value={share.id} />
-                        <button type="submit" name="_intent" value="revoke" className="secondary small">
-                          {t("sharing.revoke", { organisation: share.organisation_name })}
-                        </button>
-                      </Form>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="hint">{t("sharing.none")}</p>
-            )}
             <Form method="post" className="inline-form">
               <CsrfInput />
               <label htmlFor="share-target">{t("sharing.with")}</label>{" "}
@@ -201,6 +174,28 @@ export default function AssessmentHome() {
                 {t("sharing.grant")}
               </button>
             </Form>
+            {/* Who has it, apart from the form that shares: revoking asks first, on a page of its own. */}
+            <h3 id="shares-title">{t("pages.sharing.sharedWith")}</h3>
+            {data.shares.length > 0 ? (
+              <ul className="plain shares" aria-labelledby="shares-title">
+                {data.shares.map((share) => (
+                  <li key={share.id}>
+                    {t("sharing.shareLine", {
+                      organisation: share.organisation_name,
+                      kind: t(`account.kind.${share.organisation_kind}`),
+                      date: formatDateTime(share.created_at, lng),
+                    })}{" "}
+                    {share.revoked_at ? (
+                      <span className="hint">{t("sharing.revokedAt", { date: formatDateTime(share.revoked_at, lng) })}</span>
+                    ) : (
+                      <Link to={`/assessments/${data.id}/shares/${share.id}/revoke`}>{t("sharing.revoke", { organisation: share.organisation_name })}</Link>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="hint">{t("sharing.none")}</p>
+            )}
           </section>
         ) : null}
 

@@ -1,5 +1,5 @@
 /** The audit trail of an assessment: who viewed, changed, submitted, shared, revoked, exported — for its beheerder. */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/index.server";
@@ -7,8 +7,10 @@ import { listAuditForAssessment } from "~/models/audit.server";
 import { requireAssessment } from "~/models/assessment-context.server";
 import { useLng } from "~/utils/content-text";
 import { formatDateTime } from "~/utils/format";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, assessment } = await requireAssessment(request, params);
@@ -23,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     (await db.selectFrom("organisation").select(["id", "name"]).where("id", "in", [...new Set(events.map((e) => e.actor_org_id ?? ""))]).execute()).map((o) => [o.id, o.name]),
   );
   return {
+    pageTitle: await titleFor(request, "audit", assessment.practice_name),
     id: assessment.id,
     practiceName: assessment.practice_name,
     events: events.map((e) => ({

@@ -1,5 +1,5 @@
 import { readForm } from "~/utils/csrf.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DerivedFiguresPanel } from "~/components/derived-figures";
@@ -18,8 +18,12 @@ import { buildReport } from "~/models/report.server";
 import { practiceRegionId, regionContextView } from "~/models/regions.server";
 import { saveSignalContext } from "~/models/signal-context.server";
 import { RegionContext } from "~/components/regional";
+import { AssessmentSummaryLine } from "~/components/assessment-summary";
+import { assessmentSummary } from "~/domain/summary";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 async function localeOf(request: Request) {
   const locale = await i18next.getLocale(request);
@@ -34,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     practiceRegionId(ctx.assessment.practice_id, ctx.assessment.author_org_id).then((id) => regionContextView(id, lng)),
   ]);
   return {
+    pageTitle: await titleFor(request, "overview", ctx.assessment.practice_name),
     region,
     id: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
@@ -47,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openItems: report.openItems,
     figures: report.raw.figures,
     parameters: ctx.questionnaire.parameters,
-    totals: progressTotals(ctx.states),
+    summary: assessmentSummary({ signals: report.signals, totals: progressTotals(ctx.states), rulesVersion: ctx.assessment.content_version, assessment: ctx.assessment }),
     nav: navItems(ctx.states),
     saved: new URL(request.url).searchParams.get("saved"),
   };
@@ -92,8 +97,8 @@ export default function Overview() {
       <div className="assessment-main">
         <p className="eyebrow">{data.practiceName}</p>
         <h1>{t("overview.title")}</h1>
+        <AssessmentSummaryLine summary={data.summary} />
         <p>{t("overview.intro")}</p>
-        <p className="hint">{t("assessment.progress", { ...data.totals })}</p>
         <p>
           <Link className="button secondary" to={`/assessments/${data.id}/report`}>
             {t("report.link")}

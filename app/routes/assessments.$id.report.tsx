@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HowDecidedLink, SignalStatusBadge } from "~/components/signal-card";
@@ -6,14 +6,17 @@ import { RulesVersionNote } from "~/components/signal-rules";
 import { BeforeJoiningView } from "~/components/guide";
 import { RegionContext } from "~/components/regional";
 import { KernpuntTable } from "~/components/kernpunt-table";
+import { AssessmentSummaryLine } from "~/components/assessment-summary";
 import { loadReport } from "~/models/report-context.server";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practiceName ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { report, beforeJoining, region } = await loadReport(request, params);
+  const { report, summary, beforeJoining, region } = await loadReport(request, params);
   const { raw: _raw, signals, ...rest } = report;
-  return { ...rest, beforeJoining, region, signals: signals.map(({ result: _result, ...s }) => s) };
+  return { ...rest, pageTitle: await titleFor(request, "report", report.practiceName), summary, beforeJoining, region, signals: signals.map(({ result: _result, ...s }) => s) };
 }
 
 function Facts({ items }: { items: Array<{ label: string; value: string }> }) {
@@ -41,6 +44,7 @@ export default function ReportPage() {
       <h1>
         {t("report.title")}: {r.practiceName}
       </h1>
+      <AssessmentSummaryLine summary={r.summary} />
       <p className="hint">
         {r.perspective} · {t("home.agb")} {r.practiceAgb ?? "–"} · {t("report.meta", { version: r.contentVersion, published: r.contentPublished, date: r.generatedAtText })}
       </p>

@@ -1,5 +1,5 @@
 import { readForm } from "~/utils/csrf.server";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Icon } from "~/components/icon";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,8 +12,9 @@ import i18next from "~/i18next.server";
 import { answerValues, getAnswers, FrozenAssessmentError } from "~/models/assessment.server";
 import { findSection, loadAssessmentContext, requireEditableAssessment, saveSectionPost } from "~/models/assessment-context.server";
 import { useContentText } from "~/utils/content-text";
+import { pageTitle, titleMeta } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadAssessmentContext(request, params);
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     section.questions.flatMap((q) => q.kernpunten).map((id) => [id, ctx.questionnaire.kernpuntById.get(id)?.text[lng] ?? id]),
   );
   return {
-    pageTitle: `${section.title[lng]} · ${ctx.assessment.practice_name} · ${t("app.name")}`,
+    pageTitle: pageTitle(t, section.title[lng], ctx.assessment.practice_name),
     loadedAt: new Date().toISOString(),
     assessment: {
       id: ctx.assessment.id,

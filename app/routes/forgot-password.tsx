@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
@@ -8,8 +8,10 @@ import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { requestPasswordReset } from "~/models/account.server";
 import { readForm } from "~/utils/csrf.server";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const ForgotSchema = z.object({
   email: z
@@ -17,8 +19,8 @@ const ForgotSchema = z.object({
     .check(z.trim(), z.toLowerCase(), z.minLength(1, "accountFlows.errors.required"), z.maxLength(254, "accountFlows.errors.tooLong"), z.email("accountFlows.errors.email")),
 });
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return { sent: new URL(request.url).searchParams.get("sent") === "1" };
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { pageTitle: await titleFor(request, "forgotPassword"), sent: new URL(request.url).searchParams.get("sent") === "1" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

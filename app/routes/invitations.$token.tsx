@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { TextField } from "~/components/ui/text-field";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,10 @@ import { passwordProblem } from "~/models/password.server";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "~/models/rate-limit.server";
 import { createSession, destroySession } from "~/models/session.server";
 import { readForm } from "~/utils/csrf.server";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const NAME_MAX = 200;
 const NewAccountSchema = z.object({
@@ -28,11 +30,12 @@ type Errors = Partial<Record<"name" | "password" | "passwordRepeat" | "form", st
 /** Unknown, used and expired invitations look alike: a page that says so, with a 404 status. */
 const invalid = () => data({ invitation: null }, { status: 404 });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const pageTitle = await titleFor(request, "invitation");
   const invitation = await getInvitation(params.token ?? "");
-  if (!invitation) return invalid();
+  if (!invitation) return data({ invitation: null, pageTitle }, { status: 404 });
   const { email, role, organisationName, hasAccount } = invitation;
-  return { invitation: { email, role, organisationName, hasAccount } };
+  return { pageTitle, invitation: { email, role, organisationName, hasAccount } };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

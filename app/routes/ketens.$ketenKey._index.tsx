@@ -3,7 +3,7 @@
  * 4000 per fte") and the chain's governance answers side by side (issue 5, "A keten view").
  */
 import { ScrollRegion } from "~/components/scroll-region";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Icon } from "~/components/icon";
@@ -15,11 +15,13 @@ import { getKetenView, rollupSentence } from "~/models/keten.server";
 import { requireViewer } from "~/models/viewer.server";
 import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view) throw new Response("Not found", { status: 404 });
   const t = await i18next.getFixedT(lng);
   return {
+    pageTitle: await titleFor(request, "keten", view.name),
     key: view.key,
     name: view.name,
     total: view.total,

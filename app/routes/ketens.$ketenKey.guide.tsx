@@ -2,7 +2,7 @@
  * The conversation guide of a whole keten: its signals and unknowns across the practices the reader may
  * see, the differences, the governance gaps, and the notes and agreements of the conversation.
  */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GuideSections, NotesPanel } from "~/components/guide";
@@ -13,11 +13,13 @@ import { handleNoteForm, listNotes } from "~/models/notes.server";
 import { canEdit, requireViewer } from "~/models/viewer.server";
 import { readForm } from "~/utils/csrf.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(lng);
   const dialogue = getCurrentQuestionnaire().dialogue.guide;
   return {
+    pageTitle: await titleFor(request, { text: t("workspaces.keten.guide") }, view.name),
     key: view.key,
     name: view.name,
     total: view.total,

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
@@ -14,8 +14,10 @@ import { getViewer } from "~/models/viewer.server";
 import { readForm } from "~/utils/csrf.server";
 import { getEnv } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const LoginSchema = z.object({
   email: z.pipe(z.string(), z.transform((v) => v.trim().toLowerCase())),
@@ -26,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) return redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   const demo = getEnv().DEMO_MODE;
   return {
+    pageTitle: await titleFor(request, "login"),
     demo: demo
       ? {
           password: DEMO_PASSWORD,

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
@@ -13,8 +13,10 @@ import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import accountStyles from "~/styles/account.css?url";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 const ROLES = ["beheerder", "invuller", "lezer"] as const satisfies readonly MemberRole[];
@@ -45,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const confirmRemove = isBeheerder && removeId ? (members.find((m) => m.personId === removeId) ?? null) : null;
   const notice = params.get("notice");
   return {
+    pageTitle: await titleFor(request, "organisation", viewer.organisationName),
     organisation: { name: viewer.organisationName, kind: viewer.organisationKind },
     viewerPersonId: viewer.personId,
     isBeheerder,

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOutbox } from "~/models/mail.server";
@@ -6,15 +6,17 @@ import { useLng } from "~/utils/content-text";
 import { getEnv } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import accountStyles from "~/styles/account.css?url";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 /** Demo mode only: the mail the local SMTP server received. Anywhere else this page does not exist. */
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const env = getEnv();
   if (!env.DEMO_MODE) throw new Response("Not found", { status: 404 });
-  return { messages: await listOutbox(), appOrigin: new URL(env.APP_URL).origin };
+  return { pageTitle: await titleFor(request, "outbox"), messages: await listOutbox(), appOrigin: new URL(env.APP_URL).origin };
 }
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;

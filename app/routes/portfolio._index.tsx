@@ -4,7 +4,7 @@
  * The filter form is a plain GET form: it works without JavaScript and every view is a link.
  */
 import { ScrollRegion } from "~/components/scroll-region";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
@@ -19,11 +19,13 @@ import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -31,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = readPortfolioParams(new URL(request.url).searchParams);
   const [page, facets, regionRed] = await Promise.all([getPortfolio(viewer, toPortfolioQuery(params)), listPortfolioFacets(viewer), redCellsByRegion()]);
   return {
+    pageTitle: await titleFor(request, "portfolio", viewer.organisationName),
     params,
     page: { ...page, groups: Object.fromEntries(page.groups) },
     facets,

@@ -3,7 +3,7 @@
  * the good rows with the signals they give, and whether each practice is new, already answered its own
  * self-assessment (the import stands beside it) or replaces earlier imported facts. Confirm or discard.
  */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
@@ -20,11 +20,13 @@ import { readForm } from "~/utils/csrf.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!imp) throw notFound();
   const t = fixedT(await requestLng(request), "server");
   return {
+    pageTitle: await titleFor(request, "importPreview", imp.file_name),
     id: imp.id,
     status: imp.status,
     fileName: imp.file_name,

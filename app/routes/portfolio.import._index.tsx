@@ -3,7 +3,7 @@
  * it describes; the next page previews it with an error per bad row. A multipart form, so it works
  * without JavaScript; nothing reaches the portfolio before the preview is confirmed.
  */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
@@ -20,11 +20,13 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
 import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from "~/domain/practice-row";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -43,7 +45,7 @@ type Field = "source" | "sourceDate" | "file";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!mayReadImports(viewer)) throw new Response("Not found", { status: 404 });
-  return { imports: await listImports(viewer), canImport: canImport(viewer), maxMb: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPORT_ROWS, columns: [...REQUIRED_COLUMNS], optional: [...OPTIONAL_COLUMNS] };
+  return { pageTitle: await titleFor(request, "importStart", viewer.organisationName), imports: await listImports(viewer), canImport: canImport(viewer), maxMb: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPORT_ROWS, columns: [...REQUIRED_COLUMNS], optional: [...OPTIONAL_COLUMNS] };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -4,7 +4,7 @@
  * comparison, conversation guide, starting its own assessment or asking for the self-assessment.
  */
 import { ScrollRegion } from "~/components/scroll-region";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
@@ -16,11 +16,12 @@ import { regionContextView } from "~/models/regions.server";
 import { RegionContext } from "~/components/regional";
 import { canEdit, requireViewer } from "~/models/viewer.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { pageTitle, titleMeta } from "~/utils/page-title";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.practice.name ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : { version: s.report.rules.version, now: s.report.rules.currentWouldSay?.map((x) => ({ id: x.id, status: x.status, label: x.statusLabel })) ?? null };
   return {
     currentRules: current,
+    pageTitle: pageTitle(w.t, w.t("pages.titles.practice"), w.practice.name),
     region,
     practice: w.practice,
     row: w.row,

@@ -3,7 +3,7 @@
  * agreements of the conversation kept beside it. For a huisarts weighing a provider it ends in the
  * questions to ask before joining.
  */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BeforeJoiningView, GuideSections, NotesPanel } from "~/components/guide";
@@ -17,11 +17,12 @@ import { RegionContext } from "~/components/regional";
 import { canEdit, requireViewer } from "~/models/viewer.server";
 import { readForm } from "~/utils/csrf.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { pageTitle, titleMeta } from "~/utils/page-title";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.guide.title ?? ""} · ${data?.practice.name ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const guide = buildPracticeGuide(w);
   const { comparison: _comparison, ...rest } = guide;
   return {
+    pageTitle: pageTitle(w.t, guide.title, w.practice.name),
     practice: w.practice,
     ketenName: w.row.ketenName,
     guide: rest,

@@ -2,7 +2,7 @@
  * A huisartsenregio: its indicators over the years (each year coloured among that year's regions), and
  * the practices in it that the reader may see, with their five signals.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { groupRows, PortfolioTable } from "~/components/portfolio-table";
@@ -15,11 +15,13 @@ import { getRegionPage, indicatorViews } from "~/models/regions.server";
 import { requireViewer } from "~/models/viewer.server";
 import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // By name, as the portfolio: a list of practices is not a ranking.
   const practices = hasPortfolio(viewer) ? await listPortfolio(viewer, { filter: { region: page.regionId }, sort: "name", desc: false, group: "none" }) : [];
   return {
+    pageTitle: await titleFor(request, "region", page.name),
     code: page.code,
     name: page.name,
     fictitious: isFictitiousRegionCode(page.code),

@@ -4,7 +4,7 @@
  * the year and the criteria in force of every column, and the leidraad's caveat. Public data: every
  * signed-in person reads it. A plain GET form filters it, so it works without JavaScript.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { cutOffText, MatrixCell, useColourWords } from "~/components/regional";
@@ -15,11 +15,13 @@ import { canManageRegions, getRegionalMatrix, indicatorViews } from "~/models/re
 import { requireViewer } from "~/models/viewer.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -33,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(lng);
   const regions = (m.matrix?.regions ?? []).filter((r) => (!q || r.name.toLowerCase().includes(q.toLowerCase()) || r.code.toLowerCase() === q.toLowerCase()) && (!onlyRed || r.red > 0));
   return {
+    pageTitle: await titleFor(request, "regions", m.year ? String(m.year) : null),
     years: m.years,
     year: m.year,
     q,

@@ -3,7 +3,7 @@
  * agree cut-offs, leidraad section 2.3) or agreed fixed cut-offs set here by a beheerder of an insurer
  * or toezichthouder. Every change is in the audit trail, listed below the form.
  */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
@@ -20,11 +20,13 @@ import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -38,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const matrix = rows.length ? buildMatrix(criteria, rows, latest) : null;
   const content = getRegionalCriteria();
   return {
+    pageTitle: await titleFor(request, "criteria"),
     indicators: indicatorViews(criteria, lng).map((i) => {
       const inForce = criteria.indicators.find((x) => x.id === i.id)!;
       return {

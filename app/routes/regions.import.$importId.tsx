@@ -1,5 +1,5 @@
 /** The preview of a region import: bad rows with what is wrong per column, good rows with their figures; confirm or discard. */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
@@ -13,11 +13,13 @@ import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -31,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const say = (m: { code: string; params: Record<string, string | number> }) => t(m.code, m.params);
   const { criteria } = await getCriteriaInForce();
   return {
+    pageTitle: await titleFor(request, "regionImportPreview", imp.file_name),
     id: imp.id,
     status: imp.status,
     fileName: imp.file_name,

@@ -3,7 +3,7 @@
  * previewed with an error per bad row before anything changes. For beheerders of insurers and
  * toezichthouders; recorded in the audit trail.
  */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
@@ -20,18 +20,20 @@ import { readUploadForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import { fixedT } from "~/utils/i18n-node";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const SourceSchema = z.string().check(z.trim(), z.minLength(1, "workspaces.import.errors.source"), z.maxLength(200, "workspaces.import.errors.sourceTooLong"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!canManageRegions(viewer)) throw new Response("Not found", { status: 404 });
-  return { imports: await listRegionImports(viewer), columns: Object.keys(REGION_COLUMNS), maxMb: MAX_IMPORT_BYTES / 1024 / 1024 };
+  return { pageTitle: await titleFor(request, "regionImportStart"), imports: await listRegionImports(viewer), columns: Object.keys(REGION_COLUMNS), maxMb: MAX_IMPORT_BYTES / 1024 / 1024 };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

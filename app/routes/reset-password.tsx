@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
@@ -8,8 +8,10 @@ import { getPasswordReset, resetPassword } from "~/models/account.server";
 import { passwordProblem } from "~/models/password.server";
 import { createSession, destroySession } from "~/models/session.server";
 import { readForm } from "~/utils/csrf.server";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
 const ResetSchema = z.object({
   token: z.string(),
@@ -23,10 +25,11 @@ type Errors = Partial<Record<"password" | "passwordRepeat", string>>;
 const invalid = () => data({ valid: false as const }, { status: 404 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const pageTitle = await titleFor(request, "resetPassword");
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const reset = await getPasswordReset(token);
-  if (!reset) return invalid();
-  return { valid: true as const, email: reset.email, token };
+  if (!reset) return data({ valid: false as const, pageTitle }, { status: 404 });
+  return { pageTitle, valid: true as const, email: reset.email, token };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { TextField } from "~/components/ui/text-field";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,14 @@ import { signUp } from "~/models/account.server";
 import { passwordProblem } from "~/models/password.server";
 import { createSession, destroySession } from "~/models/session.server";
 import { readForm } from "~/utils/csrf.server";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { pageTitle: await titleFor(request, "signup") };
+}
 
 const KINDS = ["praktijk", "keten", "zorgverzekeraar", "toezichthouder", "huisarts"] as const satisfies readonly OrganisationKind[];
 const NAME_MAX = 200;

@@ -128,8 +128,9 @@ const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
  */
 const axe = (page: Page) => new AxeBuilder({ page }).options({ runOnly: { type: "tag", values: WCAG }, resultTypes: ["violations"] });
 
-/** Every page visited: 0 axe violations against WCAG 2.2 A/AA. */
+/** Every page visited: a title naming the page (WCAG 2.4.2), and 0 axe violations against WCAG 2.2 A/AA. */
 export async function expectAccessible(page: Page) {
+  expect(await page.title(), `title of ${page.url()}`).toMatch(/^\S.* — Kernwaardenscan$/);
   if (noScriptContexts.has(page.context())) return expectAccessibleWithoutScripts(page);
   const result = await axe(page).analyze();
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);

@@ -65,7 +65,10 @@ describe("the matrix with JavaScript", () => {
     expect(await context1.locator("h2").textContent()).toBe("Regio: Dijkhoven (fictief) (signaleringsmatrix 2026)");
     await expectAccessible(page);
     await page.goto(`${assessmentUrl}/report`);
-    expect(await page.locator("section.region-context").textContent()).toContain("Huisartsendichtheid");
+    const context2 = await page.locator("section.region-context").textContent();
+    expect(context2).toContain("Huisartsendichtheid");
+    // Each figure with its unit, e.g. "6,1 huisartsen per 10.000 inwoners".
+    expect(context2).toMatch(/\d+(,\d+)? huisartsen per 10\.000 inwoners/);
     await context.close();
   });
 });

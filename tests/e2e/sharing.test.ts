@@ -1,6 +1,7 @@
 /**
  * Sharing across organisations in real Chromium: an insurer requests, the practice submits and shares,
- * the insurer reads the frozen version, the practice revokes and the insurer gets 404. And the guards:
+ * with the toezichthouder too, the insurer reads the frozen version, the practice revokes after confirming
+ * on its own page (also without JavaScript) and the insurer gets 404. And the guards:
  * sign-in rate limit, a form without CSRF token refused.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -15,6 +16,9 @@ async function as(browser: Browser, email: string): Promise<{ context: BrowserCo
   await signIn(page, env.server, email);
   return { context, page };
 }
+
+/** The version De Linde submits and shares in the first test; the second revokes what is left of it. */
+let submittedUrl = "";
 
 describe("sharing a self-assessment", () => {
   test("insurer requests, practice submits and shares, insurer reads the frozen version, practice revokes, insurer gets 404", async () => {
@@ -37,10 +41,20 @@ describe("sharing a self-assessment", () => {
     await expect.poll(() => practice.page.locator("body").textContent()).toContain("deze versie ligt vast");
     await expectAccessible(practice.page);
     const assessmentUrl = practice.page.url().replace(/\?.*$/, "");
+    submittedUrl = assessmentUrl;
     await practice.page.goto(env.server.url + "/");
     await practice.page.getByRole("button", { name: "Delen met Voorbeeld Zorgverzekeraar (demo)" }).click();
     await practice.page.waitForURL(/#sharing$/);
     expect(await practice.page.locator("#sharing").textContent()).toContain("Voorbeeld Zorgverzekeraar (demo)");
+    // With several organisations at once: the toezichthouder too, by the form.
+    expect(await practice.page.locator("#sharing").textContent()).not.toContain("één organisatie tegelijk");
+    await practice.page.locator("#share-target").selectOption({ label: "Voorbeeld Toezichthouder (demo) (toezichthouder)" });
+    await practice.page.getByRole("button", { name: "Delen", exact: true }).click();
+    await practice.page.waitForURL(/done=shared/);
+    expect(await practice.page.locator("ul.shares a").allTextContents()).toEqual([
+      "Delen met Voorbeeld Toezichthouder (demo) intrekken",
+      "Delen met Voorbeeld Zorgverzekeraar (demo) intrekken",
+    ]);
 
     // The insurer reads it, read-only.
     await insurer.page.goto(env.server.url + "/");
@@ -55,10 +69,16 @@ describe("sharing a self-assessment", () => {
     expect(await insurer.page.locator("article.signal").count()).toBe(5);
     await expectAccessible(insurer.page);
 
-    // The practice revokes; at once the insurer gets 404 on every page of it.
+    // The practice revokes, after confirming on a page of its own; at once the insurer gets 404 on every page of it.
     await practice.page.goto(assessmentUrl);
-    await practice.page.getByRole("button", { name: "Delen met Voorbeeld Zorgverzekeraar (demo) intrekken" }).click();
+    await practice.page.getByRole("link", { name: "Delen met Voorbeeld Zorgverzekeraar (demo) intrekken" }).click();
+    await practice.page.waitForURL(/\/shares\/[0-9a-f-]{36}\/revoke$/);
+    await expectAccessible(practice.page);
+    expect(await practice.page.locator("main").textContent()).toContain("Vanaf dat moment kan Voorbeeld Zorgverzekeraar (demo) deze versie niet meer inzien");
+    await practice.page.getByRole("button", { name: "Ja, delen met Voorbeeld Zorgverzekeraar (demo) intrekken" }).click();
     await practice.page.waitForURL(/done=revoked/);
+    // The toezichthouder's share is untouched.
+    expect(await practice.page.locator("ul.shares a").allTextContents()).toEqual(["Delen met Voorbeeld Toezichthouder (demo) intrekken"]);
     for (const path of ["", "/overview", "/report", "/report.pdf", "/sections/praktijkgegevens"]) {
       const response = await insurer.page.goto(`${assessmentUrl}${path}`);
       expect(response?.status(), path).toBe(404);
@@ -70,6 +90,25 @@ describe("sharing a self-assessment", () => {
     for (const word of ["bekeken", "gedeeld", "delen ingetrokken", "versie ingediend"]) expect(trail).toContain(word);
     await insurer.context.close();
     await practice.context.close();
+  });
+
+  test("without JavaScript revoking asks on its own page too: cancelling changes nothing, confirming revokes (the toezichthouder's share of the test above)", async () => {
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, env.server, "beheerder@praktijk-de-linde.example.com");
+    const assessmentUrl = submittedUrl;
+    await page.goto(assessmentUrl);
+    await page.getByRole("link", { name: "Delen met Voorbeeld Toezichthouder (demo) intrekken" }).click();
+    await page.getByRole("link", { name: "Nee, terug zonder in te trekken" }).click();
+    await page.waitForURL(`${assessmentUrl}#sharing`);
+    await page.getByRole("link", { name: "Delen met Voorbeeld Toezichthouder (demo) intrekken" }).click();
+    await page.waitForURL(/\/revoke$/);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Ja, delen met Voorbeeld Toezichthouder (demo) intrekken" }).click();
+    await page.waitForURL(/done=revoked/);
+    expect(await page.locator("ul.shares a").count()).toBe(0);
+    expect(await page.locator("ul.shares").textContent()).toContain("ingetrokken op");
+    await context.close();
   });
 });
 

@@ -8,7 +8,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { pdfFacts } from "../pdf-info";
 import { expectAccessible, newContext, signIn, useServerAndBrowser, watchConsole } from "./harness";
+import { expectLayoutFits } from "./layout";
 
 const env = useServerAndBrowser();
 const INSURER = "beheerder@voorbeeld-verzekeraar.example.com";
@@ -128,6 +130,12 @@ describe("without JavaScript", () => {
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toBe("application/pdf");
     expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    // Tagged, titled, every page numbered "Pagina n van N" (poppler reads it as a reader's software would).
+    const pdf = pdfFacts(await response.body());
+    expect(pdf.tagged).toBe(true);
+    expect(pdf.title).toBe("Gespreksleidraad: Huisartsenketen Noordkust (demo)");
+    pdf.pageTexts.forEach((text, i) => expect(text).toContain(`Pagina ${i + 1} van ${pdf.pages}`));
+    expect(pdf.structure).toMatch(/^\s+H2 /m);
     await context.close();
   });
 
@@ -199,6 +207,8 @@ describe("comparison and afweging", () => {
     await insurer.page.getByRole("link", { name: "Verschil" }).click();
     await insurer.page.waitForURL(/\/compare$/);
     await expectAccessible(insurer.page);
+    // The comparison's tables fit 1280 px and work at 390 px (see layout.ts).
+    await expectLayoutFits(insurer.page);
     const differing = insurer.page.locator("table.compare tr.differs");
     expect(await differing.first().textContent()).toContain("De eigenaar van de huisartsenpraktijk is geen huisarts");
     expect(await insurer.page.locator("#q-eigenaar").textContent()).toContain("Verschil");

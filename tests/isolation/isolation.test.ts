@@ -256,6 +256,20 @@ interface Selection {
   probe?: (route: string, probe: Probe) => boolean;
 }
 
+/**
+ * Every page's <title> as it was served, by route (WCAG 2.4.2): the closing test checks that each names
+ * the page and its subject, and that no two routes share a title.
+ */
+const titles = new Map<string, Set<string>>();
+
+function recordTitle(route: string, reply: Reply) {
+  if (reply.status !== 200 || !reply.body.startsWith("<!DOCTYPE html>")) return;
+  const raw = /<title>([^<]*)<\/title>/.exec(reply.body)?.[1] ?? "";
+  const title = raw.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  if (!titles.has(title)) titles.set(title, new Set());
+  titles.get(title)!.add(route);
+}
+
 /** The 404 of an id that does not exist, per actor and probe, to compare the other 404s with. */
 const notFound = new Map<string, string>();
 
@@ -289,6 +303,7 @@ async function runMatrix(sel: Selection) {
             csrf: probe.method === "POST" ? await csrfFor(actor, probe.csrf) : undefined,
           });
           const found = problems(exp, reply);
+          if (probe.method === "GET" && exp.kind === "allow") recordTitle(route, reply);
           if (probe.perResource && reply.status === 404) {
             const key = `${actor.key} ${route} ${probe.name}`;
             const normal = normalise(reply.body, world.ids[r]);
@@ -389,8 +404,8 @@ describe("tenant isolation", () => {
   test("revoking: the 404 is back at once for every read", async () => {
     const leaks = await counted("revoked from toezicht", async () => {
       await step(
-        "De Linde's beheerder revokes the toezichthouder's share",
-        () => client("praktijk.beheerder").post(`/assessments/${world.ids.S}?index`, { _intent: "revoke", shareId: must(world.liveShare, "no live share") }),
+        "De Linde's beheerder revokes the toezichthouder's share, on its confirmation page",
+        () => client("praktijk.beheerder").post(`/assessments/${world.ids.S}/shares/${must(world.liveShare, "no live share")}/revoke`, {}),
         302,
         /done=revoked/,
         (diff) => diff.some((d) => d.startsWith("share values")),
@@ -416,8 +431,8 @@ describe("tenant isolation", () => {
       world.requestOpen = false;
       await runMatrix({ phase: "granted to insurer", resources: ["S", "C", "X"], probe: either(assessmentProbes, (route) => route === "_index") });
       await step(
-        "De Linde's beheerder revokes the insurer's share",
-        () => client("praktijk.beheerder").post(`/assessments/${world.ids.S}?index`, { _intent: "revoke", shareId: must(world.liveShare, "no live share") }),
+        "De Linde's beheerder revokes the insurer's share, on its confirmation page",
+        () => client("praktijk.beheerder").post(`/assessments/${world.ids.S}/shares/${must(world.liveShare, "no live share")}/revoke`, {}),
         302,
         /done=revoked/,
         (diff) => diff.some((d) => d.startsWith("share values")),
@@ -427,5 +442,16 @@ describe("tenant isolation", () => {
       await runMatrix({ phase: "revoked from insurer", resources: ["S", "X"], probe: either(readProbes, listProbes) });
     });
     expect(leaks).toEqual([]);
+  });
+
+  test("every page has a title of its own: the page and its subject, never the bare app name, never another page's", () => {
+    const pages = new Set([...titles.values()].flatMap((routes) => [...routes]));
+    console.log(`titles: ${titles.size} distinct titles on ${pages.size} page routes`);
+    // Every route with a page was read by someone allowed to: the check cannot pass on a handful.
+    expect(pages.size).toBeGreaterThanOrEqual(25);
+    const bad = [...titles.keys()].filter((title) => !/^\S.* — Kernwaardenscan$/.test(title));
+    expect(bad, "titles that do not name a page").toEqual([]);
+    const shared = [...titles].filter(([, routes]) => routes.size > 1).map(([title, routes]) => `${title}: ${[...routes].join(", ")}`);
+    expect(shared, "titles used by more than one page").toEqual([]);
   });
 });

@@ -215,6 +215,18 @@ function change(kind: ChangeKind) {
   };
 }
 
+/**
+ * The page that confirms a revocation: the author's beheerder sees it for a live share of that version
+ * (the grant phases' share of S); any other share id is not found. Readers who may not manage: 403.
+ */
+function revokePage(a: Actor, w: World, r: ResourceKey): Expectation {
+  if (a.kind === "anonymous") return toLogin;
+  const acc = access(a, w, r);
+  if (!acc) return refuse([404], a, w, r);
+  if (acc !== "author" || a.role !== "beheerder") return refuse([403], a, w, r);
+  return r === "S" && w.liveShare ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] };
+}
+
 /** A form posted without a valid token by the one who could otherwise do it: 403. */
 const csrfRefused = (_a: Actor, w: World, r: ResourceKey): Expectation => refuse([403], _a, w, r);
 
@@ -389,21 +401,13 @@ export const ROUTES: Record<string, RouteEntry> = {
     ],
   },
   "assessments.$id._index": {
-    about: "An assessment's home: versions, shares; submit, next version, share, revoke.",
+    about: "An assessment's home: versions, shares; submit, next version, share (revoking has its own page).",
     probes: [
       { name: "read", method: "GET", perResource: true, path: A, expect: read() },
       { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}.data`, expect: readData },
       { name: "submit", method: "POST", perResource: true, path: AI, form: intent("submit"), expect: change("submit") },
       { name: "next-version", method: "POST", perResource: true, path: AI, form: intent("next-version"), expect: change("next-version") },
       { name: "share", method: "POST", perResource: true, path: AI, form: (w, a) => shareForm(w, a), expect: change("share") },
-      {
-        name: "revoke",
-        method: "POST",
-        perResource: true,
-        path: AI,
-        form: (w) => ({ _intent: "revoke", shareId: w.liveShare ?? BOGUS_ID }),
-        expect: change("revoke"),
-      },
       {
         name: "submit without CSRF",
         method: "POST",
@@ -464,6 +468,24 @@ export const ROUTES: Record<string, RouteEntry> = {
         resources: ["C"],
         path: (w, r) => `${A(w, r)}/answers`,
         form: answerForm,
+        expect: csrfRefused,
+      },
+    ],
+  },
+  "assessments.$id.shares.$shareId.revoke": {
+    about: "The confirmation before revoking a share, and the revocation: only the author organisation's beheerder, only a live share of that version.",
+    probes: [
+      { name: "confirm page", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/shares/${w.liveShare ?? BOGUS_ID}/revoke`, expect: revokePage },
+      { name: "revoke", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/shares/${w.liveShare ?? BOGUS_ID}/revoke`, form: () => ({}), expect: change("revoke") },
+      {
+        name: "revoke without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: is("praktijk", "beheerder"),
+        perResource: true,
+        resources: ["S"],
+        path: (w, r) => `${A(w, r)}/shares/${w.liveShare ?? BOGUS_ID}/revoke`,
+        form: () => ({}),
         expect: csrfRefused,
       },
     ],

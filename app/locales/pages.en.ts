@@ -1,0 +1,67 @@
+/** Page titles, the summary, units and the revoke confirmation (English). Merged into en.ts as `pages`. */
+import type { Translation } from "./nl";
+
+const pages: Translation["pages"] = {
+  titles: {
+    home: "Home",
+    landing: "Core values of general practice",
+    login: "Sign in",
+    signup: "Create an account",
+    forgotPassword: "Forgot password",
+    resetPassword: "Choose a new password",
+    invitation: "Invitation",
+    outbox: "Outbox (demo)",
+    organisation: "Organisation and people",
+    assessment: "{{perspective}}, version {{version}}",
+    overview: "Overview per core value",
+    report: "Report",
+    audit: "Audit trail",
+    revoke: "Revoke sharing",
+    portfolio: "Portfolio",
+    importStart: "Import practice facts",
+    importPreview: "Preview of imported practice facts",
+    practice: "Practice",
+    compare: "Comparison",
+    keten: "Chain",
+    regions: "Signalling matrix",
+    region: "Region in the signalling matrix",
+    criteria: "Criteria of the signalling matrix",
+    regionImportStart: "Import region figures",
+    regionImportPreview: "Preview of imported region figures",
+  },
+  summary: {
+    title: "Summary",
+    signals_one: "{{count}} signal",
+    signals_other: "{{count}} signals",
+    unknown_one: "{{count}} unknown",
+    unknown_other: "{{count}} unknown",
+    signalsLine: "{{signals}}, {{unknown}}",
+    answered: "{{answered}} of {{shown}} questions answered",
+    rules: "rules v{{version}}",
+    submitted: "submitted on {{date}}",
+    changed: "last changed on {{date}}",
+  },
+  units: {
+    hoursPerWeek_one: "{{value}} hour per week",
+    hoursPerWeek_other: "{{value}} hours per week",
+    hoursPerWeekTogether_one: "{{value}} hour per week together",
+    hoursPerWeekTogether_other: "{{value}} hours per week together",
+    years_one: "{{value}} year",
+    years_other: "{{value}} years",
+    persons_one: "{{count}} person",
+    persons_other: "{{count}} people",
+    withUnit: "{{value}} {{unit}}",
+  },
+  revoke: {
+    lead: "Do you want to stop sharing version {{version}} of {{practice}} with {{organisation}}?",
+    effect: "From then on {{organisation}} can no longer see this version. What it has already downloaded stays with it. You can share again later.",
+    since: "Shared since {{date}}.",
+    confirm: "Yes, stop sharing with {{organisation}}",
+    cancel: "No, go back without revoking",
+  },
+  sharing: {
+    sharedWith: "Shared with",
+  },
+};
+
+export default pages;

@@ -28,6 +28,12 @@ const pages: Translation["pages"] = {
     criteria: "Criteria of the signalling matrix",
     regionImportStart: "Import region figures",
     regionImportPreview: "Preview of imported region figures",
+    privacy: "The organisation's data",
+    closeOrganisation: "Close the organisation",
+    eraseMember: "Erase a person",
+    eraseSelf: "Erase my account",
+    erased: "Erased",
+    signalRules: "How the signals are determined",
   },
   summary: {
     title: "Summary",

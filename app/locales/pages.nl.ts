@@ -30,6 +30,12 @@ const pages = {
     criteria: "Criteria van de signaleringsmatrix",
     regionImportStart: "Regiocijfers inlezen",
     regionImportPreview: "Voorbeeld van ingelezen regiocijfers",
+    privacy: "Gegevens van de organisatie",
+    closeOrganisation: "Organisatie opheffen",
+    eraseMember: "Persoon wissen",
+    eraseSelf: "Mijn account wissen",
+    erased: "Gewist",
+    signalRules: "Hoe de signalen worden bepaald",
   },
   /** The line that opens the overview, the report and the PDF. */
   summary: {

@@ -11,7 +11,6 @@ import type { Perspective, SignalId } from "~/domain/content/schema";
 import type { Questionnaire } from "~/domain/content/questionnaire";
 import type { Lng } from "~/i18n";
 import { textFor } from "~/utils/content-text";
-import { formatNumber } from "~/utils/format";
 import { compareAssessments, differencesOf, type Comparison } from "./comparison.server";
 import type { AssessmentSource, PracticeWorkspace } from "./practice-workspace.server";
 import type { LabelledValue, ReportSignal } from "./report.server";

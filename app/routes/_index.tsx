@@ -97,7 +97,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect(`/assessments/${id}`);
     }
     if (!practice.organisation_id) return data({ intent, field: "agb", error: "sharing.errors.noAccount" }, { status: 400 });
-    const message = String(form.get("message") ?? "").trim().slice(0, 1000);
+    const message = String(form.get("message") ?? "")
+      .trim()
+      .slice(0, 1000);
     await createRequest(viewer, practice.id, message || null);
     return redirect("/?done=requested#requests");
   }
@@ -105,7 +107,8 @@ export async function action({ request }: ActionFunctionArgs) {
     requireRole(viewer, ["beheerder", "invuller"]);
     const result = await setPracticeRegion(viewer, String(form.get("practiceId") ?? ""), String(form.get("regionId") ?? ""));
     if (result === "not-found") throw new Response("Not found", { status: 404 });
-    if (result === "unknown-region") return data({ intent, field: `region-${String(form.get("practiceId") ?? "")}`, error: "home.region.error" }, { status: 400 });
+    if (result === "unknown-region")
+      return data({ intent, field: `region-${String(form.get("practiceId") ?? "")}`, error: "home.region.error" }, { status: 400 });
     return redirect("/?done=region");
   }
   if (intent === "accept" || intent === "decline") {
@@ -156,8 +159,7 @@ export default function Home() {
       ) : null}
       {data.hasPortfolio ? (
         <p className="callout">
-          {t(data.kind === "keten" ? "home.workspace.leadKeten" : "home.workspace.lead")}{" "}
-          <Link to="/portfolio">{t("home.workspace.open")}</Link>
+          {t(data.kind === "keten" ? "home.workspace.leadKeten" : "home.workspace.lead")} <Link to="/portfolio">{t("home.workspace.open")}</Link>
         </p>
       ) : null}
 
@@ -180,7 +182,12 @@ export default function Home() {
                       <CsrfInput />
                       <input type="hidden" name="practiceId" value={practice.id} />
                       <label htmlFor={`region-${practice.id}`}>{t("home.region.label")}</label>
-                      <select id={`region-${practice.id}`} name="regionId" defaultValue={practice.region_id ?? ""} aria-describedby={`region-${practice.id}-help`}>
+                      <select
+                        id={`region-${practice.id}`}
+                        name="regionId"
+                        defaultValue={practice.region_id ?? ""}
+                        aria-describedby={`region-${practice.id}-help`}
+                      >
                         <option value="">{t("home.region.none")}</option>
                         {data.regions.map((r) => (
                           <option key={r.id} value={r.id}>
@@ -194,7 +201,12 @@ export default function Home() {
                       <span id={`region-${practice.id}-help`} className="hint block">
                         {t("home.region.help")}
                       </span>
-                      <FieldError id={`region-${practice.id}-error`} message={actionData && actionData.intent === "set-region" && actionData.field === `region-${practice.id}` ? actionData.error : undefined} />
+                      <FieldError
+                        id={`region-${practice.id}-error`}
+                        message={
+                          actionData && actionData.intent === "set-region" && actionData.field === `region-${practice.id}` ? actionData.error : undefined
+                        }
+                      />
                     </Form>
                   ) : null}
                   {current ? (
@@ -205,7 +217,9 @@ export default function Home() {
                       <span className="hint">{t("home.lastChange", { date: formatDateTime(current.updated_at, lng) })}</span>
                     </p>
                   ) : data.kind === "keten" ? (
-                    mine.length === 0 ? <p className="hint">{t("home.noSelfAssessment")}</p> : null
+                    mine.length === 0 ? (
+                      <p className="hint">{t("home.noSelfAssessment")}</p>
+                    ) : null
                   ) : data.canEdit && data.kind === "praktijk" ? (
                     <Form method="post">
                       <CsrfInput />
@@ -219,8 +233,7 @@ export default function Home() {
                     <ul className="plain">
                       {(data.kind === "keten" ? mine : submitted).map((a) => (
                         <li key={a.id}>
-                          <Link to={`/assessments/${a.id}`}>{t("sharing.version", { version: a.version_no })}</Link> ·{" "}
-                          {t(`sharing.status.${a.status}`)}
+                          <Link to={`/assessments/${a.id}`}>{t("sharing.version", { version: a.version_no })}</Link> · {t(`sharing.status.${a.status}`)}
                         </li>
                       ))}
                     </ul>
@@ -240,9 +253,7 @@ export default function Home() {
           <ul className="plain">
             {data.received.map((r) => (
               <li key={r.id} className="card">
-                <p>
-                  {t("sharing.requestFrom", { organisation: r.requester_name, practice: r.practice_name, date: formatDateTime(r.created_at, lng) })}
-                </p>
+                <p>{t("sharing.requestFrom", { organisation: r.requester_name, practice: r.practice_name, date: formatDateTime(r.created_at, lng) })}</p>
                 {r.message ? <p className="note-text">{r.message}</p> : null}
                 {data.isBeheerder ? (
                   <Form method="post" className="inline-form">
@@ -301,7 +312,14 @@ export default function Home() {
               <Form method="post" className="inline-form" noValidate>
                 <CsrfInput />
                 <label htmlFor="start-agb">{t("home.agbOfPractice")}</label>{" "}
-                <input id="start-agb" name="agb" type="text" inputMode="numeric" className="input-number" aria-describedby={agbError("start-external") ? "start-agb-error" : undefined} />{" "}
+                <input
+                  id="start-agb"
+                  name="agb"
+                  type="text"
+                  inputMode="numeric"
+                  className="input-number"
+                  aria-describedby={agbError("start-external") ? "start-agb-error" : undefined}
+                />{" "}
                 <button type="submit" name="_intent" value="start-external">
                   {t(`home.startAbout.${data.perspective}`)}
                 </button>
@@ -324,7 +342,14 @@ export default function Home() {
                 <CsrfInput />
                 <div className="field">
                   <label htmlFor="request-agb">{t("home.agbOfPractice")}</label>
-                  <input id="request-agb" name="agb" type="text" inputMode="numeric" className="input-number" aria-describedby={agbError("request") ? "request-agb-error" : undefined} />
+                  <input
+                    id="request-agb"
+                    name="agb"
+                    type="text"
+                    inputMode="numeric"
+                    className="input-number"
+                    aria-describedby={agbError("request") ? "request-agb-error" : undefined}
+                  />
                   <FieldError id="request-agb-error" message={agbError("request")} />
                 </div>
                 <div className="field">

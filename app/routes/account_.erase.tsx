@@ -3,8 +3,10 @@
  * happen yet (the last beheerder of an organisation), and the current password to confirm. Then the
  * session ends and the browser lands on /erased. See models/erasure.server.ts.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { TextField } from "~/components/ui/text-field";
@@ -14,13 +16,18 @@ import { requireViewer } from "~/models/viewer.server";
 import { readForm } from "~/utils/csrf.server";
 import accountStyles from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const [memberships, blockers] = await Promise.all([listOwnMemberships(viewer.personId), selfErasureBlockers(viewer.personId)]);
-  return { memberships, blockers, current: viewer.organisationId };
+  return {
+    pageTitle: await titleFor(request, "eraseSelf"),
+    memberships,
+    blockers,
+    current: viewer.organisationId,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -72,7 +79,14 @@ export default function EraseSelf() {
       ) : (
         <Form method="post" className="stack" noValidate>
           <CsrfInput />
-          <TextField name="password" type="password" label={t("privacy.password.label")} help={t("privacy.password.help")} autoComplete="current-password" error={actionData?.error} />
+          <TextField
+            name="password"
+            type="password"
+            label={t("privacy.password.label")}
+            help={t("privacy.password.help")}
+            autoComplete="current-password"
+            error={actionData?.error}
+          />
           <div className="actions">
             <button type="submit" className="danger">
               {t("privacy.self.submit")}

@@ -6,15 +6,7 @@ import { SectionNav } from "~/components/section-nav";
 import { navItems, progressTotals } from "~/domain/walk";
 import { lastAnsweredQuestion } from "~/models/assessment.server";
 import { loadAssessmentContext, requireAssessment } from "~/models/assessment-context.server";
-import {
-  grantShare,
-  listShares,
-  listShareTargets,
-  listVersions,
-  SharingError,
-  startNextVersion,
-  submitAssessment,
-} from "~/models/sharing.server";
+import { grantShare, listShares, listShareTargets, listVersions, SharingError, startNextVersion, submitAssessment } from "~/models/sharing.server";
 import { canEdit, requireRole } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
@@ -29,12 +21,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const last = await lastAnsweredQuestion(ctx.assessment.id);
   const lastSection = last ? ctx.questionnaire.questionById.get(last)?.section.id : undefined;
   // Resume where the person left off; if that section is done, at the next one that is not.
-  const from = Math.max(0, ctx.states.findIndex((s) => s.section.id === lastSection));
+  const from = Math.max(
+    0,
+    ctx.states.findIndex((s) => s.section.id === lastSection),
+  );
   const resume = ctx.states.slice(from).find((s) => !s.complete) ?? ctx.states.find((s) => !s.complete);
   const isAuthor = ctx.assessment.access === "author";
   const manages = isAuthor && ctx.viewer.role === "beheerder";
   return {
-    pageTitle: await titleFor(request, "assessment", ctx.assessment.practice_name, (t) => ({ perspective: t(`perspective.${ctx.assessment.perspective}`), version: ctx.assessment.version_no })),
+    pageTitle: await titleFor(request, "assessment", ctx.assessment.practice_name, (t) => ({
+      perspective: t(`perspective.${ctx.assessment.perspective}`),
+      version: ctx.assessment.version_no,
+    })),
     id: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
     perspective: ctx.assessment.perspective,
@@ -99,8 +97,7 @@ export default function AssessmentHome() {
       <SectionNav assessmentId={data.id} practiceName={data.practiceName} items={data.nav} />
       <div className="assessment-main">
         <p className="eyebrow">
-          {t(`perspective.${data.perspective}`)} · {t("sharing.version", { version: data.versionNo })} ·{" "}
-          {t(`sharing.status.${data.status}`)}
+          {t(`perspective.${data.perspective}`)} · {t("sharing.version", { version: data.versionNo })} · {t(`sharing.status.${data.status}`)}
         </p>
         <h1>{data.practiceName}</h1>
         {data.access !== "author" ? <p className="callout">{t(`sharing.access.${data.access}`)}</p> : null}
@@ -110,9 +107,7 @@ export default function AssessmentHome() {
         <p>{t("assessment.intro")}</p>
         <div className="progress-block">
           <progress max={data.totals.total} value={data.totals.answered} aria-labelledby="progress-label" />
-          <p id="progress-label">
-            {t("assessment.progress", { answered: data.totals.answered, total: data.totals.total, percent: data.totals.percent })}
-          </p>
+          <p id="progress-label">{t("assessment.progress", { answered: data.totals.answered, total: data.totals.total, percent: data.totals.percent })}</p>
         </div>
         <p className="actions">
           {data.resumeSection ? (
@@ -216,9 +211,7 @@ export default function AssessmentHome() {
           </section>
         ) : null}
 
-        <p className="hint">
-          {t("assessment.meta", { version: data.contentVersion, date: formatDateTime(data.updatedAt, lng) })}
-        </p>
+        <p className="hint">{t("assessment.meta", { version: data.contentVersion, date: formatDateTime(data.updatedAt, lng) })}</p>
       </div>
     </div>
   );

@@ -19,10 +19,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = await getDb();
   const events = await listAuditForAssessment(db, assessment.id);
   const people = new Map(
-    (await db.selectFrom("person").select(["id", "name"]).where("id", "in", [...new Set(events.map((e) => e.actor_person_id ?? ""))]).execute()).map((p) => [p.id, p.name]),
+    (
+      await db
+        .selectFrom("person")
+        .select(["id", "name"])
+        .where("id", "in", [...new Set(events.map((e) => e.actor_person_id ?? ""))])
+        .execute()
+    ).map((p) => [p.id, p.name]),
   );
   const orgs = new Map(
-    (await db.selectFrom("organisation").select(["id", "name"]).where("id", "in", [...new Set(events.map((e) => e.actor_org_id ?? ""))]).execute()).map((o) => [o.id, o.name]),
+    (
+      await db
+        .selectFrom("organisation")
+        .select(["id", "name"])
+        .where("id", "in", [...new Set(events.map((e) => e.actor_org_id ?? ""))])
+        .execute()
+    ).map((o) => [o.id, o.name]),
   );
   return {
     pageTitle: await titleFor(request, "audit", assessment.practice_name),

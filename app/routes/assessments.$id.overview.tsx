@@ -52,7 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openItems: report.openItems,
     figures: report.raw.figures,
     parameters: ctx.questionnaire.parameters,
-    summary: assessmentSummary({ signals: report.signals, totals: progressTotals(ctx.states), rulesVersion: ctx.assessment.content_version, assessment: ctx.assessment }),
+    summary: assessmentSummary({
+      signals: report.signals,
+      totals: progressTotals(ctx.states),
+      rulesVersion: ctx.assessment.content_version,
+      assessment: ctx.assessment,
+    }),
     nav: navItems(ctx.states),
     saved: new URL(request.url).searchParams.get("saved"),
   };

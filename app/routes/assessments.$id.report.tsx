@@ -16,7 +16,14 @@ export const meta = titleMeta;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { report, summary, beforeJoining, region } = await loadReport(request, params);
   const { raw: _raw, signals, ...rest } = report;
-  return { ...rest, pageTitle: await titleFor(request, "report", report.practiceName), summary, beforeJoining, region, signals: signals.map(({ result: _result, ...s }) => s) };
+  return {
+    ...rest,
+    pageTitle: await titleFor(request, "report", report.practiceName),
+    summary,
+    beforeJoining,
+    region,
+    signals: signals.map(({ result: _result, ...s }) => s),
+  };
 }
 
 function Facts({ items }: { items: Array<{ label: string; value: string }> }) {
@@ -46,7 +53,8 @@ export default function ReportPage() {
       </h1>
       <AssessmentSummaryLine summary={r.summary} />
       <p className="hint">
-        {r.perspective} · {t("home.agb")} {r.practiceAgb ?? "–"} · {t("report.meta", { version: r.contentVersion, published: r.contentPublished, date: r.generatedAtText })}
+        {r.perspective} · {t("home.agb")} {r.practiceAgb ?? "–"} ·{" "}
+        {t("report.meta", { version: r.contentVersion, published: r.contentPublished, date: r.generatedAtText })}
       </p>
       <p>{t("report.intro")}</p>
       <nav className="downloads no-print" aria-label={t("report.downloads")}>

@@ -7,5 +7,9 @@ import { downloadResponse } from "~/utils/download.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { report, t } = await loadReport(request, params, "csv");
-  return downloadResponse(toDelimited(reportRows(report, t), { delimiter: ";", bom: true }), "text/csv; charset=utf-8", exportFileName(report.practiceName, report.generatedAt, "csv"));
+  return downloadResponse(
+    toDelimited(reportRows(report, t), { delimiter: ";", bom: true }),
+    "text/csv; charset=utf-8",
+    exportFileName(report.practiceName, report.generatedAt, "csv"),
+  );
 }

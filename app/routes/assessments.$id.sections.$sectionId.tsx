@@ -79,7 +79,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!result.ok) {
     return data(
-      { postedAt: new Date().toISOString(), errors: result.errors, conflicts: result.conflicts, values: readSectionForm(section, form), revisions: result.revisions },
+      {
+        postedAt: new Date().toISOString(),
+        errors: result.errors,
+        conflicts: result.conflicts,
+        values: readSectionForm(section, form),
+        revisions: result.revisions,
+      },
       { status: result.conflicts.length > 0 ? 409 : 400 },
     );
   }

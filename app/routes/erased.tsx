@@ -1,13 +1,18 @@
 /** Where the browser lands after closing an organisation or erasing one's account: signed out, told so. */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 import { useTranslation } from "react-i18next";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const what = new URL(request.url).searchParams.get("what");
-  return { what: what === "organisation" ? ("organisation" as const) : ("person" as const) };
+  return {
+    pageTitle: await titleFor(request, "erased"),
+    what: what === "organisation" ? ("organisation" as const) : ("person" as const),
+  };
 }
 
 export default function Erased() {

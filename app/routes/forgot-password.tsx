@@ -16,7 +16,13 @@ export const meta = titleMeta;
 const ForgotSchema = z.object({
   email: z
     .string()
-    .check(z.trim(), z.toLowerCase(), z.minLength(1, "accountFlows.errors.required"), z.maxLength(254, "accountFlows.errors.tooLong"), z.email("accountFlows.errors.email")),
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.minLength(1, "accountFlows.errors.required"),
+      z.maxLength(254, "accountFlows.errors.tooLong"),
+      z.email("accountFlows.errors.email"),
+    ),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

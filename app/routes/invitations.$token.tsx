@@ -137,14 +137,21 @@ export default function AcceptInvitation() {
               />
               <FieldError id={errorId("name")} message={errors.name} bounds={{ max: NAME_MAX }} />
             </div>
-            <TextField type="password"
+            <TextField
+              type="password"
               name="password"
               label={t("accountFlows.fields.password")}
               autoComplete="new-password"
               help={t("accountFlows.fields.passwordHelp")}
               error={errors.password}
             />
-            <TextField type="password" name="passwordRepeat" label={t("accountFlows.fields.passwordRepeat")} autoComplete="new-password" error={errors.passwordRepeat} />
+            <TextField
+              type="password"
+              name="passwordRepeat"
+              label={t("accountFlows.fields.passwordRepeat")}
+              autoComplete="new-password"
+              error={errors.passwordRepeat}
+            />
             <button type="submit">{t("accountFlows.invitation.submitNew")}</button>
           </>
         )}

@@ -4,7 +4,6 @@ import { fallbackLng, isLng } from "~/i18n";
 import { localeCookie } from "~/i18next.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
-
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const lng = form.get("lng");

@@ -20,7 +20,10 @@ import { titleFor } from "~/utils/page-title.server";
 export const meta = titleMeta;
 
 const LoginSchema = z.object({
-  email: z.pipe(z.string(), z.transform((v) => v.trim().toLowerCase())),
+  email: z.pipe(
+    z.string(),
+    z.transform((v) => v.trim().toLowerCase()),
+  ),
   password: z.string(),
 });
 
@@ -49,14 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ error: "account.errors.tooManyAttempts", minutes: Math.ceil(wait / 60), email }, { status: 429, headers: { "Retry-After": String(wait) } });
   }
   const db = await getDb();
-  const person = email
-    ? await db.selectFrom("person").select(["id", "password_hash"]).where("email", "=", email).executeTakeFirst()
-    : undefined;
+  const person = email ? await db.selectFrom("person").select(["id", "password_hash"]).where("email", "=", email).executeTakeFirst() : undefined;
   // Verify against a dummy hash when there is no such person: the answer takes as long either way.
   const ok = person ? await verifyPassword(person.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
-  const membership = ok && person
-    ? await db.selectFrom("membership").select("organisation_id").where("person_id", "=", person.id).orderBy("created_at").executeTakeFirst()
-    : undefined;
+  const membership =
+    ok && person
+      ? await db.selectFrom("membership").select("organisation_id").where("person_id", "=", person.id).orderBy("created_at").executeTakeFirst()
+      : undefined;
   if (!ok || !person || !membership) {
     await recordLoginFailure(email, address);
     return data({ error: "account.errors.badCredentials", minutes: 0, email }, { status: 400 });

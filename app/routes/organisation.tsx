@@ -27,7 +27,13 @@ const role = z.enum(ROLES, "accountFlows.errors.role");
 const InviteSchema = z.object({
   email: z
     .string()
-    .check(z.trim(), z.toLowerCase(), z.minLength(1, "accountFlows.errors.required"), z.maxLength(254, "accountFlows.errors.tooLong"), z.email("accountFlows.errors.email")),
+    .check(
+      z.trim(),
+      z.toLowerCase(),
+      z.minLength(1, "accountFlows.errors.required"),
+      z.maxLength(254, "accountFlows.errors.tooLong"),
+      z.email("accountFlows.errors.email"),
+    ),
   role,
 });
 const RoleSchema = z.object({ personId: z.string().check(z.minLength(1), z.maxLength(64)), role });
@@ -133,9 +139,7 @@ export default function Organisation() {
       {confirmRemove ? (
         <section aria-labelledby="confirm-title" className="callout callout--essential confirm-remove">
           <h2 id="confirm-title">{t("accountFlows.organisation.confirm.title", { name: confirmRemove.name })}</h2>
-          <p>
-            {t("accountFlows.organisation.confirm.body", { name: confirmRemove.name, email: confirmRemove.email, organisation: organisation.name })}
-          </p>
+          <p>{t("accountFlows.organisation.confirm.body", { name: confirmRemove.name, email: confirmRemove.email, organisation: organisation.name })}</p>
           <Form method="post" action="/organisation" className="actions">
             <CsrfInput />
             <input type="hidden" name="intent" value="remove" />

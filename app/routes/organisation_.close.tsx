@@ -3,8 +3,10 @@
  * name typed and the current password to confirm (a plain form: it works without JavaScript). Then the
  * people are erased, the session ends and the browser lands on /erased. See models/erasure.server.ts.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { CsrfInput } from "~/components/csrf-input";
@@ -16,7 +18,7 @@ import { readForm } from "~/utils/csrf.server";
 import { getEnv } from "~/utils/env.server";
 import accountStyles from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 const CloseSchema = z.object({
@@ -29,7 +31,12 @@ type Errors = Partial<Record<"confirmName" | "password", string>>;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   requireRole(viewer, ["beheerder"]);
-  return { organisation: viewer.organisationName, summary: await closingSummary(viewer), auditYears: getEnv().AUDIT_RETENTION_YEARS };
+  return {
+    pageTitle: await titleFor(request, "closeOrganisation", viewer.organisationName),
+    organisation: viewer.organisationName,
+    summary: await closingSummary(viewer),
+    auditYears: getEnv().AUDIT_RETENTION_YEARS,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -88,7 +95,14 @@ export default function CloseOrganisation() {
           defaultValue={actionData?.values.confirmName}
           error={errors.confirmName}
         />
-        <TextField name="password" type="password" label={t("privacy.password.label")} help={t("privacy.password.help")} autoComplete="current-password" error={errors.password} />
+        <TextField
+          name="password"
+          type="password"
+          label={t("privacy.password.label")}
+          help={t("privacy.password.help")}
+          autoComplete="current-password"
+          error={errors.password}
+        />
         <div className="actions">
           <button type="submit" className="danger">
             {t("privacy.close.submit")}

@@ -3,8 +3,10 @@
  * happen, the beheerder's current password to confirm. Someone not in the organisation is a 404;
  * oneself goes to /account/erase. See models/erasure.server.ts.
  */
-import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { TextField } from "~/components/ui/text-field";
@@ -13,7 +15,7 @@ import { requireRole, requireViewer, type Viewer } from "~/models/viewer.server"
 import { readForm } from "~/utils/csrf.server";
 import accountStyles from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 const notFound = () => new Response("Not found", { status: 404 });
@@ -31,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   requireRole(viewer, ["beheerder"]);
   const member = await memberOf(viewer, params.personId);
-  return { organisation: viewer.organisationName, member: { name: member.name || member.email, email: member.email, elsewhere: member.elsewhere } };
+  return {
+    pageTitle: await titleFor(request, "eraseMember", viewer.organisationName),
+    organisation: viewer.organisationName,
+    member: { name: member.name || member.email, email: member.email, elsewhere: member.elsewhere },
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -59,11 +65,20 @@ export default function EraseMember() {
       </p>
       <h1>{t("privacy.member.title", { name: member.name })}</h1>
       <p className="callout callout--essential">
-        {member.elsewhere ? t("privacy.member.elsewhere", { name: member.name, organisation }) : t("privacy.member.everywhere", { name: member.name, email: member.email })}
+        {member.elsewhere
+          ? t("privacy.member.elsewhere", { name: member.name, organisation })
+          : t("privacy.member.everywhere", { name: member.name, email: member.email })}
       </p>
       <Form method="post" className="stack" noValidate>
         <CsrfInput />
-        <TextField name="password" type="password" label={t("privacy.password.label")} help={t("privacy.password.help")} autoComplete="current-password" error={actionData?.error} />
+        <TextField
+          name="password"
+          type="password"
+          label={t("privacy.password.label")}
+          help={t("privacy.password.help")}
+          autoComplete="current-password"
+          error={actionData?.error}
+        />
         <div className="actions">
           <button type="submit" className="danger">
             {t("privacy.member.submit", { name: member.name })}

@@ -2,8 +2,10 @@
  * Data and privacy of an organisation, for its beheerder: the JSON download, erasing people, how long
  * what is kept, closing the organisation. Not nested in /organisation's layout (the trailing underscore).
  */
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 import { useTranslation } from "react-i18next";
 import { listMembers } from "~/models/account.server";
 import { RETENTION } from "~/models/retention.server";
@@ -11,7 +13,7 @@ import { requireRole, requireViewer } from "~/models/viewer.server";
 import { getEnv } from "~/utils/env.server";
 import accountStyles from "~/styles/account.css?url";
 
-export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
+export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const env = getEnv();
   const members = await listMembers({ viewerOrgId: viewer.organisationId });
   return {
+    pageTitle: await titleFor(request, "privacy", viewer.organisationName),
+
     organisation: viewer.organisationName,
     others: members.filter((m) => m.personId !== viewer.personId).map((m) => ({ personId: m.personId, name: m.name || m.email })),
     erased: new URL(request.url).searchParams.get("notice") === "erased",

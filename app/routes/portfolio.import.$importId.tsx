@@ -163,7 +163,9 @@ export default function ImportPreview() {
       {d.errors.length > 0 ? (
         <section aria-labelledby="errors-title">
           <h2 id="errors-title">{t("workspaces.import.errorRows", { count: d.errorCount })}</h2>
-          {d.errorCount > d.errors.length ? <p className="hint">{t("workspaces.import.firstErrors", { shown: d.errors.length, total: d.errorCount })}</p> : null}
+          {d.errorCount > d.errors.length ? (
+            <p className="hint">{t("workspaces.import.firstErrors", { shown: d.errors.length, total: d.errorCount })}</p>
+          ) : null}
           <table className="audit import-errors">
             <thead>
               <tr>

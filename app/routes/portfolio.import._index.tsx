@@ -32,12 +32,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const UploadSchema = z.object({
   source: z.string().check(z.trim(), z.minLength(1, "workspaces.import.errors.source"), z.maxLength(200, "workspaces.import.errors.sourceTooLong")),
-  sourceDate: z
-    .string()
-    .check(
-      z.refine(isCalendarDate, "workspaces.import.errors.date"),
-      z.refine((v) => v <= today(), "workspaces.import.errors.dateFuture"),
-    ),
+  sourceDate: z.string().check(
+    z.refine(isCalendarDate, "workspaces.import.errors.date"),
+    z.refine((v) => v <= today(), "workspaces.import.errors.dateFuture"),
+  ),
 });
 
 type Field = "source" | "sourceDate" | "file";
@@ -45,7 +43,15 @@ type Field = "source" | "sourceDate" | "file";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!mayReadImports(viewer)) throw new Response("Not found", { status: 404 });
-  return { pageTitle: await titleFor(request, "importStart", viewer.organisationName), imports: await listImports(viewer), canImport: canImport(viewer), maxMb: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPORT_ROWS, columns: [...REQUIRED_COLUMNS], optional: [...OPTIONAL_COLUMNS] };
+  return {
+    pageTitle: await titleFor(request, "importStart", viewer.organisationName),
+    imports: await listImports(viewer),
+    canImport: canImport(viewer),
+    maxMb: MAX_IMPORT_BYTES / 1024 / 1024,
+    maxRows: MAX_IMPORT_ROWS,
+    columns: [...REQUIRED_COLUMNS],
+    optional: [...OPTIONAL_COLUMNS],
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -74,7 +80,10 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const t = fixedT(await requestLng(request), "server");
-    return data({ errors: { file: "workspaces.import.errors.unreadable" } as Partial<Record<Field, string>>, problems: result.problems.map((p) => t(p.code, p.params)) }, { status: 400 });
+    return data(
+      { errors: { file: "workspaces.import.errors.unreadable" } as Partial<Record<Field, string>>, problems: result.problems.map((p) => t(p.code, p.params)) },
+      { status: 400 },
+    );
   }
   return redirect(`/portfolio/import/${result.id}`);
 }
@@ -113,7 +122,14 @@ export default function ImportPage() {
             <p id="import-source-help" className="hint">
               {t("workspaces.import.sourceHelp")}
             </p>
-            <input id="import-source" name="source" type="text" maxLength={200} aria-describedby={described("source", "import-source-help")} aria-invalid={errors.source ? true : undefined} />
+            <input
+              id="import-source"
+              name="source"
+              type="text"
+              maxLength={200}
+              aria-describedby={described("source", "import-source-help")}
+              aria-invalid={errors.source ? true : undefined}
+            />
             <FieldError id="source-error" message={errors.source} />
           </div>
           <div className="field">
@@ -121,7 +137,14 @@ export default function ImportPage() {
             <p id="import-date-help" className="hint">
               {t("workspaces.import.sourceDateHelp")}
             </p>
-            <input id="import-date" name="sourceDate" type="date" max={today()} aria-describedby={described("sourceDate", "import-date-help")} aria-invalid={errors.sourceDate ? true : undefined} />
+            <input
+              id="import-date"
+              name="sourceDate"
+              type="date"
+              max={today()}
+              aria-describedby={described("sourceDate", "import-date-help")}
+              aria-invalid={errors.sourceDate ? true : undefined}
+            />
             <FieldError id="sourceDate-error" message={errors.sourceDate} />
           </div>
           <button type="submit">{t("workspaces.import.previewButton")}</button>

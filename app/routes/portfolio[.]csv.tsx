@@ -20,7 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(lng);
   const params = readPortfolioParams(new URL(request.url).searchParams);
   const c = (key: string) => t(`workspaces.portfolio.columns.${key}`);
-  const header = [c("practice"), "AGB", c("keten"), c("region"), c("source"), c("sourceDate"), ...SIGNAL_IDS.map((id) => t(`workspaces.signalShort.${id}`)), c("patientsPerFte"), c("differs")];
+  const header = [
+    c("practice"),
+    "AGB",
+    c("keten"),
+    c("region"),
+    c("source"),
+    c("sourceDate"),
+    ...SIGNAL_IDS.map((id) => t(`workspaces.signalShort.${id}`)),
+    c("patientsPerFte"),
+    c("differs"),
+  ];
   // The words every row repeats, looked up once: an export of the country writes millions of cells.
   const statusWord = Object.fromEntries(STATUSES.map((s) => [s, t(`signals.status.${s}`)])) as Record<(typeof STATUSES)[number], string>;
   const sourceWord = Object.fromEntries(SOURCES.map((s) => [s, t(`workspaces.source.${s}`)])) as Record<(typeof SOURCES)[number], string>;
@@ -42,6 +52,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const now = new Date().toISOString();
   return streamedCsvDownload(exportFileName(t("workspaces.portfolio.fileName"), now, "csv"), table(), async (rows, completed) => {
-    await recordEvent(await getDb(), { viewer, at: now, action: "portfolio.exported", subjectType: "portfolio", subjectId: viewer.organisationId, detail: { format: "csv", rows: Math.max(0, rows - 1), completed, params } });
+    await recordEvent(await getDb(), {
+      viewer,
+      at: now,
+      action: "portfolio.exported",
+      subjectType: "portfolio",
+      subjectId: viewer.organisationId,
+      detail: { format: "csv", rows: Math.max(0, rows - 1), completed, params },
+    });
   });
 }

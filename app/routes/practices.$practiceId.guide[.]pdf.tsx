@@ -31,6 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t,
     lng,
   );
-  await recordEvent(await getDb(), { viewer, at: now, action: "guide.exported", subjectType: "practice-guide", subjectId: w.practice.id, assessmentId: w.self?.id ?? null, detail: { format: "pdf" } });
+  await recordEvent(await getDb(), {
+    viewer,
+    at: now,
+    action: "guide.exported",
+    subjectType: "practice-guide",
+    subjectId: w.practice.id,
+    assessmentId: w.self?.id ?? null,
+    detail: { format: "pdf" },
+  });
   return downloadResponse(new Uint8Array(pdf), "application/pdf", exportFileName(`${guide.title} ${w.practice.name}`, now, "pdf"));
 }

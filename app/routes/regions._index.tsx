@@ -33,7 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const imported = params.get("done") === "imported";
   const m = await getRegionalMatrix(year);
   const t = await i18next.getFixedT(lng);
-  const regions = (m.matrix?.regions ?? []).filter((r) => (!q || r.name.toLowerCase().includes(q.toLowerCase()) || r.code.toLowerCase() === q.toLowerCase()) && (!onlyRed || r.red > 0));
+  const regions = (m.matrix?.regions ?? []).filter(
+    (r) => (!q || r.name.toLowerCase().includes(q.toLowerCase()) || r.code.toLowerCase() === q.toLowerCase()) && (!onlyRed || r.red > 0),
+  );
   return {
     pageTitle: await titleFor(request, "regions", m.year ? String(m.year) : null),
     years: m.years,

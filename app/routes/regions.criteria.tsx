@@ -123,7 +123,13 @@ export default function CriteriaPage() {
               {d.year && i.now ? t("regions.criteria.nowIs", { year: d.year, text: i.now }) : null}
             </p>
             {i.override ? (
-              <p className="hint">{t("regions.criteria.changedBy", { who: i.override.changedBy ?? "", organisation: i.override.organisation ?? "", when: formatDateTime(i.override.changedAt, lng) })}</p>
+              <p className="hint">
+                {t("regions.criteria.changedBy", {
+                  who: i.override.changedBy ?? "",
+                  organisation: i.override.organisation ?? "",
+                  when: formatDateTime(i.override.changedAt, lng),
+                })}
+              </p>
             ) : null}
             <Form method="post" className="stack" noValidate>
               <CsrfInput />

@@ -33,7 +33,12 @@ const SourceSchema = z.string().check(z.trim(), z.minLength(1, "workspaces.impor
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!canManageRegions(viewer)) throw new Response("Not found", { status: 404 });
-  return { pageTitle: await titleFor(request, "regionImportStart"), imports: await listRegionImports(viewer), columns: Object.keys(REGION_COLUMNS), maxMb: MAX_IMPORT_BYTES / 1024 / 1024 };
+  return {
+    pageTitle: await titleFor(request, "regionImportStart"),
+    imports: await listRegionImports(viewer),
+    columns: Object.keys(REGION_COLUMNS),
+    maxMb: MAX_IMPORT_BYTES / 1024 / 1024,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,10 +56,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!(file instanceof File) || file.size === 0) errors.file = "workspaces.import.errors.file";
   else if (file.size > MAX_IMPORT_BYTES) errors.file = "workspaces.import.errors.tooLarge";
   if (!source.success || !(file instanceof File) || errors.file) return data({ errors, problems: [] as string[] }, { status: 400 });
-  const result = await previewRegionImport({ viewer, fileName: file.name.slice(0, 200) || "regio.csv", bytes: Buffer.from(await file.arrayBuffer()), source: source.data });
+  const result = await previewRegionImport({
+    viewer,
+    fileName: file.name.slice(0, 200) || "regio.csv",
+    bytes: Buffer.from(await file.arrayBuffer()),
+    source: source.data,
+  });
   if (!result.ok) {
     const t = fixedT(await requestLng(request), "server");
-    return data({ errors: { file: "workspaces.import.errors.unreadable" } as Record<string, string>, problems: result.problems.map((p) => t(p.code, p.params)) }, { status: 400 });
+    return data(
+      { errors: { file: "workspaces.import.errors.unreadable" } as Record<string, string>, problems: result.problems.map((p) => t(p.code, p.params)) },
+      { status: 400 },
+    );
   }
   return redirect(`/regions/import/${result.id}`);
 }
@@ -88,7 +101,14 @@ export default function RegionImportPage() {
           <p id="region-source-help" className="hint">
             {t("regions.import.sourceHelp")}
           </p>
-          <input id="region-source" name="source" type="text" maxLength={200} aria-describedby={["region-source-help", errors.source ? "source-error" : ""].filter(Boolean).join(" ")} aria-invalid={errors.source ? true : undefined} />
+          <input
+            id="region-source"
+            name="source"
+            type="text"
+            maxLength={200}
+            aria-describedby={["region-source-help", errors.source ? "source-error" : ""].filter(Boolean).join(" ")}
+            aria-invalid={errors.source ? true : undefined}
+          />
           <FieldError id="source-error" message={errors.source} />
         </div>
         <button type="submit">{t("workspaces.import.previewButton")}</button>
@@ -101,8 +121,9 @@ export default function RegionImportPage() {
           <ul className="plain">
             {imports.map((i) => (
               <li key={i.id}>
-                <Link to={`/regions/import/${i.id}`}>{i.file_name}</Link> · {i.source} · {t("workspaces.import.rowCounts", { rows: i.row_count, errors: i.error_count })} ·{" "}
-                {t(`workspaces.import.status.${i.status}`)} <span className="hint">{formatDateTime(i.created_at, lng)}</span>
+                <Link to={`/regions/import/${i.id}`}>{i.file_name}</Link> · {i.source} ·{" "}
+                {t("workspaces.import.rowCounts", { rows: i.row_count, errors: i.error_count })} · {t(`workspaces.import.status.${i.status}`)}{" "}
+                <span className="hint">{formatDateTime(i.created_at, lng)}</span>
               </li>
             ))}
           </ul>

@@ -14,7 +14,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const m = await getRegionalMatrix(Number(new URL(request.url).searchParams.get("jaar")) || undefined);
   const indicators = indicatorViews(m.criteria, lng);
   const rows: string[][] = [
-    [t("regions.columns.code"), t("regions.columns.region"), t("regions.year"), t("regions.columns.red"), ...indicators.flatMap((i) => [`${i.title} (${i.unit})`, t("regions.columns.colourOf", { title: i.title })])],
+    [
+      t("regions.columns.code"),
+      t("regions.columns.region"),
+      t("regions.year"),
+      t("regions.columns.red"),
+      ...indicators.flatMap((i) => [`${i.title} (${i.unit})`, t("regions.columns.colourOf", { title: i.title })]),
+    ],
   ];
   for (const r of m.matrix?.regions ?? []) {
     rows.push([
@@ -34,5 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     for (const i of indicators) rows.push([t("regions.columns.criteria"), i.title, cutOffText(m.matrix.cutOffs[i.id], t, lng)]);
     rows.push([t("regions.columns.caveat"), m.criteria.caveat[lng]]);
   }
-  return downloadResponse(toDelimited(rows, { delimiter: ";", bom: true }), "text/csv; charset=utf-8", exportFileName(`${t("regions.fileName")} ${m.year ?? ""}`, new Date().toISOString(), "csv"));
+  return downloadResponse(
+    toDelimited(rows, { delimiter: ";", bom: true }),
+    "text/csv; charset=utf-8",
+    exportFileName(`${t("regions.fileName")} ${m.year ?? ""}`, new Date().toISOString(), "csv"),
+  );
 }

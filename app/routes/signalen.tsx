@@ -9,15 +9,17 @@
  * Everything is worded on the server from content (signals.yaml, parameters.yaml, the matrix criteria):
  * the page only lays it out.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { PARAMETER_NAMES } from "~/domain/content/schema";
 import { getRegionalCriteria } from "~/domain/regional/load.server";
+import { titleMeta } from "~/utils/page-title";
+import { titleFor } from "~/utils/page-title.server";
 import i18next, { requestLng } from "~/i18next.server";
 import { formatDate, formatNumber } from "~/utils/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.labels.title ?? ""} · Kernwaardenscan` }];
+export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lng = await requestLng(request);
@@ -25,9 +27,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = getCurrentQuestionnaire();
   const p = q.parameters;
   const matrix = getRegionalCriteria();
-  const parameter = (name: (typeof PARAMETER_NAMES)[number]) => ({ name, label: t(`rulesExplained.page.parameter.${name}`), value: formatNumber(p[name], lng, 2) });
+  const parameter = (name: (typeof PARAMETER_NAMES)[number]) => ({
+    name,
+    label: t(`rulesExplained.page.parameter.${name}`),
+    value: formatNumber(p[name], lng, 2),
+  });
   const page = (key: string) => t(`rulesExplained.page.${key}`);
   return {
+    pageTitle: await titleFor(request, "signalRules"),
+
     labels: {
       title: page("title"),
       lead: page("lead"),
@@ -74,7 +82,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       changes: v.changes[lng],
       inForce: v.version === p.rulesVersion,
     })),
-    parameters: [...PARAMETER_NAMES.map(parameter), { name: "rulesVersion", label: t("rulesExplained.page.parameter.rulesVersion"), value: String(p.rulesVersion) }],
+    parameters: [
+      ...PARAMETER_NAMES.map(parameter),
+      { name: "rulesVersion", label: t("rulesExplained.page.parameter.rulesVersion"), value: String(p.rulesVersion) },
+    ],
     matrix: { caveat: matrix.caveat[lng], criteriaNote: matrix.criteriaNote[lng], choices: matrix.choices.map((c) => c[lng]) },
   };
 }

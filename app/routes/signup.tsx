@@ -31,7 +31,10 @@ const SignupSchema = z.object({
   organisationName: text(NAME_MAX),
   kind: z.enum(KINDS, "accountFlows.errors.kind"),
   // Typed with spaces or dots (0123 4567) is fine; stored as the 8 digits, leading zeros kept.
-  agb: z.string().check(z.overwrite((v) => v.replace(/[\s.]/g, "")), z.regex(/^(\d{8})?$/, "accountFlows.errors.agb")),
+  agb: z.string().check(
+    z.overwrite((v) => v.replace(/[\s.]/g, "")),
+    z.regex(/^(\d{8})?$/, "accountFlows.errors.agb"),
+  ),
   name: text(NAME_MAX),
   email: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, required), z.maxLength(EMAIL_MAX, tooLong), z.email("accountFlows.errors.email")),
   password: z.string().check(z.minLength(1, required)),

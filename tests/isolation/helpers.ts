@@ -37,6 +37,7 @@ export class Client {
   }
 
   private absorb(response: Response) {
+    const session = this.jar.get("kws_session");
     for (const line of response.headers.getSetCookie()) {
       const pair = line.split(";")[0] ?? "";
       const at = pair.indexOf("=");
@@ -46,6 +47,8 @@ export class Client {
       if (value === "" || /max-age=0\b/i.test(line) || /expires=thu, 01 jan 1970/i.test(line)) this.jar.delete(name);
       else this.jar.set(name, value);
     }
+    // Form tokens are bound to the session: a new session (sign-up, joining, signing in) means a new token.
+    if (this.jar.get("kws_session") !== session) this.token = null;
   }
 
   has(cookie: string) {

@@ -3,7 +3,8 @@ import { CsrfInput, CsrfProvider } from "./components/csrf-input";
 import { useNonce } from "./components/nonce";
 import { mayReadImports } from "./models/facts-import.server";
 import { hasPortfolio } from "./models/portfolio.server";
-import { getViewer } from "./models/viewer.server";
+import { getPlatformViewer, getViewer } from "./models/viewer.server";
+import { isLoopback } from "./utils/loopback.server";
 import { commitCsrfToken } from "./utils/csrf.server";
 import { getEnv } from "./utils/env.server";
 import {
@@ -31,10 +32,11 @@ export const links: LinksFunction = () => [
 
 export const handle = { i18n: "common" };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
   const [csrf, csrfCookie] = await commitCsrfToken(request);
   const viewer = await getViewer(request);
+  const platform = viewer ? null : await getPlatformViewer(request);
   return data(
     {
       locale: isLng(locale) ? locale : fallbackLng,
@@ -47,7 +49,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         portfolio: hasPortfolio(viewer),
         imports: mayReadImports(viewer),
       },
+      platform: platform && { name: platform.personName },
       demo: getEnv().DEMO_MODE,
+      // The demo's outbox answers only on this machine: the link shows only there.
+      outbox: getEnv().DEMO_MODE && isLoopback(context.clientAddress),
     },
     { headers: csrfCookie ? { "Set-Cookie": csrfCookie } : {} },
   );
@@ -101,6 +106,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {t("app.name")}
             </a>
             <div className="header-tools">
+              {data?.platform ? (
+                <nav className="header-links" aria-label={t("nav.workspace")}>
+                  <a href="/beheer">{t("nav.beheer")}</a>
+                  <a href="/regions">{t("nav.regions")}</a>
+                </nav>
+              ) : null}
               {data?.viewer ? (
                 <nav className="header-links" aria-label={t("nav.workspace")}>
                   {data.viewer.portfolio ? <a href="/portfolio">{t("nav.portfolio")}</a> : null}
@@ -110,14 +121,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
               ) : null}
               <nav className="header-links" aria-label={t("nav.account")}>
                 {data?.viewer ? <a href="/organisation">{t("accountFlows.organisation.title")}</a> : null}
-                {data?.demo ? <a href="/outbox">{t("accountFlows.outbox.title")}</a> : null}
+                {data?.outbox ? <a href="/outbox">{t("accountFlows.outbox.title")}</a> : null}
               </nav>
-              {data?.viewer ? (
+              {data?.viewer || data?.platform ? (
                 <Form method="post" action="/logout" className="account-menu">
                   <CsrfInput />
-                  <span className="who" title={data.viewer.organisation}>
-                    {t("account.who", { name: data.viewer.name, role: t(`account.role.${data.viewer.role}`) })}
-                  </span>
+                  {data.viewer ? (
+                    <span className="who" title={data.viewer.organisation}>
+                      {t("account.who", { name: data.viewer.name, role: t(`account.role.${data.viewer.role}`) })}
+                    </span>
+                  ) : (
+                    <span className="who" title={t("nav.beheer")}>
+                      {t("account.who", { name: data.platform?.name ?? "", role: t("nav.platformRole") })}
+                    </span>
+                  )}
                   <button type="submit" className="link-button">
                     {t("account.signOut")}
                   </button>

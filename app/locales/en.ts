@@ -1,5 +1,6 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
+import trust from "./trust.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -16,6 +17,8 @@ const en = {
     regions: "Signalling matrix",
     workspace: "Workspace",
     sections: "Parts of the scan",
+    beheer: "Platform administration",
+    platformRole: "platform administrator",
     progress: "{{answered}} of {{total}}",
   },
   language: { label: "Language", nl: "Nederlands", en: "English" },
@@ -330,6 +333,7 @@ const en = {
     },
   },
   accountFlows,
+  trust,
   home: {
     region: {
       label: "GP region",

@@ -1,5 +1,6 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
+import trust from "./trust.nl";
 
 const nl = {
   app: {
@@ -15,6 +16,8 @@ const nl = {
     regions: "Signaleringsmatrix",
     workspace: "Werkruimte",
     sections: "Onderdelen van de scan",
+    beheer: "Platformbeheer",
+    platformRole: "platformbeheerder",
     progress: "{{answered}} van {{total}}",
   },
   language: { label: "Taal", nl: "Nederlands", en: "English" },
@@ -329,6 +332,7 @@ const nl = {
     },
   },
   accountFlows,
+  trust,
   home: {
     region: {
       label: "Huisartsenregio",

@@ -21,20 +21,20 @@ export const RESET_MINUTES = 60;
 /** More reset mails than this per person per hour are silently not sent: the form must not be a mail cannon. */
 const RESETS_PER_HOUR = 3;
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 /** What a token from a link looks like; anything else is not looked up at all. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-function newToken() {
+export function newToken() {
   const token = randomBytes(32).toString("base64url");
   return { token, hash: sha256(token) };
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-const appLink = (path: string) => `${getEnv().APP_URL.replace(/\/+$/, "")}${path}`;
+export const appLink = (path: string) => `${getEnv().APP_URL.replace(/\/+$/, "")}${path}`;
 
-type Db = Kysely<Database> | Transaction<Database>;
+export type Db = Kysely<Database> | Transaction<Database>;
 
 function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT");
@@ -55,16 +55,38 @@ async function viewerIn(db: Db, personId: string, organisationId: string): Promi
 export interface SignUpInput {
   organisationName: string;
   kind: OrganisationKind;
-  /** Only for a praktijk: its AGB code, 8 digits, or null. */
+  /** Only for a praktijk: its AGB code, 8 digits. */
   agb: string | null;
+  /** KvK-nummer (8 digits) where the organisation has one. */
+  kvk: string | null;
+  /** Only for a zorgverzekeraar: its UZOVI-code, 4 digits. */
+  uzovi: string | null;
   name: string;
   email: string;
   password: string;
 }
 
-export type SignUpResult = { ok: true; personId: string; organisationId: string } | { ok: false; reason: "email-taken" | "agb-taken" };
+export type SignUpResult =
+  | { ok: true; personId: string; organisationId: string; claim: boolean }
+  | { ok: false; reason: "email-taken" | "agb-verified" };
 
-/** A new organisation with the signing-up person as its beheerder (and, for a praktijk, its practice). */
+/** Where an AGB stands in the register: free, known without an account (or with an unverified one), or a verified practice's. */
+export async function agbStanding(db: Db, agb: string): Promise<{ kind: "free" } | { kind: "claimable"; practiceId: string } | { kind: "verified" }> {
+  const row = await db
+    .selectFrom("practice")
+    .leftJoin("organisation", "organisation.id", "practice.organisation_id")
+    .select(["practice.id", "organisation.verification"])
+    .where("practice.agb", "=", agb)
+    .executeTakeFirst();
+  if (!row) return { kind: "free" };
+  return row.verification === "verified" ? { kind: "verified" } : { kind: "claimable", practiceId: row.id };
+}
+
+/**
+ * A new, unverified organisation with the signing-up person as its beheerder. A praktijk with a new
+ * AGB gets its practice; an AGB the register knows without an account (or held by an unverified
+ * organisation) becomes a claim the platform beheerder decides; an AGB of a verified practice is refused.
+ */
 export async function signUp(input: SignUpInput): Promise<SignUpResult> {
   const email = normaliseEmail(input.email);
   // Hashed first, also when the address turns out to be taken: both answers take about as long.
@@ -77,15 +99,24 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
     return await db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst();
       if (existing) return { ok: false, reason: "email-taken" } as const;
-      // A practice already speaking for itself under this AGB joins by invitation, not by a second sign-up.
-      if (input.kind === "praktijk" && input.agb) {
-        const taken = await trx.selectFrom("practice").select("id").where("agb", "=", input.agb).where("organisation_id", "is not", null).executeTakeFirst();
-        if (taken) return { ok: false, reason: "agb-taken" } as const;
-      }
-      await trx.insertInto("organisation").values({ id: organisationId, kind: input.kind, name: input.organisationName, created_at: now }).execute();
+      const standing = input.kind === "praktijk" && input.agb ? await agbStanding(trx, input.agb) : null;
+      if (standing?.kind === "verified") return { ok: false, reason: "agb-verified" } as const;
+      await trx
+        .insertInto("organisation")
+        .values({ id: organisationId, kind: input.kind, name: input.organisationName, created_at: now, kvk: input.kvk, uzovi: input.kind === "zorgverzekeraar" ? input.uzovi : null })
+        .execute();
       await trx.insertInto("person").values({ id: personId, email, name: input.name, password_hash: passwordHash, created_at: now }).execute();
       await trx.insertInto("membership").values({ person_id: personId, organisation_id: organisationId, role: "beheerder", created_at: now }).execute();
-      if (input.kind === "praktijk") {
+      await trx
+        .insertInto("organisation_verification")
+        .values({ id: randomUUID(), organisation_id: organisationId, decision: "requested", checked: "[]", note: "", decided_by: personId, decided_at: now })
+        .execute();
+      if (standing?.kind === "claimable") {
+        await trx
+          .insertInto("practice_claim")
+          .values({ id: randomUUID(), practice_id: standing.practiceId, organisation_id: organisationId, status: "open", note: null, created_at: now, decided_at: null, decided_by: null })
+          .execute();
+      } else if (input.kind === "praktijk") {
         await trx
           .insertInto("practice")
           .values({
@@ -106,13 +137,13 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
         action: "organisation.signed-up",
         subjectType: "organisation",
         subjectId: organisationId,
-        detail: { kind: input.kind },
+        detail: { kind: input.kind, agb: input.agb, kvk: input.kvk, uzovi: input.uzovi, claim: standing?.kind === "claimable" },
         at: now,
       });
-      return { ok: true, personId, organisationId } as const;
+      return { ok: true, personId, organisationId, claim: standing?.kind === "claimable" } as const;
     });
   } catch (error) {
-    // Two sign-ups with one address at the same moment: the unique index decides, the answer is the same.
+    // Two sign-ups with one address (or one new AGB) at the same moment: the unique index decides.
     if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };
     throw error;
   }
@@ -353,7 +384,7 @@ export async function getPasswordReset(token: string): Promise<{ email: string; 
   return row ?? null;
 }
 
-export type ResetResult = { ok: true; personId: string; organisationId: string | null } | { ok: false; reason: "invalid" };
+export type ResetResult = { ok: true; personId: string; organisationId: string | null; platform: boolean } | { ok: false; reason: "invalid" };
 
 /**
  * Sets the new password, uses up every open reset link of the person and ends all their sessions
@@ -395,13 +426,11 @@ export async function resetPassword(input: { token: string; password: string }):
   if (!personId) return { ok: false, reason: "invalid" };
   // After the commit: the sessions module uses the shared connection, which the transaction holds.
   await endAllSessions(personId);
-  const membership = await db
-    .selectFrom("membership")
-    .select("organisation_id")
-    .where("person_id", "=", personId)
-    .orderBy("created_at")
-    .executeTakeFirst();
-  return { ok: true, personId, organisationId: membership?.organisation_id ?? null };
+  const [membership, person] = await Promise.all([
+    db.selectFrom("membership").select("organisation_id").where("person_id", "=", personId).orderBy("created_at").executeTakeFirst(),
+    db.selectFrom("person").select("platform_admin").where("id", "=", personId).executeTakeFirstOrThrow(),
+  ]);
+  return { ok: true, personId, organisationId: membership?.organisation_id ?? null, platform: person.platform_admin === 1 };
 }
 
 /* ------------------------------------------------------------------------------------------------

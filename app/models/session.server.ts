@@ -20,7 +20,8 @@ const sha256 = (value: string) => createHash("sha256").update(value).digest("hex
 /** Writes last_seen_at at most this often: every request reads the session, few need to write it. */
 const TOUCH_EVERY_MS = 60_000;
 
-export async function createSession(personId: string, organisationId: string) {
+/** A new session (new random token) for a person acting for an organisation, or for the platform (null). */
+export async function createSession(personId: string, organisationId: string | null) {
   const env = getEnv();
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
@@ -47,7 +48,8 @@ async function tokenOf(request: Request): Promise<string | null> {
 export interface SessionRow {
   idHash: string;
   personId: string;
-  organisationId: string;
+  /** null: the platform beheerder's session. */
+  organisationId: string | null;
 }
 
 /** The live session of a request, or null; an expired one is deleted on the way. */

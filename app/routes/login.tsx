@@ -10,7 +10,7 @@ import { recordEvent } from "~/models/audit.server";
 import { dummyHash, verifyPassword } from "~/models/password.server";
 import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "~/models/rate-limit.server";
 import { createSession } from "~/models/session.server";
-import { getViewer } from "~/models/viewer.server";
+import { getPlatformViewer, getViewer } from "~/models/viewer.server";
 import { readForm } from "~/utils/csrf.server";
 import { getEnv } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -24,6 +24,7 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) return redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (await getPlatformViewer(request)) return redirect("/beheer");
   const demo = getEnv().DEMO_MODE;
   return {
     demo: demo
@@ -47,27 +48,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const db = await getDb();
   const person = email
-    ? await db.selectFrom("person").select(["id", "password_hash"]).where("email", "=", email).executeTakeFirst()
+    ? await db.selectFrom("person").select(["id", "password_hash", "platform_admin"]).where("email", "=", email).executeTakeFirst()
     : undefined;
   // Verify against a dummy hash when there is no such person: the answer takes as long either way.
   const ok = person ? await verifyPassword(person.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
-  const membership = ok && person
+  // The platform beheerder acts for no organisation; everyone else for their first organisation.
+  const platform = ok && person?.platform_admin === 1;
+  const membership = ok && person && !platform
     ? await db.selectFrom("membership").select("organisation_id").where("person_id", "=", person.id).orderBy("created_at").executeTakeFirst()
     : undefined;
-  if (!ok || !person || !membership) {
+  if (!ok || !person || (!membership && !platform)) {
     await recordLoginFailure(email, address);
     return data({ error: "account.errors.badCredentials", minutes: 0, email }, { status: 400 });
   }
   await recordLoginSuccess(email);
-  const cookie = await createSession(person.id, membership.organisation_id);
+  const organisationId = membership?.organisation_id ?? null;
+  const cookie = await createSession(person.id, organisationId);
   await recordEvent(db, {
-    viewer: null,
+    viewer: { personId: person.id, organisationId },
     action: "session.signed-in",
     subjectType: "person",
     subjectId: person.id,
-    detail: { organisationId: membership.organisation_id },
+    detail: { organisationId },
   });
-  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": cookie } });
+  const to = safeRedirect(form.get("redirectTo"));
+  return redirect(platform && !to.startsWith("/beheer") && !to.startsWith("/regions") ? "/beheer" : to, { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

@@ -9,16 +9,26 @@ import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { changeMemberRole, inviteMember, listMembers, listOpenInvitations, removeMember } from "~/models/account.server";
 import { requireRole, requireViewer } from "~/models/viewer.server";
+import { getOwnVerification, requestVerificationAgain } from "~/models/platform.server";
+import { identifierSchema } from "~/domain/identifiers";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import accountStyles from "~/styles/account.css?url";
+import { TextField } from "~/components/ui/text-field";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 const ROLES = ["beheerder", "invuller", "lezer"] as const satisfies readonly MemberRole[];
-const NOTICES = ["invited", "roleChanged", "removed"] as const;
+const NOTICES = ["invited", "roleChanged", "removed", "verificationRequested"] as const;
+const NOTE_MAX = 1000;
+const AgainSchema = z.object({
+  kvk: identifierSchema("kvk", { required: false, message: "trust.errors.kvk" }),
+  uzovi: identifierSchema("uzovi", { required: false, message: "trust.errors.uzovi" }),
+  note: z.string().check(z.trim(), z.minLength(1, "trust.organisation.askAgain.noteRequired"), z.maxLength(NOTE_MAX, "trust.organisation.askAgain.noteTooLong")),
+});
+type AgainErrors = Partial<Record<"kvk" | "uzovi" | "note", string>>;
 type Notice = (typeof NOTICES)[number];
 
 const role = z.enum(ROLES, "accountFlows.errors.role");
@@ -36,9 +46,10 @@ const notFound = () => new Response("Not found", { status: 404 });
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const isBeheerder = viewer.role === "beheerder";
-  const [members, invitations] = await Promise.all([
+  const [members, invitations, verification] = await Promise.all([
     listMembers({ viewerOrgId: viewer.organisationId }),
     isBeheerder ? listOpenInvitations({ viewerOrgId: viewer.organisationId }) : Promise.resolve([]),
+    getOwnVerification(viewer),
   ]);
   const params = new URL(request.url).searchParams;
   const removeId = params.get("remove");
@@ -46,6 +57,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const notice = params.get("notice");
   return {
     organisation: { name: viewer.organisationName, kind: viewer.organisationKind },
+    verification: {
+      status: verification.verification,
+      verifiedAt: verification.verified_at,
+      basis: verification.basis,
+      kvk: verification.kvk,
+      uzovi: verification.uzovi,
+      claim: verification.claim,
+      lastNote: verification.lastDecision?.note ?? null,
+    },
+    noteMax: NOTE_MAX,
     viewerPersonId: viewer.personId,
     isBeheerder,
     members,
@@ -94,6 +115,20 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/organisation?notice=roleChanged");
   }
 
+  if (intent === "verification-again") {
+    const values = { kvk: String(form.get("kvk") ?? ""), uzovi: String(form.get("uzovi") ?? ""), note: String(form.get("note") ?? "") };
+    const parsed = AgainSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: AgainErrors = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0]) as keyof AgainErrors] ??= issue.message;
+      return data({ intent: "verification-again" as const, errors, values }, { status: 400 });
+    }
+    const asked = await requestVerificationAgain(viewer, parsed.data);
+    // Only a refused or withdrawn organisation asks again; anything else has nothing to ask.
+    if (!asked) return data({ intent: "verification-again" as const, errors: { note: "errors.generic" } as AgainErrors, values }, { status: 409 });
+    return redirect("/organisation?notice=verificationRequested#verification");
+  }
+
   if (intent === "remove") {
     const parsed = RemoveSchema.safeParse({ personId: String(form.get("personId") ?? "") });
     if (!parsed.success) throw notFound();
@@ -109,13 +144,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Organisation() {
-  const { organisation, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice } = useLoaderData<typeof loader>();
+  const { organisation, verification, noteMax, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lng = useLng();
   const inviteErrors: InviteErrors = actionData?.intent === "invite" ? actionData.errors : {};
   const inviteValues = actionData?.intent === "invite" ? actionData.values : undefined;
   const rowError = actionData?.intent === "member" ? actionData : null;
+  const againErrors: AgainErrors = actionData?.intent === "verification-again" ? actionData.errors : {};
+  const againValues = actionData?.intent === "verification-again" ? actionData.values : undefined;
+  const mayAskAgain = isBeheerder && (verification.status === "refused" || verification.status === "withdrawn");
 
   return (
     <div className="organisation-page">
@@ -144,6 +182,57 @@ export default function Organisation() {
           </Form>
         </section>
       ) : null}
+
+      <section aria-labelledby="verification-title" id="verification" className="narrow">
+        <h2 id="verification-title">{t("trust.organisation.title")}</h2>
+        <p>
+          {t("trust.organisation.status", { status: t(`trust.status.${verification.status}`) })}{" "}
+          {verification.status === "verified" && verification.verifiedAt ? t("trust.organisation.verifiedOn", { date: formatDateTime(verification.verifiedAt, lng) }) : null}
+        </p>
+        {verification.status === "verified" && verification.basis && verification.basis.checked.length > 0 ? (
+          <p>{t("trust.organisation.basis", { checked: verification.basis.checked.map((c) => t(`trust.organisation.checks.${c as "kvk"}`)).join(", ") })}</p>
+        ) : null}
+        {verification.status !== "verified" && verification.lastNote ? <p>{t("trust.organisation.note", { note: verification.lastNote })}</p> : null}
+        {verification.claim ? (
+          <p>{t(`trust.claim.${verification.claim.status as "open"}`, { name: verification.claim.name, agb: verification.claim.agb ?? "" })}</p>
+        ) : null}
+        <h3>{t("trust.organisation.identifiers")}</h3>
+        <dl className="facts">
+          <dt>{t("trust.organisation.checks.kvk")}</dt>
+          <dd>{verification.kvk ?? t("trust.organisation.none")}</dd>
+          {organisation.kind === "zorgverzekeraar" ? (
+            <>
+              <dt>{t("trust.organisation.checks.uzovi")}</dt>
+              <dd>{verification.uzovi ?? t("trust.organisation.none")}</dd>
+            </>
+          ) : null}
+        </dl>
+        {mayAskAgain ? (
+          <Form method="post" action="/organisation" className="stack" noValidate aria-labelledby="again-title">
+            <h3 id="again-title">{t("trust.organisation.askAgain.title")}</h3>
+            <p className="hint">{t("trust.organisation.askAgain.lead")}</p>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="verification-again" />
+            <TextField name="kvk" label={t("trust.fields.kvk")} autoComplete="off" inputMode="numeric" required={false} help={t("trust.fields.kvkHelp")} error={againErrors.kvk} defaultValue={againValues?.kvk ?? verification.kvk ?? ""} />
+            {organisation.kind === "zorgverzekeraar" ? (
+              <TextField name="uzovi" label={t("trust.fields.uzovi")} autoComplete="off" inputMode="numeric" required={false} help={t("trust.fields.uzoviHelp")} error={againErrors.uzovi} defaultValue={againValues?.uzovi ?? verification.uzovi ?? ""} />
+            ) : null}
+            <div className="field">
+              <label htmlFor={inputId("note")}>{t("trust.organisation.askAgain.note")}</label>
+              <textarea
+                id={inputId("note")}
+                name="note"
+                rows={3}
+                defaultValue={againValues?.note ?? ""}
+                aria-invalid={againErrors.note ? true : undefined}
+                aria-describedby={againErrors.note ? errorId("note") : undefined}
+              />
+              <FieldError id={errorId("note")} message={againErrors.note} bounds={{ max: noteMax }} />
+            </div>
+            <button type="submit">{t("trust.organisation.askAgain.submit")}</button>
+          </Form>
+        ) : null}
+      </section>
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t("accountFlows.organisation.members")}</h2>

@@ -12,7 +12,7 @@ import { isFictitiousRegionCode } from "~/domain/regional/demo-regions";
 import { requestLng } from "~/i18next.server";
 import { hasPortfolio, listPortfolio } from "~/models/portfolio.server";
 import { getRegionPage, indicatorViews } from "~/models/regions.server";
-import { requireViewer } from "~/models/viewer.server";
+import { requireReader } from "~/models/viewer.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 
 export const handle = workspaceHandle;
@@ -21,11 +21,13 @@ export const clientLoader = workspaceClientLoader;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} · Kernwaardenscan` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
+  const { viewer } = await requireReader(request);
   const lng = await requestLng(request);
   const page = await getRegionPage(params.code ?? "");
   if (!page) throw new Response("Not found", { status: 404 });
-  const practices = hasPortfolio(viewer) ? await listPortfolio(viewer, { filter: { region: page.regionId }, sort: "signals", desc: true, group: "none" }) : [];
+  // The practices in the region as the reader's portfolio has them; the platform beheerder has none.
+  const mayHavePractices = viewer !== null && hasPortfolio(viewer);
+  const practices = viewer && mayHavePractices ? await listPortfolio(viewer, { filter: { region: page.regionId }, sort: "signals", desc: true, group: "none" }) : [];
   return {
     code: page.code,
     name: page.name,
@@ -33,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     indicators: indicatorViews(page.criteria, lng),
     history: page.history.map((h) => ({ year: h.year, source: h.source, cells: h.row.cells, red: h.row.red })),
     practices,
-    mayHavePractices: hasPortfolio(viewer),
+    mayHavePractices,
   };
 }
 

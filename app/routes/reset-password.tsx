@@ -51,6 +51,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return invalid();
   // All the person's sessions ended in resetPassword; this browser's, whoever's it was, ends too.
   await destroySession(request);
+  if (result.platform) {
+    // The platform beheerder acts for no organisation.
+    return redirect("/beheer", { headers: { "Set-Cookie": await createSession(result.personId, null) } });
+  }
   if (!result.organisationId) return redirect("/login");
   const cookie = await createSession(result.personId, result.organisationId);
   return redirect("/", { headers: { "Set-Cookie": cookie } });

@@ -32,6 +32,8 @@ const EnvSchema = z
   /** The public address, for links in mail; defaults to http://localhost:PORT. */
   APP_URL: z.string().url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
+  /** How people reach the platform beheer (shown when an AGB is already held by a verified practice). */
+  PLATFORM_CONTACT: z.string().min(3).max(200).default("beheer@kernwaardenscan.example.com"),
 })
   .transform((env) => ({
     ...env,

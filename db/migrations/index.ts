@@ -10,6 +10,7 @@ import * as assessmentSignal from "./2026-11-23-04-assessment-signal";
 import * as workspaces from "./2026-12-01-05-workspaces";
 import * as portfolioEntry from "./2026-12-01-06-portfolio-entry";
 import * as regionalMatrix from "./2026-12-01-07-regional-matrix";
+import * as trust from "./2026-12-03-09-trust";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-05-workspaces": workspaces,
   "2026-12-01-06-portfolio-entry": portfolioEntry,
   "2026-12-01-07-regional-matrix": regionalMatrix,
+  "2026-12-03-09-trust": trust,
 };

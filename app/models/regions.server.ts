@@ -20,8 +20,10 @@ import type { Lng } from "~/i18n";
 import { platformActor } from "./platform.server";
 import { isVerified, type PlatformViewer, type Viewer } from "./viewer.server";
 
-/** Who may keep cut-offs of their own for their own view: beheerders of insurers and toezichthouders. */
-export const canKeepOwnCriteria = (viewer: Viewer) => viewer.role === "beheerder" && (viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder");
+/** Whose organisation may have cut-offs of its own: insurers and toezichthouders (all their people see that view). */
+export const mayViewOwnCriteria = (viewer: Viewer) => viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder";
+/** Who sets them: a beheerder of such an organisation. */
+export const canKeepOwnCriteria = (viewer: Viewer) => viewer.role === "beheerder" && mayViewOwnCriteria(viewer);
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 

@@ -11,7 +11,7 @@ import { cutOffText, MatrixCell, useColourWords } from "~/components/regional";
 import { ScrollRegion } from "~/components/scroll-region";
 import { isFictitiousRegionCode } from "~/domain/regional/demo-regions";
 import i18next, { requestLng } from "~/i18next.server";
-import { canKeepOwnCriteria, getRegionalMatrix, hasOwnCriteria, indicatorViews } from "~/models/regions.server";
+import { canKeepOwnCriteria, getRegionalMatrix, hasOwnCriteria, indicatorViews, mayViewOwnCriteria } from "~/models/regions.server";
 import { formatDate } from "~/utils/format";
 import { requireReader } from "~/models/viewer.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (params.get("q") ?? "").trim().slice(0, 100);
   const onlyRed = params.get("rood") === "1";
   const mayOwn = viewer !== null && canKeepOwnCriteria(viewer);
-  const hasOwn = mayOwn && (await hasOwnCriteria(viewer.organisationId));
+  const hasOwn = viewer !== null && mayViewOwnCriteria(viewer) && (await hasOwnCriteria(viewer.organisationId));
   // The organisation's own cut-offs only in its own view, asked for explicitly and labelled as such.
   const own = hasOwn && params.get("grenzen") === "eigen";
   const m = await getRegionalMatrix(year, own && viewer ? viewer.organisationId : undefined);

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cutOffText, formatIndicator } from "~/components/regional";
 import i18next, { requestLng } from "~/i18next.server";
-import { canKeepOwnCriteria, getRegionalMatrix, indicatorViews } from "~/models/regions.server";
+import { getRegionalMatrix, indicatorViews, mayViewOwnCriteria } from "~/models/regions.server";
 import { requireReader } from "~/models/viewer.server";
 import { toDelimited } from "~/utils/csv";
 import { downloadResponse, exportFileName } from "~/utils/download.server";
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(lng);
   const params = new URL(request.url).searchParams;
   // The organisation's own view (its own cut-offs, labelled so in the criteria rows) only when asked for.
-  const own = viewer !== null && canKeepOwnCriteria(viewer) && params.get("grenzen") === "eigen";
+  const own = viewer !== null && mayViewOwnCriteria(viewer) && params.get("grenzen") === "eigen";
   const m = await getRegionalMatrix(Number(params.get("jaar")) || undefined, own && viewer ? viewer.organisationId : undefined);
   const indicators = indicatorViews(m.criteria, lng);
   const rows: string[][] = [

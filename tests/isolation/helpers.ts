@@ -136,7 +136,11 @@ const COUNTED = [
   "portfolio_entry",
   "region",
   "region_year",
-  "matrix_criteria",
+  "organisation_verification",
+  "practice_claim",
+  "criteria_publication",
+  "own_criteria",
+  "region_import",
 ] as const;
 
 /** The columns that can change without a row count changing (a revoke, a submit, a role, an answer). */
@@ -149,14 +153,16 @@ const HASHED: Record<string, string> = {
   membership: "select person_id, organisation_id, role from membership order by person_id, organisation_id",
   token: "select token_hash, purpose, used_at from token order by token_hash",
   person: "select id, email, name, password_hash from person order by id",
-  organisation: "select id, kind, name from organisation order by id",
+  organisation: "select id, kind, name, verification, kvk, uzovi from organisation order by id",
   practice: "select id, organisation_id, keten_id, region_id, agb, name from practice order by id",
   session: "select id_hash, person_id, organisation_id, expires_at from session order by id_hash",
   facts_import: "select id, organisation_id, status, preview from facts_import order by id",
   imported_facts: "select id, organisation_id, practice_id, import_id, facts from imported_facts order by id",
   conversation_note: "select id, organisation_id, text, deleted_at from conversation_note order by id",
   region_year: "select region_id, year, indicator_values from region_year order by region_id, year",
-  matrix_criteria: "select indicator_id, criteria from matrix_criteria order by indicator_id",
+  own_criteria: "select organisation_id, indicator_id, criteria from own_criteria order by organisation_id, indicator_id",
+  practice_claim: "select id, status from practice_claim order by id",
+  region_import: "select id, status from region_import order by id",
   portfolio_entry: "select organisation_id, practice_id, source, source_id, at, differs from portfolio_entry order by organisation_id, practice_id",
 };
 

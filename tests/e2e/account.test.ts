@@ -44,7 +44,7 @@ describe("account flows", () => {
 
     await page.getByLabel("Naam van de organisatie").fill("Praktijk Zonnebloem (test)");
     await page.getByLabel("Soort organisatie").selectOption("praktijk");
-    await page.getByLabel("AGB-code van de praktijk (niet verplicht)").fill("0123 4599");
+    await page.getByLabel("AGB-code van de praktijk").fill("0123 4599");
     await page.getByLabel("Uw naam").fill("Sanne Start");
     await page.getByLabel("E-mailadres").fill("sanne@zonnebloem.example.com");
     await page.getByLabel("Wachtwoord", { exact: true }).fill("wachtwoord12");

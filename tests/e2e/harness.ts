@@ -2,7 +2,8 @@
  * Browser-test harness: the built production server on a free port with a fresh demo database, and
  * Debian's Chromium driven by playwright-core (no browser download). Every page visited is scanned by axe.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -189,4 +190,24 @@ export async function openDemoAssessment(page: Page, server: TestServer) {
   await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
   await expectAccessible(page);
   return page.url();
+}
+
+/**
+ * `npm run admin:create` against the test server's database (its mail lands in the same outbox); the
+ * new platform beheerder follows the mailed link in `page` and chooses its password. Returns the password.
+ */
+export async function createPlatformAdmin(page: Page, server: TestServer, email: string, name = "Platformbeheerder (test)") {
+  await promisify(execFile)(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/admin-create.ts", "--email", email, "--name", name], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: server.dbFile, PORT: new URL(server.url).port, NODE_ENV: "production", DEMO_MODE: "true", SEED_DEMO: "false", INSECURE_COOKIES: "true" },
+  });
+  await page.goto(server.url + "/outbox");
+  const mail = page.locator("article.mail").filter({ hasText: email }).first();
+  await mail.locator(".mail-body a").first().click();
+  await page.waitForURL(/\/reset-password\?token=/);
+  const password = "Negen-lepelaars-op-de-Marker-Wadden-2026";
+  await page.getByLabel("Nieuw wachtwoord").fill(password);
+  await page.getByLabel("Herhaal het wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+  return password;
 }

@@ -3,7 +3,7 @@ import { CsrfInput, CsrfProvider } from "./components/csrf-input";
 import { useNonce } from "./components/nonce";
 import { mayReadImports } from "./models/facts-import.server";
 import { hasPortfolio } from "./models/portfolio.server";
-import { getPlatformViewer, getViewer } from "./models/viewer.server";
+import { getAuth } from "./models/viewer.server";
 import { isLoopback } from "./utils/loopback.server";
 import { commitCsrfToken } from "./utils/csrf.server";
 import { getEnv } from "./utils/env.server";
@@ -35,8 +35,9 @@ export const handle = { i18n: "common" };
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
   const [csrf, csrfCookie] = await commitCsrfToken(request);
-  const viewer = await getViewer(request);
-  const platform = viewer ? null : await getPlatformViewer(request);
+  const auth = await getAuth(request);
+  const viewer = auth.kind === "organisation" && auth.mfa === "ok" ? auth.viewer : null;
+  const platform = auth.kind === "platform" && auth.mfa === "ok" ? auth.admin : null;
   return data(
     {
       locale: isLng(locale) ? locale : fallbackLng,
@@ -50,6 +51,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         imports: mayReadImports(viewer),
       },
       platform: platform && { name: platform.personName },
+      // Signed in with a password, the second factor (or its enrolment) still to do: only "sign out" shows.
+      pending: auth.kind !== "none" && auth.mfa !== "ok",
       demo: getEnv().DEMO_MODE,
       // The demo's outbox answers only on this machine: the link shows only there.
       outbox: getEnv().DEMO_MODE && isLoopback(context.clientAddress),
@@ -121,12 +124,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
               ) : null}
               <nav className="header-links" aria-label={t("nav.account")}>
                 {data?.viewer ? <a href="/organisation">{t("accountFlows.organisation.title")}</a> : null}
+                {data?.viewer || data?.platform ? <a href="/security">{t("security.nav")}</a> : null}
                 {data?.outbox ? <a href="/outbox">{t("accountFlows.outbox.title")}</a> : null}
               </nav>
-              {data?.viewer || data?.platform ? (
+              {data?.viewer || data?.platform || data?.pending ? (
                 <Form method="post" action="/logout" className="account-menu">
                   <CsrfInput />
-                  {data.viewer ? (
+                  {data.pending ? (
+                    <span className="who">{t("security.pending")}</span>
+                  ) : data.viewer ? (
                     <span className="who" title={data.viewer.organisation}>
                       {t("account.who", { name: data.viewer.name, role: t(`account.role.${data.viewer.role}`) })}
                     </span>

@@ -32,6 +32,8 @@ export interface OrganisationTable {
   kvk: Defaulted<string | null>;
   /** UZOVI-code of a zorgverzekeraar: 4 digits as a string. */
   uzovi: Defaulted<string | null>;
+  /** 1: every person of this organisation signs in with a second factor (its beheerder's choice). */
+  require_mfa: Defaulted<number>;
 }
 
 export type VerificationDecision = "requested" | "verified" | "refused" | "withdrawn";
@@ -69,6 +71,8 @@ export interface PersonTable {
   created_at: ColumnType<Timestamp, Timestamp, never>;
   /** 1: the platform beheerder, outside every organisation (made only by `npm run admin:create`). */
   platform_admin: Defaulted<number>;
+  /** 1: a seeded demo person, who in demo mode may sign in without a second factor. */
+  demo: Defaulted<number>;
 }
 
 export interface MembershipTable {
@@ -181,6 +185,60 @@ export interface SessionTable {
   last_seen_at: Timestamp;
   /** Absolute end, whatever the activity. */
   expires_at: Timestamp;
+  /** When this session passed a second factor; null: password only. */
+  mfa_at: Defaulted<Timestamp | null>;
+  /** When the person last proved who they are in this session (sign-in or re-authentication). */
+  auth_at: Defaulted<Timestamp | null>;
+  /** The WebAuthn challenge handed out last (used once), and when. */
+  challenge: Defaulted<string | null>;
+  challenge_at: Defaulted<Timestamp | null>;
+  /** New recovery codes until confirmed saved, encrypted with a key from the cookie's token (never in the database alone). */
+  pending_codes: Defaulted<string | null>;
+}
+
+export interface TotpFactorTable {
+  person_id: string;
+  /** Base32 secret. */
+  secret: string;
+  created_at: Timestamp;
+  /** null: enrolment not finished (no code entered yet). */
+  confirmed_at: Timestamp | null;
+  /** The time step of the last code accepted; each code is used once. */
+  last_step: number | null;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  person_id: string;
+  /** SHA-256 of the normalised code. */
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PasskeyTable {
+  /** Credential id, base64url. */
+  id: string;
+  person_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  counter: number;
+  transports: string | null;
+  device_type: string;
+  backed_up: number;
+  name: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** A sign-up waiting for its address to be confirmed by the link in a mail. */
+export interface SignupRequestTable {
+  token_hash: string;
+  email: string;
+  payload: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export type TokenPurpose = "password-reset" | "invitation";
@@ -378,6 +436,10 @@ export interface Database {
   criteria_publication: CriteriaPublicationTable;
   own_criteria: OwnCriteriaTable;
   region_import: RegionImportTable;
+  totp_factor: TotpFactorTable;
+  recovery_code: RecoveryCodeTable;
+  passkey: PasskeyTable;
+  signup_request: SignupRequestTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

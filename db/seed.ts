@@ -74,6 +74,9 @@ export const DEMO_ANSWERS: Answers = {
  */
 export async function verifyDemoOrganisations(db: Kysely<Database>) {
   const now = new Date().toISOString();
+  // Its seeded demo people, too, are marked as such (they may sign in without a second factor in demo mode).
+  const demoEmails = DEMO_ORGANISATIONS.flatMap((o) => ROLES.map((role) => `${role}@${o.domain}.example.com`));
+  await db.updateTable("person").set({ demo: 1 }).where("email", "in", demoEmails).where("demo", "=", 0).where("platform_admin", "=", 0).execute();
   for (const org of DEMO_ORGANISATIONS) {
     const row = await db
       .selectFrom("organisation")
@@ -122,6 +125,8 @@ export async function seedDemo(db: Kysely<Database>) {
             name: `Demo ${role} ${org.name.replace(" (demo)", "")}`,
             password_hash: passwordHash,
             created_at: now,
+            // In demo mode a seeded demo person may sign in without a second factor (said on the sign-in page).
+            demo: 1,
           })
           .execute();
         await trx.insertInto("membership").values({ person_id: personId, organisation_id: orgIds[org.key]!, role, created_at: now }).execute();

@@ -28,6 +28,7 @@ export async function makeOrganisation(
     verified_at: verification === "verified" ? now() : null,
     verified_by: null,
     verification_basis: verification === "verified" ? JSON.stringify({ checked: ["other"], note: "test" }) : null,
+    require_mfa: 0,
     ...overrides,
     verification,
   };

@@ -12,3 +12,6 @@ export const CsrfProvider = CsrfContext.Provider;
 export function CsrfInput() {
   return <input type="hidden" name="csrf" value={useContext(CsrfContext)} />;
 }
+
+/** The token itself, for a script that posts outside a form (the passkey steps). */
+export const useCsrfToken = () => useContext(CsrfContext);

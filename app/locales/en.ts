@@ -1,6 +1,7 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
 import trust from "./trust.en";
+import security from "./security.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -334,6 +335,7 @@ const en = {
   },
   accountFlows,
   trust,
+  security,
   home: {
     region: {
       label: "GP region",

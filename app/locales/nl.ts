@@ -1,6 +1,7 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
 import trust from "./trust.nl";
+import security from "./security.nl";
 
 const nl = {
   app: {
@@ -333,6 +334,7 @@ const nl = {
   },
   accountFlows,
   trust,
+  security,
   home: {
     region: {
       label: "Huisartsenregio",

@@ -18,6 +18,24 @@ const securityMail = {
       body: "Hallo,\n\nHet platformbeheer van Kernwaardenscan heeft de verificatie van {{organisation}} ingetrokken. Dat geldt direct: uw organisatie kan niet meer delen, verzoeken versturen, praktijken opzoeken of gegevens van anderen inzien.\n\nToelichting: {{note}}\n\nOp de pagina Organisatie en leden kunt u opnieuw om verificatie vragen.\n\nKernwaardenscan",
     },
   },
+  factor: {
+    "totp-enrolled": "Authenticator-app ingesteld voor uw account",
+    "totp-removed": "Authenticator-app verwijderd van uw account",
+    "passkey-added": "Passkey toegevoegd aan uw account",
+    "passkey-removed": "Passkey verwijderd van uw account",
+    "recovery-used": "Herstelcode gebruikt om in te loggen",
+    "recovery-regenerated": "Nieuwe herstelcodes gemaakt voor uw account",
+    "password-changed": "Wachtwoord van uw account gewijzigd",
+    body: "Hallo,\n\nBij uw account in Kernwaardenscan is zojuist dit gebeurd: {{what}}.\n\nWas u dit zelf? Dan hoeft u niets te doen.\nWas u dit niet? Kies dan direct een nieuw wachtwoord via \"Wachtwoord vergeten?\" op de inlogpagina en meld het aan de beheerder van uw organisatie.\n\nKernwaardenscan",
+  },
+  signup: {
+    subject: "Bevestig uw aanmelding bij Kernwaardenscan",
+    body: "Hallo,\n\nU meldde {{organisation}} aan bij Kernwaardenscan. Bevestig uw e-mailadres en maak het account aan via deze link ({{hours}} uur geldig, één keer te gebruiken):\n{{link}}\n\nHeeft u zich niet aangemeld? Negeer deze e-mail dan; er wordt niets aangemaakt.\n\nKernwaardenscan",
+  },
+  signupExisting: {
+    subject: "Aanmelding met uw e-mailadres bij Kernwaardenscan",
+    body: "Hallo,\n\nIemand probeerde een nieuwe organisatie aan te melden met uw e-mailadres. U heeft al een account, dus er is niets aangemaakt.\n\nWas u dit zelf? Log dan in: {{login}}\nWachtwoord kwijt? Kies een nieuw: {{reset}}\nWilt u aansluiten bij een andere organisatie? Vraag de beheerder daar om een uitnodiging.\n\nWas u dit niet? Dan hoeft u niets te doen.\n\nKernwaardenscan",
+  },
 };
 
 export default securityMail;

@@ -12,6 +12,7 @@ import type { Lng } from "../i18n";
 import { getEnv } from "../utils/env.server";
 import { recordEvent } from "./audit.server";
 import { invitationMail, passwordResetMail, sendMail } from "./mail.server";
+import { signupConfirmMail, signupExistingMail } from "./security-mail.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { endAllSessions } from "./session.server";
 import { requireRole, type Viewer, selectViewer } from "./viewer.server";
@@ -82,15 +83,25 @@ export async function agbStanding(db: Db, agb: string): Promise<{ kind: "free" }
   return row.verification === "verified" ? { kind: "verified" } : { kind: "claimable", practiceId: row.id };
 }
 
+/** Whether an AGB belongs to a verified practice already (sign-up refuses it, and says how to reach the beheer). */
+export async function agbHeldByVerified(agb: string) {
+  return (await agbStanding(await getDb(), agb)).kind === "verified";
+}
+
 /**
  * A new, unverified organisation with the signing-up person as its beheerder. A praktijk with a new
  * AGB gets its practice; an AGB the register knows without an account (or held by an unverified
  * organisation) becomes a claim the platform beheerder decides; an AGB of a verified practice is refused.
  */
 export async function signUp(input: SignUpInput): Promise<SignUpResult> {
+  const { password, ...rest } = input;
+  return createSignedUpOrganisation({ ...rest, passwordHash: await hashPassword(password) });
+}
+
+/** The organisation, its beheerder (and practice or claim) of a sign-up, its password already hashed. */
+async function createSignedUpOrganisation(input: Omit<SignUpInput, "password"> & { passwordHash: string }): Promise<SignUpResult> {
   const email = normaliseEmail(input.email);
-  // Hashed first, also when the address turns out to be taken: both answers take about as long.
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash;
   const db = await getDb();
   const now = new Date().toISOString();
   const organisationId = randomUUID();
@@ -147,6 +158,89 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
     if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };
     throw error;
   }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Sign-up by mail: the same answer whether or not the address has an account
+ * ---------------------------------------------------------------------------------------------- */
+
+export const SIGNUP_HOURS = 24;
+/** More sign-up mails than this per address per hour are silently not sent. */
+const SIGNUPS_PER_HOUR = 3;
+
+interface SignupPayload extends Omit<SignUpInput, "password" | "email"> {
+  passwordHash: string;
+}
+
+/**
+ * A sign-up form that passed its checks: a mail to the address either way. A new address gets a link
+ * (24 hours, once) that creates the organisation; an address with an account gets a mail saying so,
+ * with the ways to sign in. Nothing the page shows, nor how long it takes, tells the two apart: the
+ * password is hashed either way and the mail goes out after the answer.
+ */
+export async function requestSignUp(input: SignUpInput & { lng: Lng }): Promise<void> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const now = new Date();
+  const recent = await db
+    .selectFrom("signup_request")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("email", "=", email)
+    .where("created_at", ">", new Date(now.getTime() - 3_600_000).toISOString())
+    .executeTakeFirstOrThrow();
+  if (Number(recent.n) >= SIGNUPS_PER_HOUR) return;
+  const existing = await db.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst();
+  const { token, hash } = newToken();
+  const payload: SignupPayload = { organisationName: input.organisationName, kind: input.kind, agb: input.agb, kvk: input.kvk, uzovi: input.uzovi, name: input.name, passwordHash };
+  await db
+    .insertInto("signup_request")
+    .values({
+      token_hash: hash,
+      email,
+      // An address with an account: counted against the hourly limit, never usable (no link was sent).
+      payload: existing ? "{}" : JSON.stringify(payload),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SIGNUP_HOURS * 3_600_000).toISOString(),
+      used_at: existing ? now.toISOString() : null,
+    })
+    .execute();
+  const mail = existing
+    ? signupExistingMail({ lng: input.lng, to: email, loginLink: appLink("/login"), resetLink: appLink("/forgot-password") })
+    : signupConfirmMail({ lng: input.lng, to: email, organisation: input.organisationName, link: appLink(`/signup/confirm?token=${token}`), hours: SIGNUP_HOURS });
+  // After the answer, either way: the time to send does not tell the two apart.
+  sendMail(mail).catch((error: unknown) => console.error("sign-up mail could not be sent:", error instanceof Error ? error.message : "unknown error"));
+}
+
+/** A sign-up link that can still be used: the organisation and address it is for, or null. */
+export async function getSignupRequest(token: string) {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const db = await getDb();
+  const row = await db
+    .selectFrom("signup_request")
+    .select(["email", "payload"])
+    .where("token_hash", "=", sha256(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", new Date().toISOString())
+    .executeTakeFirst();
+  if (!row) return null;
+  const payload = JSON.parse(row.payload) as SignupPayload;
+  return { email: row.email, organisationName: payload.organisationName, kind: payload.kind };
+}
+
+export type ConfirmSignUpResult = SignUpResult | { ok: false; reason: "invalid" };
+
+/** Uses the link once (one conditional UPDATE) and creates the organisation as the form described it. */
+export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult> {
+  if (!TOKEN_SHAPE.test(token)) return { ok: false, reason: "invalid" };
+  const db = await getDb();
+  const now = new Date().toISOString();
+  const row = await db.selectFrom("signup_request").select(["email", "payload"]).where("token_hash", "=", sha256(token)).where("used_at", "is", null).where("expires_at", ">", now).executeTakeFirst();
+  if (!row) return { ok: false, reason: "invalid" };
+  const used = await db.updateTable("signup_request").set({ used_at: now }).where("token_hash", "=", sha256(token)).where("used_at", "is", null).executeTakeFirst();
+  if (Number(used.numUpdatedRows) !== 1) return { ok: false, reason: "invalid" };
+  const payload = JSON.parse(row.payload) as SignupPayload;
+  return createSignedUpOrganisation({ ...payload, email: row.email });
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -544,4 +638,39 @@ export async function removeMember(input: { viewer: Viewer; personId: string }):
   });
   if (result.ok) await endAllSessions(personId, viewer.organisationId);
   return result;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Changing the password while signed in (the current one was checked by the caller, throttled)
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * Sets a new password, uses up every open reset link and ends every other session of the person
+ * (whoever knew the old password is out); audited. The caller gives this session a new token.
+ */
+export async function changePassword(input: { actor: { personId: string; organisationId: string | null }; password: string; keepSession: string }) {
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("person").set({ password_hash: passwordHash }).where("id", "=", input.actor.personId).execute();
+    await trx.updateTable("token").set({ used_at: now }).where("purpose", "=", "password-reset").where("person_id", "=", input.actor.personId).where("used_at", "is", null).execute();
+    await recordEvent(trx, { viewer: input.actor, action: "password.changed", subjectType: "person", subjectId: input.actor.personId, at: now });
+  });
+  await endAllSessions(input.actor.personId, undefined, { except: input.keepSession });
+}
+
+/** A beheerder requires a second factor of everyone in the organisation (or no longer does); audited. */
+export async function setRequireMfa(viewer: Viewer, on: boolean) {
+  requireRole(viewer, ["beheerder"]);
+  const db = await getDb();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("organisation").set({ require_mfa: on ? 1 : 0 }).where("id", "=", viewer.organisationId).execute();
+    await recordEvent(trx, { viewer, action: on ? "organisation.mfa-required" : "organisation.mfa-optional", subjectType: "organisation", subjectId: viewer.organisationId });
+  });
+}
+
+export async function getRequireMfa(organisationId: string) {
+  const db = await getDb();
+  return (await db.selectFrom("organisation").select("require_mfa").where("id", "=", organisationId).executeTakeFirst())?.require_mfa === 1;
 }

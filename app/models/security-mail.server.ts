@@ -20,3 +20,23 @@ export function verificationMail(input: { lng: Lng; to: string; organisation: st
   const values = { organisation: input.organisation, note: input.note };
   return { to: input.to, subject: t(`securityMail.verification.${input.decision}.subject`, values), text: t(`securityMail.verification.${input.decision}.body`, values) };
 }
+
+export type FactorChange = "totp-enrolled" | "totp-removed" | "passkey-added" | "passkey-removed" | "recovery-used" | "recovery-regenerated" | "password-changed";
+
+/** A change to how a person signs in: the owner hears of it, so a change they did not make does not go unnoticed. */
+export function factorMail(input: { lng: Lng; to: string; change: FactorChange }): OutgoingMail {
+  const t = serverT(input.lng);
+  return { to: input.to, subject: t(`securityMail.factor.${input.change}`), text: t("securityMail.factor.body", { what: t(`securityMail.factor.${input.change}`) }) };
+}
+
+/** Sign-up: the link that confirms the address and creates the organisation. */
+export function signupConfirmMail(input: { lng: Lng; to: string; organisation: string; link: string; hours: number }): OutgoingMail {
+  const t = serverT(input.lng);
+  return { to: input.to, subject: t("securityMail.signup.subject"), text: t("securityMail.signup.body", { organisation: input.organisation, link: input.link, hours: input.hours }) };
+}
+
+/** Sign-up with an address that already has an account: its owner gets this instead (the page answers the same). */
+export function signupExistingMail(input: { lng: Lng; to: string; loginLink: string; resetLink: string }): OutgoingMail {
+  const t = serverT(input.lng);
+  return { to: input.to, subject: t("securityMail.signupExisting.subject"), text: t("securityMail.signupExisting.body", { login: input.loginLink, reset: input.resetLink }) };
+}

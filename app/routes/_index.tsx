@@ -21,7 +21,7 @@ import {
 } from "~/models/sharing.server";
 import { hasPortfolio } from "~/models/portfolio.server";
 import { listRegions, setPracticeRegion } from "~/models/regions.server";
-import { canEdit, getPlatformViewer, getViewer, isVerified, requireRole, requireVerified, requireViewer } from "~/models/viewer.server";
+import { canEdit, getAuth, isVerified, mfaRedirect, requireRole, requireVerified, requireViewer } from "~/models/viewer.server";
 import { getOwnVerification } from "~/models/platform.server";
 import { VerifiedMark } from "~/components/verified-mark";
 import { TrustBanner } from "~/components/trust-banner";
@@ -32,12 +32,13 @@ import { formatDateTime } from "~/utils/format";
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request);
-  if (!viewer) {
-    // The platform beheerder has no organisation: its home is the platform's own pages.
-    if (await getPlatformViewer(request)) throw redirect("/beheer");
-    return { anonymous: true as const };
-  }
+  const auth = await getAuth(request);
+  // A sign-in that still needs its second factor (or its enrolment) goes there first.
+  if (auth.kind !== "none" && auth.mfa !== "ok") throw mfaRedirect(auth.mfa, "/");
+  // The platform beheerder has no organisation: its home is the platform's own pages.
+  if (auth.kind === "platform") throw redirect("/beheer");
+  if (auth.kind === "none") return { anonymous: true as const };
+  const viewer = auth.viewer;
   const speaksForPractices = viewer.organisationKind === "praktijk" || viewer.organisationKind === "keten";
   // Read per request: an unverified (or withdrawn) organisation sees, and acts on, its own things only.
   const verified = isVerified(viewer);

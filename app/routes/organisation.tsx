@@ -7,7 +7,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, helpId, inputId } from "~/components/field-error";
 import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
-import { changeMemberRole, inviteMember, listMembers, listOpenInvitations, removeMember } from "~/models/account.server";
+import { changeMemberRole, getRequireMfa, inviteMember, listMembers, listOpenInvitations, removeMember, setRequireMfa } from "~/models/account.server";
+import { requireRecentAuth } from "~/models/session.server";
 import { requireRole, requireViewer } from "~/models/viewer.server";
 import { getOwnVerification, requestVerificationAgain } from "~/models/platform.server";
 import { identifierSchema } from "~/domain/identifiers";
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 const ROLES = ["beheerder", "invuller", "lezer"] as const satisfies readonly MemberRole[];
-const NOTICES = ["invited", "roleChanged", "removed", "verificationRequested"] as const;
+const NOTICES = ["invited", "roleChanged", "removed", "verificationRequested", "mfaOn", "mfaOff"] as const;
 const NOTE_MAX = 1000;
 const AgainSchema = z.object({
   kvk: identifierSchema("kvk", { required: false, message: "trust.errors.kvk" }),
@@ -46,10 +47,11 @@ const notFound = () => new Response("Not found", { status: 404 });
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const isBeheerder = viewer.role === "beheerder";
-  const [members, invitations, verification] = await Promise.all([
+  const [members, invitations, verification, requireMfa] = await Promise.all([
     listMembers({ viewerOrgId: viewer.organisationId }),
     isBeheerder ? listOpenInvitations({ viewerOrgId: viewer.organisationId }) : Promise.resolve([]),
     getOwnVerification(viewer),
+    getRequireMfa(viewer.organisationId),
   ]);
   const params = new URL(request.url).searchParams;
   const removeId = params.get("remove");
@@ -67,6 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lastNote: verification.lastDecision?.note ?? null,
     },
     noteMax: NOTE_MAX,
+    // Insurers and toezichthouders always require a second factor of everyone; others may choose to.
+    mfa: { always: viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder", required: requireMfa },
     viewerPersonId: viewer.personId,
     isBeheerder,
     members,
@@ -115,6 +119,14 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/organisation?notice=roleChanged");
   }
 
+  if (intent === "require-mfa") {
+    const on = form.get("value") === "on";
+    // Weakening sign-in for everyone is a security change: only within ten minutes of proving who one is.
+    if (!on) await requireRecentAuth(request, "/organisation#mfa");
+    await setRequireMfa(viewer, on);
+    return redirect(`/organisation?notice=${on ? "mfaOn" : "mfaOff"}#mfa`);
+  }
+
   if (intent === "verification-again") {
     const values = { kvk: String(form.get("kvk") ?? ""), uzovi: String(form.get("uzovi") ?? ""), note: String(form.get("note") ?? "") };
     const parsed = AgainSchema.safeParse(values);
@@ -144,7 +156,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Organisation() {
-  const { organisation, verification, noteMax, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice } = useLoaderData<typeof loader>();
+  const { organisation, verification, noteMax, mfa, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lng = useLng();
@@ -161,7 +173,7 @@ export default function Organisation() {
       <p className="lead">{t("accountFlows.organisation.kindLine", { organisation: organisation.name, kind: t(`account.kind.${organisation.kind}`) })}</p>
       {notice ? (
         <p className="callout callout--ok" role="status">
-          {t(`accountFlows.organisation.notice.${notice}`)}
+          {notice === "mfaOn" ? t("security.requireMfa.noticeOn") : notice === "mfaOff" ? t("security.requireMfa.noticeOff") : t(`accountFlows.organisation.notice.${notice}`)}
         </p>
       ) : null}
 
@@ -232,6 +244,26 @@ export default function Organisation() {
             <button type="submit">{t("trust.organisation.askAgain.submit")}</button>
           </Form>
         ) : null}
+      </section>
+
+      <section aria-labelledby="mfa-title" id="mfa" className="narrow">
+        <h2 id="mfa-title">{t("security.requireMfa.title")}</h2>
+        {mfa.always ? (
+          <p>{t("security.requireMfa.always")}</p>
+        ) : (
+          <>
+            <p>{t(mfa.required ? "security.requireMfa.on" : "security.requireMfa.off")}</p>
+            {isBeheerder ? (
+              <Form method="post" action="/organisation">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="require-mfa" />
+                <button type="submit" name="value" value={mfa.required ? "off" : "on"} className="secondary">
+                  {t(mfa.required ? "security.requireMfa.turnOff" : "security.requireMfa.turnOn")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        )}
       </section>
 
       <section aria-labelledby="members-title">

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { TextField } from "~/components/ui/text-field";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,11 +6,11 @@ import * as z from "zod/mini";
 import type { OrganisationKind } from "../../db/schema";
 import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, inputId } from "~/components/field-error";
-import { signUp } from "~/models/account.server";
+import { agbHeldByVerified, requestSignUp } from "~/models/account.server";
+import { requestLng } from "~/i18next.server";
 import { passwordProblem } from "~/models/password.server";
 import { identifierSchema, IDENTIFIERS_OF_KIND, type IdentifierId } from "~/domain/identifiers";
 import { getEnv } from "~/utils/env.server";
-import { createSession, destroySession } from "~/models/session.server";
 import { readForm } from "~/utils/csrf.server";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
@@ -64,8 +64,8 @@ function firstErrors(issues: readonly { path: PropertyKey[]; message: string }[]
   return errors;
 }
 
-export function loader() {
-  return { contact: getEnv().PLATFORM_CONTACT };
+export function loader({ request }: LoaderFunctionArgs) {
+  return { contact: getEnv().PLATFORM_CONTACT, sent: new URL(request.url).searchParams.get("sent") === "1" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -86,7 +86,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success || !identifiers || Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
 
   const input = parsed.data;
-  const result = await signUp({
+  // An AGB of a verified practice is refused here, with the way to reach the beheer (the register is no secret; addresses are).
+  if (identifiers.agb && (await agbHeldByVerified(identifiers.agb))) return data({ errors: { agb: "trust.errors.agbVerified" } as Errors, values }, { status: 400 });
+  // The same answer whether or not the address has an account: a mail either way (a link, or what to do).
+  await requestSignUp({
     organisationName: input.organisationName,
     kind: input.kind,
     agb: identifiers.agb,
@@ -95,24 +98,27 @@ export async function action({ request }: ActionFunctionArgs) {
     name: input.name,
     email: input.email,
     password: input.password,
+    lng: await requestLng(request),
   });
-  // Neutral on purpose: it neither confirms nor denies that the address has an account.
-  if (!result.ok) {
-    const errors: Errors = result.reason === "agb-verified" ? { agb: "trust.errors.agbVerified" } : { email: "accountFlows.errors.emailMaybeTaken" };
-    return data({ errors, values }, { status: 400 });
-  }
-  // Whatever session this browser had ends; the new one gets a new id.
-  await destroySession(request);
-  const cookie = await createSession(result.personId, result.organisationId);
-  return redirect("/", { headers: { "Set-Cookie": cookie } });
+  return redirect("/signup?sent=1");
 }
 
 export default function Signup() {
-  const { contact } = useLoaderData<typeof loader>();
+  const { contact, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: Errors = actionData?.errors ?? {};
   const values = actionData?.values;
+  if (sent) {
+    return (
+      <div className="narrow">
+        <h1>{t("security.signup.sentTitle")}</h1>
+        <p className="callout callout--ok" role="status">
+          {t("security.signup.sent", { email: t("security.signup.yourAddress") })}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <h1>{t("accountFlows.signup.title")}</h1>

@@ -11,6 +11,7 @@ import * as workspaces from "./2026-12-01-05-workspaces";
 import * as portfolioEntry from "./2026-12-01-06-portfolio-entry";
 import * as regionalMatrix from "./2026-12-01-07-regional-matrix";
 import * as trust from "./2026-12-03-09-trust";
+import * as mfa from "./2026-12-03-09a-mfa";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-01-06-portfolio-entry": portfolioEntry,
   "2026-12-01-07-regional-matrix": regionalMatrix,
   "2026-12-03-09-trust": trust,
+  "2026-12-03-09a-mfa": mfa,
 };

@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
+import * as OTPAuth from "otpauth";
 
 export interface Reply {
   status: number;
@@ -89,6 +90,30 @@ export class Client {
     if (!token) throw new Error(`${this.label}: no CSRF token on the home page (status ${page.status})`);
     this.token = token;
     return token;
+  }
+
+  /** The authenticator app of this person, once enrolled: its secret. */
+  totpSecret: string | null = null;
+
+  /**
+   * The forced enrolment of a second factor, as a person does it: the setup page's key (beside the QR
+   * code) goes into an "app" (otpauth), its code confirms, the recovery codes are "saved". Returns where
+   * the enrolment sends the person next.
+   */
+  async enrolTotp(setupPath = "/security/setup"): Promise<string> {
+    const page = await this.get(setupPath);
+    if (page.status !== 200) throw new Error(`${this.label}: no enrolment page (${page.status} ${page.location ?? ""})`);
+    const secret = /class="totp-secret">([A-Z2-7 ]+)</.exec(page.body)?.[1]?.replace(/\s/g, "");
+    if (!secret) throw new Error(`${this.label}: no TOTP key on the enrolment page`);
+    const redirectTo = new URL(setupPath, this.base).searchParams.get("redirectTo") ?? "/security?notice=enrolled";
+    const code = OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret) });
+    const confirmed = await this.post("/security/setup", { _intent: "totp-confirm", code, redirectTo });
+    if (confirmed.status !== 302 || !confirmed.location?.startsWith("/security/recovery-codes")) throw new Error(`${this.label}: enrolment refused (${confirmed.status} ${confirmed.location ?? ""})`);
+    this.totpSecret = secret;
+    const codes = await this.get(confirmed.location);
+    if (!/<ol class="recovery-codes">/.test(codes.body)) throw new Error(`${this.label}: no recovery codes shown`);
+    const saved = await this.post(confirmed.location, { redirectTo });
+    return saved.location ?? "/";
   }
 
   /** Signs in through the real form: POST /login → 302 with a kws_session cookie. */

@@ -68,8 +68,25 @@ async function createPlatformAdmin() {
   const token = must(mailToken((await client("anoniem").get("/outbox")).body, PLATFORM_EMAIL, /reset-password\?token=([A-Za-z0-9_-]{43})/), "no set-password mail for the platform beheerder");
   const platform = client("platform");
   expectStatus(await platform.get(`/reset-password?token=${token}`), 200, "open the set-password link");
-  expectStatus(await platform.post("/reset-password", { token, password: PLATFORM_PASSWORD, passwordRepeat: PLATFORM_PASSWORD }), 302, "the platform beheerder sets a password", /^\/beheer/);
+  // A second factor from the first sign-in: the enrolment comes before anything else.
+  expectStatus(await platform.post("/reset-password", { token, password: PLATFORM_PASSWORD, passwordRepeat: PLATFORM_PASSWORD }), 302, "the platform beheerder sets a password", /^\/security\/setup\?redirectTo=%2Fbeheer$/);
+  const waiting = expectStatus(await platform.get("/beheer"), 302, "the platform's pages wait for the second factor", /^\/security\/setup/);
+  must((await platform.enrolTotp(waiting.location!)) === "/beheer", "the enrolment returns to /beheer");
   must(platform.has("kws_session"), "the platform beheerder has no session");
+}
+
+/** The link of the newest sign-up mail to an address, followed and confirmed; the new beheerder then enrols a second factor. */
+async function confirmSignUpAndEnrol(c: Client, email: string) {
+  // The mail goes out after the page's answer (so its timing tells nothing): look until it is there.
+  let token: string | null = null;
+  for (let i = 0; i < 100 && !token; i++) {
+    token = mailToken((await client("anoniem").get("/outbox")).body, email, /signup\/confirm\?token=([A-Za-z0-9_-]{43})/);
+    if (!token) await new Promise((r) => setTimeout(r, 100));
+  }
+  token = must(token, `no sign-up mail to ${email}`);
+  expectStatus(await c.get(`/signup/confirm?token=${token}`), 200, `open the sign-up link of ${email}`);
+  const confirmed = expectStatus(await c.post("/signup/confirm", { token }), 302, `confirm the sign-up of ${email}`, /^\/security\/setup/);
+  must((await c.enrolTotp(confirmed.location!)) === "/", `${email} goes home after the enrolment`);
 }
 
 /** A stranger signs an organisation up through /signup (unverified until the platform decides). */
@@ -90,7 +107,9 @@ async function signUpStranger(org: OrgKey) {
     }),
     302,
     `sign up ${org}`,
+    /^\/signup\?sent=1$/,
   );
+  await confirmSignUpAndEnrol(c, `beheerder@${ORGS[org].domain}.example.com`);
   must(c.has("kws_session"), `${org} signed up without a session`);
 }
 
@@ -125,7 +144,9 @@ async function setup(): Promise<World> {
     }),
     302,
     "sign up the second practice",
+    /^\/signup\?sent=1$/,
   );
+  await confirmSignUpAndEnrol(anderB, "beheerder@praktijk-elders.example.com");
   must(anderB.has("kws_session"), "signed up without a session");
   let usedInvitation = "";
   for (const role of ["invuller", "lezer"] as const) {

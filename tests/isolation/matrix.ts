@@ -1251,6 +1251,139 @@ ROUTES.organisation!.probes.push({
   },
 });
 
+/* ------------------------------------------------------------------------------------------------
+ * Signing in (issue 11): the second-factor step, enrolment, recovery codes, re-authentication, passkey
+ * options, sign-up confirmation. These speak to anyone signed in, the platform beheerder too; nothing
+ * here changes anything without the right password, code or recency, and no page shows another's.
+ * Whether the session authenticated in the last ten minutes depends on the run's speed: where that
+ * decides, either answer is allowed, and the database must stay as it was.
+ * ---------------------------------------------------------------------------------------------- */
+
+const signedInAny = (a: Actor) => a.kind !== "anonymous";
+/** Organisations whose beheerder signed up through /signup (and so enrolled a second factor), and the platform. */
+const enrolled = (a: Actor) => a.kind === "platform" || (isPerson(a) && a.role === "beheerder" && (a.org === "ander" || Boolean(ORGS[a.org].signup)));
+const own = (a: Actor): Expectation => (signedInAny(a) ? { kind: "allow", status: [200] } : toLogin);
+
+Object.assign(ROUTES, {
+  "login_.verify": {
+    platformAware: true,
+    about: "The second factor of a sign-in: a session that passed it (everyone here) goes on to where it was going.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/login/verify?redirectTo=%2F", expect: (a) => (signedInAny(a) ? { kind: "allow", status: [302], location: /^\/$/ } : toLogin) },
+      {
+        name: "a wrong code",
+        method: "POST",
+        path: () => "/login/verify",
+        form: () => ({ _intent: "totp", code: "000000", redirectTo: "/" }),
+        expect: (a) => (signedInAny(a) ? { kind: "allow", status: [302], location: /^\/$/ } : toLogin),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", path: () => "/login/verify", form: () => ({ _intent: "totp", code: "000000" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "security._index": {
+    platformAware: true,
+    about: "A person's own factors, recovery codes and password: their own only.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/security", expect: own },
+      {
+        name: "change the password with a wrong current one",
+        method: "POST",
+        path: () => "/security",
+        form: () => ({ _intent: "change-password", current: "Niet-het-wachtwoord-1234", next: "Zeven-zwanen-zwemmen-in-de-Vecht-1893", repeat: "Zeven-zwanen-zwemmen-in-de-Vecht-1893" }),
+        expect: (a) => (signedInAny(a) ? { kind: "refuse", status: [400] } : toLogin),
+      },
+      {
+        name: "remove the authenticator app",
+        method: "POST",
+        path: () => "/security",
+        form: () => ({ _intent: "remove-totp" }),
+        // Not recent: first confirm (302). Recent: nothing to remove (404), or the last factor of someone who needs one (409).
+        expect: (a) => (!signedInAny(a) ? toLogin : { kind: "refuse", status: enrolled(a) ? [302, 409] : [302, 404] }),
+      },
+      {
+        name: "remove another's passkey",
+        method: "POST",
+        path: () => "/security",
+        form: () => ({ _intent: "remove-passkey", id: "bm90LWplLXBhc3NrZXk" }),
+        // Not one's own: not found (or first confirm who one is).
+        expect: (a) => (!signedInAny(a) ? toLogin : { kind: "refuse", status: [302, 404] }),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", actors: signedInAny, path: () => "/security", form: () => ({ _intent: "remove-totp" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "security.setup": {
+    platformAware: true,
+    about: "Adding a second factor: after re-authentication (a QR code and key of one's own); a wrong code adds nothing.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/security/setup", expect: (a) => (signedInAny(a) ? { kind: "allow", status: [200, 302] } : toLogin) },
+      {
+        name: "a wrong code",
+        method: "POST",
+        path: () => "/security/setup",
+        form: () => ({ _intent: "totp-confirm", code: "000000" }),
+        expect: (a) => (signedInAny(a) ? { kind: "refuse", status: [302, 400] } : toLogin),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", actors: signedInAny, path: () => "/security/setup", form: () => ({ _intent: "totp-confirm", code: "000000" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "security.recovery-codes": {
+    platformAware: true,
+    about: "New recovery codes shown once, from the session only: none waiting here.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/security/recovery-codes", expect: (a) => (signedInAny(a) ? { kind: "allow", status: [200], notContains: ['<ol class="recovery-codes">'] } : toLogin) },
+      { name: "saved", method: "POST", path: () => "/security/recovery-codes", form: () => ({ redirectTo: "/security" }), expect: (a) => (signedInAny(a) ? { kind: "allow", status: [302], location: /^\/security$/ } : toLogin) },
+      { name: "without CSRF", method: "POST", csrf: "none", actors: signedInAny, path: () => "/security/recovery-codes", form: () => ({}), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "security.confirm": {
+    platformAware: true,
+    about: "Re-authentication: a wrong password confirms nothing.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/security/confirm", expect: own },
+      {
+        name: "a wrong password",
+        method: "POST",
+        path: () => "/security/confirm",
+        form: () => ({ _intent: "password", password: "Niet-het-wachtwoord-1234", redirectTo: "/security" }),
+        expect: (a) => (signedInAny(a) ? { kind: "refuse", status: [400] } : toLogin),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", actors: signedInAny, path: () => "/security/confirm", form: () => ({ _intent: "password", password: "x" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "passkeys.options": {
+    platformAware: true,
+    about: "WebAuthn options (a challenge kept in one's own session): to sign in with a passkey one has none here; to add one only after re-authentication.",
+    probes: [
+      { name: "GET", method: "GET", path: () => "/passkeys/options", expect: () => ({ kind: "refuse", status: [405] }) },
+      {
+        name: "options to sign in with a passkey",
+        method: "POST",
+        path: () => "/passkeys/options",
+        form: () => ({ purpose: "authenticate" }),
+        expect: (a) => (signedInAny(a) ? { kind: "refuse", status: [404] } : toLogin),
+      },
+      {
+        name: "options to add a passkey",
+        method: "POST",
+        path: () => "/passkeys/options",
+        form: () => ({ purpose: "register" }),
+        // Writes a challenge into the person's own session only (not in the fingerprint): allowed when recent.
+        expect: (a) => (signedInAny(a) ? { kind: "allow", status: [200, 403] } : toLogin),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", path: () => "/passkeys/options", form: () => ({ purpose: "register" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "signup_.confirm": {
+    platformAware: true,
+    about: "The link of a sign-up mail: an unknown or used link is a 404 to anyone and creates nothing.",
+    probes: [
+      { name: "unknown token", method: "GET", path: () => `/signup/confirm?token=${BOGUS_TOKEN}`, expect: () => ({ kind: "refuse", status: [404] }) },
+      { name: "confirm an unknown token", method: "POST", path: () => "/signup/confirm", form: () => ({ token: BOGUS_TOKEN }), expect: () => ({ kind: "refuse", status: [404] }) },
+      { name: "without CSRF", method: "POST", csrf: "none", path: () => "/signup/confirm", form: () => ({ token: BOGUS_TOKEN }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+} satisfies Record<string, RouteEntry>);
+
 /**
  * What the platform beheerder gets where a probe says nothing of it: an organisation's page (one that
  * sends anyone else to the sign-in page) is a 404, a public page is as for anyone; the national matrix is its to read.

@@ -16,6 +16,8 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 
+export { retryAfterHeaders as headers } from "~/utils/retry-after";
+
 const LoginSchema = z.object({
   email: z.pipe(z.string(), z.transform((v) => v.trim().toLowerCase())),
   password: z.string(),

@@ -27,6 +27,8 @@ import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 
+export { retryAfterHeaders as headers } from "~/utils/retry-after";
+
 const NOTICES = ["enrolled", "totpRemoved", "passkeyAdded", "passkeyRemoved", "codesSaved", "passwordChanged", "recoveryUsed"] as const;
 type Notice = (typeof NOTICES)[number];
 

@@ -21,6 +21,8 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 
+export { retryAfterHeaders as headers } from "~/utils/retry-after";
+
 /** Only a session that finished its sign-in re-authenticates; one still missing its second factor goes there. */
 async function fullSession(request: Request, redirectTo: string) {
   const auth = await requireSignedIn(request);

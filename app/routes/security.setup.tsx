@@ -20,6 +20,8 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 
+export { retryAfterHeaders as headers } from "~/utils/retry-after";
+
 const NAME_MAX = 60;
 
 /** Who may be here: a session in its forced enrolment, or a full one that authenticated in the last ten minutes. */

@@ -8,13 +8,15 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { createPlatformAdmin, expectAccessible, newContext, signIn, useServerAndBrowser, watchConsole } from "./harness";
+import { createPlatformAdmin, enrolTotp, expectAccessible, followMail, newContext, signIn, totpCode, useServerAndBrowser, watchConsole } from "./harness";
 
 const env = useServerAndBrowser();
 
 const IMPOSTOR = "Inspectie Gezondheidszorg en Jeugd";
 const PASSWORD = "Elf-steden-op-natuurijs-in-1997";
 const PLATFORM = "platform@kernwaardenscan-e2e.example.com";
+/** The platform beheerder's password and authenticator key, once made in the first test. */
+let platformLogin: { password: string; secret: string };
 
 /** The platform beheerder records a decision about the organisation on its page. */
 async function decide(page: Page, decision: "Verifiëren" | "Weigeren" | "Verificatie intrekken", note: string, checks: string[] = []) {
@@ -37,6 +39,11 @@ describe("verified organisations", () => {
     await stranger.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
     await stranger.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
     await stranger.getByRole("button", { name: "Account aanmaken" }).click();
+    // Confirmed by mail; as a beheerder (and a toezichthouder) it sets up a second factor before anything else.
+    await stranger.waitForURL(/\/signup\?sent=1$/);
+    await followMail(stranger, env.server, "beheerder@nagemaakt.example.com", /Bevestig uw aanmelding/);
+    await stranger.getByRole("button", { name: "Aanmelding bevestigen" }).click();
+    await enrolTotp(stranger);
     await stranger.waitForURL(env.server.url + "/");
     const banner = stranger.locator(".trust-banner");
     expect(await banner.locator("h2").textContent()).toBe("Uw organisatie wacht op verificatie");
@@ -54,8 +61,7 @@ describe("verified organisations", () => {
 
     // The platform beheerder, from the command line and the mailed link, refuses it with a note.
     const platform = await (await newContext(env.browser)).newPage();
-    await createPlatformAdmin(platform, env.server, PLATFORM);
-    await platform.waitForURL(env.server.url + "/beheer");
+    platformLogin = await createPlatformAdmin(platform, env.server, PLATFORM);
     await expectAccessible(platform);
     await platform.getByRole("link", { name: IMPOSTOR }).click();
     await platform.waitForURL(/\/beheer\/organisations\/[0-9a-f-]{36}$/);
@@ -117,8 +123,13 @@ describe("verified organisations", () => {
     const platform = await (await newContext(env.browser)).newPage();
     await platform.goto(env.server.url + "/login");
     await platform.getByLabel("E-mailadres").fill(PLATFORM);
-    await platform.getByLabel("Wachtwoord", { exact: true }).fill("Negen-lepelaars-op-de-Marker-Wadden-2026");
+    await platform.getByLabel("Wachtwoord", { exact: true }).fill(platformLogin.password);
     await platform.getByRole("button", { name: "Inloggen" }).click();
+    // The password alone opens nothing: the second factor first.
+    await platform.waitForURL(/\/login\/verify\?redirectTo=%2Fbeheer$/);
+    await expectAccessible(platform);
+    await platform.getByLabel("Code uit uw authenticator-app").fill(totpCode(platformLogin.secret, Date.now() + 30_000));
+    await platform.getByRole("button", { name: "Bevestigen", exact: true }).click();
     await platform.waitForURL(env.server.url + "/beheer");
 
     await platform.goto(env.server.url + "/beheer/regions/import");

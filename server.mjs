@@ -34,7 +34,7 @@ app.all(
 const port = Number(process.env.PORT ?? 3000);
 // Demo mode (on unless DEMO_MODE says otherwise, outside production) stays on this machine: loopback only unless HOST is set.
 const demo = process.env.DEMO_MODE ? ["true", "1"].includes(process.env.DEMO_MODE) : process.env.NODE_ENV !== "production";
-const host = process.env.HOST ?? (demo ? "127.0.0.1" : undefined);
+const host = process.env.HOST || (demo ? "127.0.0.1" : undefined);
 const server = app.listen(port, host, () => {
   console.log(`Kernwaardenscan listening on http://${host ?? "localhost"}:${port}`);
   if (demo && !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host ?? "")) {

@@ -13,6 +13,8 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: "Kernwaardenscan" }];
 
+export { retryAfterHeaders as headers } from "~/utils/retry-after";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedIn(request);
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/security");

@@ -1,7 +1,8 @@
 /**
  * The production server: Express serving the Remix build. Our own (rather than remix-serve) so the
  * client's address reaches Remix for the per-address sign-in limit, and static files get our headers.
- * PORT (default 3000), HOST (default all interfaces), TRUST_PROXY=true behind a reverse proxy.
+ * PORT (default 3000), HOST (default 127.0.0.1 in demo mode, all interfaces otherwise), TRUST_PROXY=true
+ * behind a reverse proxy.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -103,9 +104,14 @@ app.use((error, _req, res, _next) => {
 });
 
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST;
+// Demo mode (on unless DEMO_MODE says otherwise, outside production) stays on this machine: loopback only unless HOST is set.
+const demo = process.env.DEMO_MODE ? ["true", "1"].includes(process.env.DEMO_MODE) : process.env.NODE_ENV !== "production";
+const host = process.env.HOST || (demo ? "127.0.0.1" : undefined);
 const server = app.listen(port, host, () => {
   console.log(`Kernwaardenscan listening on http://${host ?? "localhost"}:${port}`);
+  if (demo && !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/.test(host ?? "")) {
+    console.warn(`WARNING: demo mode is reachable from other machines (HOST=${host ?? "all interfaces"}). Its sign-ins are published and its data is fictitious: keep it on this machine (unset HOST) and never put real organisations or people in it.`);
+  }
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

@@ -23,7 +23,8 @@ export default defineConfig({
   resolve: { alias: { "~": new URL("./app", import.meta.url).pathname } },
   test: {
     include: ["tests/isolation/**/*.test.ts"],
-    testTimeout: Number(process.env.ISOLATION_TIMEOUT ?? 300_000),
+    // One test sends thousands of probes (every route × every actor): minutes on two shared cores, never a background overlap.
+    testTimeout: Number(process.env.ISOLATION_TIMEOUT ?? 600_000),
     hookTimeout: 90_000,
     fileParallelism: false,
     pool: "forks",

@@ -3,7 +3,8 @@ import { CsrfInput, CsrfProvider } from "./components/csrf-input";
 import { useNonce } from "./components/nonce";
 import { mayReadImports } from "./models/facts-import.server";
 import { hasPortfolio } from "./models/portfolio.server";
-import { getViewer } from "./models/viewer.server";
+import { getAuth } from "./models/viewer.server";
+import { isLoopback } from "./utils/loopback.server";
 import { commitCsrfToken } from "./utils/csrf.server";
 import { getEnv } from "./utils/env.server";
 import {
@@ -34,10 +35,12 @@ export const handle = { i18n: "common" };
 
 export const meta = titleMeta;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
   const [csrf, csrfCookie] = await commitCsrfToken(request);
-  const viewer = await getViewer(request);
+  const auth = await getAuth(request);
+  const viewer = auth.kind === "organisation" && auth.mfa === "ok" ? auth.viewer : null;
+  const platform = auth.kind === "platform" && auth.mfa === "ok" ? auth.admin : null;
   const t = await i18next.getFixedT(request);
   return data(
     {
@@ -53,7 +56,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         portfolio: hasPortfolio(viewer),
         imports: mayReadImports(viewer),
       },
+      platform: platform && { name: platform.personName },
+      // Signed in with a password, the second factor (or its enrolment) still to do: only "sign out" shows.
+      pending: auth.kind !== "none" && auth.mfa !== "ok",
       demo: getEnv().DEMO_MODE,
+      // The demo's outbox answers only on this machine: the link shows only there.
+      outbox: getEnv().DEMO_MODE && isLoopback(context.clientAddress),
     },
     { headers: csrfCookie ? { "Set-Cookie": csrfCookie } : {} },
   );
@@ -107,6 +115,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
               {t("app.name")}
             </a>
             <div className="header-tools">
+              {data?.platform ? (
+                <nav className="header-links" aria-label={t("nav.workspace")}>
+                  <a href="/beheer">{t("nav.beheer")}</a>
+                  <a href="/regions">{t("nav.regions")}</a>
+                </nav>
+              ) : null}
               {data?.viewer ? (
                 <nav className="header-links" aria-label={t("nav.workspace")}>
                   {data.viewer.portfolio ? <a href="/portfolio">{t("nav.portfolio")}</a> : null}
@@ -116,14 +130,23 @@ export function Layout({ children }: { children: React.ReactNode }) {
               ) : null}
               <nav className="header-links" aria-label={t("nav.account")}>
                 {data?.viewer ? <a href="/organisation">{t("accountFlows.organisation.title")}</a> : null}
-                {data?.demo ? <a href="/outbox">{t("accountFlows.outbox.title")}</a> : null}
+                {data?.viewer || data?.platform ? <a href="/security">{t("security.nav")}</a> : null}
+                {data?.outbox ? <a href="/outbox">{t("accountFlows.outbox.title")}</a> : null}
               </nav>
-              {data?.viewer ? (
+              {data?.viewer || data?.platform || data?.pending ? (
                 <Form method="post" action="/logout" className="account-menu">
                   <CsrfInput />
-                  <span className="who" title={data.viewer.organisation}>
-                    {t("account.who", { name: data.viewer.name, role: t(`account.role.${data.viewer.role}`) })}
-                  </span>
+                  {data.pending ? (
+                    <span className="who">{t("security.pending")}</span>
+                  ) : data.viewer ? (
+                    <span className="who" title={data.viewer.organisation}>
+                      {t("account.who", { name: data.viewer.name, role: t(`account.role.${data.viewer.role}`) })}
+                    </span>
+                  ) : (
+                    <span className="who" title={t("nav.beheer")}>
+                      {t("account.who", { name: data.platform?.name ?? "", role: t("nav.platformRole") })}
+                    </span>
+                  )}
                   <button type="submit" className="link-button">
                     {t("account.signOut")}
                   </button>

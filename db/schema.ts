@@ -12,6 +12,12 @@ export type AssessmentStatus = "concept" | "ingediend";
 /** ISO-8601 UTC timestamps as text: sortable, and portable to PostgreSQL's timestamptz. */
 type Timestamp = string;
 
+/** Where an organisation stands with the platform beheerder: only "verified" may act on others. */
+export type VerificationStatus = "pending" | "verified" | "refused" | "withdrawn";
+
+/** A column with a database default or null: optional when inserting. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
 export interface OrganisationTable {
   id: string;
   kind: OrganisationKind;
@@ -19,6 +25,43 @@ export interface OrganisationTable {
   created_at: ColumnType<Timestamp, Timestamp, never>;
   /** When its beheerder closed it (people erased, own data deleted); null while it is open. See models/erasure.server.ts. */
   closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  verification: Defaulted<VerificationStatus>;
+  verified_at: Defaulted<Timestamp | null>;
+  verified_by: Defaulted<string | null>;
+  /** JSON { checked: string[], note: string } of the decision in force. */
+  verification_basis: Defaulted<string | null>;
+  /** KvK-nummer: 8 digits as a string. */
+  kvk: Defaulted<string | null>;
+  /** UZOVI-code of a zorgverzekeraar: 4 digits as a string. */
+  uzovi: Defaulted<string | null>;
+  /** 1: every person of this organisation signs in with a second factor (its beheerder's choice). */
+  require_mfa: Defaulted<number>;
+}
+
+export type VerificationDecision = "requested" | "verified" | "refused" | "withdrawn";
+
+/** Every verification decision about an organisation (and its own requests to be verified), kept. */
+export interface OrganisationVerificationTable {
+  id: string;
+  organisation_id: string;
+  decision: VerificationDecision;
+  /** JSON array of the identifiers checked: "kvk", "agb", "uzovi", "other". */
+  checked: string;
+  note: string;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+
+/** A sign-up that says a practice in the register (without an account, or an unverified one) is theirs. */
+export interface PracticeClaimTable {
+  id: string;
+  practice_id: string;
+  organisation_id: string;
+  status: "open" | "approved" | "refused";
+  note: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
 }
 
 export interface PersonTable {
@@ -28,6 +71,10 @@ export interface PersonTable {
   /** Argon2id (PHC string); null until the person sets a password (invited, or demo without login). */
   password_hash: string | null;
   created_at: ColumnType<Timestamp, Timestamp, never>;
+  /** 1: the platform beheerder, outside every organisation (made only by `npm run admin:create`). */
+  platform_admin: Defaulted<number>;
+  /** 1: a seeded demo person, who in demo mode may sign in without a second factor. */
+  demo: Defaulted<number>;
 }
 
 export interface MembershipTable {
@@ -142,12 +189,66 @@ export interface SessionTable {
   /** SHA-256 of the cookie's random token. */
   id_hash: string;
   person_id: string;
-  /** The organisation the person acts for in this session. */
-  organisation_id: string;
+  /** The organisation the person acts for in this session; null for the platform beheerder. */
+  organisation_id: string | null;
   created_at: Timestamp;
   last_seen_at: Timestamp;
   /** Absolute end, whatever the activity. */
   expires_at: Timestamp;
+  /** When this session passed a second factor; null: password only. */
+  mfa_at: Defaulted<Timestamp | null>;
+  /** When the person last proved who they are in this session (sign-in or re-authentication). */
+  auth_at: Defaulted<Timestamp | null>;
+  /** The WebAuthn challenge handed out last (used once), and when. */
+  challenge: Defaulted<string | null>;
+  challenge_at: Defaulted<Timestamp | null>;
+  /** New recovery codes until confirmed saved, encrypted with a key from the cookie's token (never in the database alone). */
+  pending_codes: Defaulted<string | null>;
+}
+
+export interface TotpFactorTable {
+  person_id: string;
+  /** Base32 secret. */
+  secret: string;
+  created_at: Timestamp;
+  /** null: enrolment not finished (no code entered yet). */
+  confirmed_at: Timestamp | null;
+  /** The time step of the last code accepted; each code is used once. */
+  last_step: number | null;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  person_id: string;
+  /** SHA-256 of the normalised code. */
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface PasskeyTable {
+  /** Credential id, base64url. */
+  id: string;
+  person_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  counter: number;
+  transports: string | null;
+  device_type: string;
+  backed_up: number;
+  name: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** A sign-up waiting for its address to be confirmed by the link in a mail. */
+export interface SignupRequestTable {
+  token_hash: string;
+  email: string;
+  payload: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export type TokenPurpose = "password-reset" | "invitation";
@@ -299,11 +400,26 @@ export interface RegionYearTable {
   updated_at: Timestamp;
 }
 
-/** Colouring criteria in force for one indicator where they differ from content (JSON of Criteria). */
-export interface MatrixCriteriaTable {
+/**
+ * National colouring criteria published by the platform beheerder, with their basis; the latest per
+ * indicator is in force. criteria null: back to the content's criteria.
+ */
+export interface CriteriaPublicationTable {
+  id: string;
+  indicator_id: string;
+  criteria: string | null;
+  agreed_by: string;
+  source: string;
+  agreed_on: string;
+  published_by: string | null;
+  published_at: Timestamp;
+}
+
+/** An insurer's or toezichthouder's own cut-offs for one indicator: its own view only. */
+export interface OwnCriteriaTable {
+  organisation_id: string;
   indicator_id: string;
   criteria: string;
-  organisation_id: string | null;
   changed_by: string | null;
   changed_at: Timestamp;
 }
@@ -327,6 +443,20 @@ export interface ErasureTable {
   at: Timestamp;
 }
 
+/** A region-figures upload by the platform beheerder: previewed, then confirmed or discarded. */
+export interface RegionImportTable {
+  id: string;
+  status: ImportStatus;
+  file_name: string;
+  source: string;
+  row_count: number;
+  error_count: number;
+  preview: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
 export interface Database {
   organisation: OrganisationTable;
   person: PersonTable;
@@ -347,10 +477,18 @@ export interface Database {
   conversation_note: ConversationNoteTable;
   portfolio_entry: PortfolioEntryTable;
   region_year: RegionYearTable;
-  matrix_criteria: MatrixCriteriaTable;
   app_setting: AppSettingTable;
   import_row: ImportRowTable;
   erasure: ErasureTable;
+  organisation_verification: OrganisationVerificationTable;
+  practice_claim: PracticeClaimTable;
+  criteria_publication: CriteriaPublicationTable;
+  own_criteria: OwnCriteriaTable;
+  region_import: RegionImportTable;
+  totp_factor: TotpFactorTable;
+  recovery_code: RecoveryCodeTable;
+  passkey: PasskeyTable;
+  signup_request: SignupRequestTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

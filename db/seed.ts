@@ -13,13 +13,16 @@ import { selectViewer, type Viewer } from "../app/models/viewer.server";
 import type { Database, MemberRole, OrganisationKind } from "./schema";
 
 /** People sign in as ROLE@DOMAIN.example.com (accounts arrive with issue 4). */
-export const DEMO_ORGANISATIONS: Array<{ key: string; kind: OrganisationKind; name: string; domain: string }> = [
-  { key: "praktijk", kind: "praktijk", name: "Huisartsenpraktijk De Linde (demo)", domain: "praktijk-de-linde" },
-  { key: "keten", kind: "keten", name: "Zorggroep Voorbeeldketen (demo)", domain: "voorbeeldketen" },
-  { key: "verzekeraar", kind: "zorgverzekeraar", name: "Voorbeeld Zorgverzekeraar (demo)", domain: "voorbeeld-verzekeraar" },
-  { key: "toezicht", kind: "toezichthouder", name: "Voorbeeld Toezichthouder (demo)", domain: "voorbeeld-toezicht" },
-  { key: "huisarts", kind: "huisarts", name: "Huisartsengroep Overweging (demo)", domain: "huisartsengroep-overweging" },
+export const DEMO_ORGANISATIONS: Array<{ key: string; kind: OrganisationKind; name: string; domain: string; kvk: string | null; uzovi: string | null }> = [
+  { key: "praktijk", kind: "praktijk", name: "Huisartsenpraktijk De Linde (demo)", domain: "praktijk-de-linde", kvk: "12345678", uzovi: null },
+  { key: "keten", kind: "keten", name: "Zorggroep Voorbeeldketen (demo)", domain: "voorbeeldketen", kvk: "90000001", uzovi: null },
+  { key: "verzekeraar", kind: "zorgverzekeraar", name: "Voorbeeld Zorgverzekeraar (demo)", domain: "voorbeeld-verzekeraar", kvk: "90000002", uzovi: "9901" },
+  { key: "toezicht", kind: "toezichthouder", name: "Voorbeeld Toezichthouder (demo)", domain: "voorbeeld-toezicht", kvk: null, uzovi: null },
+  { key: "huisarts", kind: "huisarts", name: "Huisartsengroep Overweging (demo)", domain: "huisartsengroep-overweging", kvk: null, uzovi: null },
 ];
+
+/** The demo organisations are verified on the basis "demo": fictitious, nothing to check. */
+export const DEMO_VERIFICATION_BASIS = JSON.stringify({ checked: ["other"], note: "demo" });
 
 const ROLES: MemberRole[] = ["beheerder", "invuller", "lezer"];
 
@@ -65,6 +68,31 @@ export const DEMO_ANSWERS: Answers = {
   },
 };
 
+/**
+ * A demo database made before organisations were verified: its seeded demo organisations (found by
+ * their names and their beheerder's demo address) are verified on the basis "demo". Demo mode only.
+ */
+export async function verifyDemoOrganisations(db: Kysely<Database>) {
+  const now = new Date().toISOString();
+  // Its seeded demo people, too, are marked as such (they may sign in without a second factor in demo mode).
+  const demoEmails = DEMO_ORGANISATIONS.flatMap((o) => ROLES.map((role) => `${role}@${o.domain}.example.com`));
+  await db.updateTable("person").set({ demo: 1 }).where("email", "in", demoEmails).where("demo", "=", 0).where("platform_admin", "=", 0).execute();
+  for (const org of DEMO_ORGANISATIONS) {
+    const row = await db
+      .selectFrom("organisation")
+      .innerJoin("membership", "membership.organisation_id", "organisation.id")
+      .innerJoin("person", "person.id", "membership.person_id")
+      .select("organisation.id")
+      .where("organisation.name", "=", org.name)
+      .where("organisation.verification", "=", "pending")
+      .where("person.email", "=", `beheerder@${org.domain}.example.com`)
+      .executeTakeFirst();
+    if (!row) continue;
+    await db.updateTable("organisation").set({ verification: "verified", verified_at: now, verification_basis: DEMO_VERIFICATION_BASIS }).where("id", "=", row.id).execute();
+    await db.insertInto("organisation_verification").values({ id: randomUUID(), organisation_id: row.id, decision: "verified", checked: JSON.stringify(["other"]), note: "demo", decided_by: null, decided_at: now }).execute();
+  }
+}
+
 export async function seedDemoIfEmpty(db: Kysely<Database>) {
   const any = await db.selectFrom("organisation").select("id").limit(1).executeTakeFirst();
   if (any) return false;
@@ -79,7 +107,14 @@ export async function seedDemo(db: Kysely<Database>) {
   await db.transaction().execute(async (trx) => {
     for (const org of DEMO_ORGANISATIONS) {
       orgIds[org.key] = randomUUID();
-      await trx.insertInto("organisation").values({ id: orgIds[org.key]!, kind: org.kind, name: org.name, created_at: now }).execute();
+      await trx
+        .insertInto("organisation")
+        .values({ id: orgIds[org.key]!, kind: org.kind, name: org.name, created_at: now, kvk: org.kvk, uzovi: org.uzovi, verification: "verified", verified_at: now, verified_by: null, verification_basis: DEMO_VERIFICATION_BASIS })
+        .execute();
+      await trx
+        .insertInto("organisation_verification")
+        .values({ id: randomUUID(), organisation_id: orgIds[org.key]!, decision: "verified", checked: JSON.stringify(["other"]), note: "demo", decided_by: null, decided_at: now })
+        .execute();
       for (const role of ROLES) {
         const personId = randomUUID();
         await trx
@@ -90,6 +125,8 @@ export async function seedDemo(db: Kysely<Database>) {
             name: `Demo ${role} ${org.name.replace(" (demo)", "")}`,
             password_hash: passwordHash,
             created_at: now,
+            // In demo mode a seeded demo person may sign in without a second factor (said on the sign-in page).
+            demo: 1,
           })
           .execute();
         await trx.insertInto("membership").values({ person_id: personId, organisation_id: orgIds[org.key]!, role, created_at: now }).execute();

@@ -7,26 +7,38 @@ import type { Kysely } from "kysely";
 import type { Answers, ListItemValue, GridValue, StatementChoice, StatementValue } from "~/domain/answers";
 import type { HuisartsFact, PracticeFacts } from "~/domain/facts";
 import type { SignalFacts } from "~/domain/signals";
-import type { Viewer } from "~/models/viewer.server";
-import type { Database, MemberRole, Organisation, OrganisationKind, Practice } from "../db/schema";
+import type { PlatformViewer, Viewer } from "~/models/viewer.server";
+import type { Database, MemberRole, Organisation, OrganisationKind, Practice, VerificationStatus } from "../db/schema";
 
 const now = () => new Date().toISOString();
 
+/** An organisation; verified by default (the platform checked it), as most tests act on others. */
 export async function makeOrganisation(
   db: Kysely<Database>,
-  overrides: Partial<{ id: string; kind: OrganisationKind; name: string }> = {},
+  overrides: Partial<{ id: string; kind: OrganisationKind; name: string; verification: VerificationStatus; kvk: string | null; uzovi: string | null }> = {},
 ): Promise<Organisation> {
+  const verification = overrides.verification ?? "verified";
   const row: Organisation = {
     id: randomUUID(),
     kind: "praktijk",
     name: `Testorganisatie ${randomUUID().slice(0, 8)}`,
     created_at: now(),
     closed_at: null,
+    kvk: null,
+    uzovi: null,
+    verified_at: verification === "verified" ? now() : null,
+    verified_by: null,
+    verification_basis: verification === "verified" ? JSON.stringify({ checked: ["other"], note: "test" }) : null,
+    require_mfa: 0,
     ...overrides,
+    verification,
   };
   await db.insertInto("organisation").values(row).execute();
   return row;
 }
+
+/** Eight random digits: an AGB code no other test practice has (in all likelihood: 10^8 codes). */
+export const randomAgb = () => String(Math.floor(Math.random() * 100_000_000)).padStart(8, "0");
 
 /** A practice; without organisation_id or keten_id it belongs to a new praktijk organisation. */
 export async function makePractice(db: Kysely<Database>, overrides: Partial<Practice> = {}): Promise<Practice> {
@@ -36,7 +48,8 @@ export async function makePractice(db: Kysely<Database>, overrides: Partial<Prac
     organisation_id: owned ? null : (await makeOrganisation(db, { kind: "praktijk" })).id,
     keten_id: null,
     region_id: null,
-    agb: "01234567",
+    // One practice, one AGB (a unique index): each practice its own random code unless a test gives one.
+    agb: randomAgb(),
     name: `Testpraktijk ${randomUUID().slice(0, 8)}`,
     postcode: "3511 AB",
     created_at: now(),
@@ -76,6 +89,7 @@ export async function makeViewer(
     organisationKind: organisation.kind,
     organisationName: organisation.name,
     role,
+    verification: organisation.verification,
   };
 }
 
@@ -175,4 +189,13 @@ export function makeSignalFacts(overrides: Partial<SignalFacts> = {}): SignalFac
     anw: "ja",
     ...overrides,
   };
+}
+
+/** A platform beheerder: a person outside every organisation, in the shape the platform's models take. */
+export async function makePlatformAdmin(db: Kysely<Database>, overrides: Partial<{ email: string; name: string }> = {}): Promise<PlatformViewer> {
+  const personId = randomUUID();
+  const email = overrides.email ?? `platform-${personId.slice(0, 8)}@example.com`;
+  const name = overrides.name ?? "Test platformbeheerder";
+  await db.insertInto("person").values({ id: personId, email, name, created_at: now(), platform_admin: 1 }).execute();
+  return { personId, personName: name, email };
 }

@@ -36,3 +36,6 @@ export function useRenewCsrf() {
     }
   }, [setToken]);
 }
+
+/** The token itself, for a script that posts outside a form (the passkey steps). */
+export const useCsrfToken = () => useContext(CsrfContext);

@@ -8,13 +8,13 @@ export interface Bounds {
 }
 
 /** An error next to its field, in the reader's language; the message is an i18n key from the schema. */
-export function FieldError({ id, message, bounds }: { id: string; message: string | undefined; bounds?: Bounds }) {
+export function FieldError({ id, message, bounds, values }: { id: string; message: string | undefined; bounds?: Bounds; values?: Record<string, string | number> }) {
   const { t } = useTranslation();
   if (!message) return null;
   return (
     <p id={id} className="field-error">
       <Icon name="warn" />
-      {t(message, { ...bounds, defaultValue: t("errors.generic") })}
+      {t(message, { ...bounds, ...values, defaultValue: t("errors.generic") })}
     </p>
   );
 }

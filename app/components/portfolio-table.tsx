@@ -3,6 +3,7 @@
  * source that speaks for the row, and a mark where the self-assessment and the reader's own differ.
  * Grouped rows come in one <tbody> per group with its header row.
  */
+import { VerifiedMark } from "~/components/verified-mark";
 import { ScrollRegion } from "./scroll-region";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -108,7 +109,7 @@ export function PortfolioTable({
             {g.rows.map((row) => (
               <tr key={row.practiceId}>
                 <th scope="row">
-                  <Link to={`/practices/${row.practiceId}`}>{row.name}</Link>
+                  <Link to={`/practices/${row.practiceId}`}>{row.name}</Link> <VerifiedMark verification={row.practiceVerified ? "verified" : null} />
                   <span className="hint block">
                     {t("home.agb")} {row.agb ?? "–"}
                   </span>
@@ -116,7 +117,9 @@ export function PortfolioTable({
                 {showKeten ? (
                   <td>
                     {row.ketenKey && row.ketenName ? (
-                      <Link to={`/ketens/${encodeURIComponent(row.ketenKey)}`}>{row.ketenName}</Link>
+                      <>
+                        <Link to={`/ketens/${encodeURIComponent(row.ketenKey)}`}>{row.ketenName}</Link> <VerifiedMark verification={row.ketenVerified ? "verified" : null} />
+                      </>
                     ) : (
                       t("workspaces.portfolio.noKeten")
                     )}

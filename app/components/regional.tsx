@@ -67,10 +67,11 @@ export function MatrixCell({ cell, decimals, words, unit }: { cell: ColouredCell
 }
 
 /** "rood ≤ 6,1 · oranje ≤ 6,8 (relatief: slechtste 20% en volgende 30%)" in the reader's language. */
-export function cutOffText(c: IndicatorCutOffs, t: TFunction, lng: Lng) {
+/** The cut-offs in words; `own`: they are the reading organisation's own, not agreed ones. */
+export function cutOffText(c: IndicatorCutOffs, t: TFunction, lng: Lng, own = false) {
   const n = (v: number | null) => (v === null ? "–" : formatNumber(v, lng, c.decimals, c.decimals));
   const op = c.operator === "<=" ? "≤" : "≥";
-  if (c.kind === "fixed") return t("regions.cutOffs.fixed", { op, rood: n(c.rood), oranje: n(c.oranje) });
+  if (c.kind === "fixed") return t(own ? "regions.cutOffs.own" : "regions.cutOffs.fixed", { op, rood: n(c.rood), oranje: n(c.oranje) });
   if (!c.applied) return t("regions.cutOffs.notApplied", { min: c.minRegions, n: c.regionsWithData });
   return t("regions.cutOffs.relative", {
     op,

@@ -83,6 +83,10 @@ export interface PortfolioRow {
   hasOwn: boolean;
   hasImport: boolean;
   differs: boolean;
+  /** The organisation that speaks for the practice is verified by the platform: its name carries the mark. */
+  practiceVerified: boolean;
+  /** The keten is an organisation the platform verified. */
+  ketenVerified: boolean;
 }
 
 /**

@@ -103,6 +103,7 @@ const accountFlows = {
       invited: "The invitation has been sent.",
       roleChanged: "The role has been changed.",
       removed: "The member has been removed and signed out of this organisation.",
+      verificationRequested: "Your request for verification has been sent to the platform administration.",
     },
   },
   outbox: {

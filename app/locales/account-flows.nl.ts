@@ -103,6 +103,7 @@ const accountFlows = {
       invited: "De uitnodiging is verstuurd.",
       roleChanged: "De rol is gewijzigd.",
       removed: "Het lid is verwijderd en voor deze organisatie uitgelogd.",
+      verificationRequested: "Uw verzoek om verificatie is naar het platformbeheer gestuurd.",
     },
   },
   outbox: {

@@ -4,6 +4,8 @@ import saving from "./saving.en";
 import privacy from "./privacy.en";
 import signalRules from "./signal-rules.en";
 import pages from "./pages.en";
+import trust from "./trust.en";
+import security from "./security.en";
 import type { Translation } from "./nl";
 
 const en = {
@@ -20,6 +22,8 @@ const en = {
     regions: "Signalling matrix",
     workspace: "Workspace",
     sections: "Parts of the scan",
+    beheer: "Platform administration",
+    platformRole: "platform administrator",
     progress: "{{answered}} of {{total}}",
   },
   language: { label: "Language", nl: "Nederlands", en: "English" },
@@ -345,6 +349,8 @@ const en = {
   privacy,
   signalRules,
   pages,
+  trust,
+  security,
   home: {
     region: {
       label: "GP region",

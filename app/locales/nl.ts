@@ -4,6 +4,8 @@ import saving from "./saving.nl";
 import privacy from "./privacy.nl";
 import signalRules from "./signal-rules.nl";
 import pages from "./pages.nl";
+import trust from "./trust.nl";
+import security from "./security.nl";
 
 const nl = {
   app: {
@@ -19,6 +21,8 @@ const nl = {
     regions: "Signaleringsmatrix",
     workspace: "Werkruimte",
     sections: "Onderdelen van de scan",
+    beheer: "Platformbeheer",
+    platformRole: "platformbeheerder",
     progress: "{{answered}} van {{total}}",
   },
   language: { label: "Taal", nl: "Nederlands", en: "English" },
@@ -344,6 +348,8 @@ const nl = {
   privacy,
   signalRules,
   pages,
+  trust,
+  security,
   home: {
     region: {
       label: "Huisartsenregio",

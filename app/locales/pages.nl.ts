@@ -36,6 +36,17 @@ const pages = {
     eraseSelf: "Mijn account wissen",
     erased: "Gewist",
     signalRules: "Hoe de signalen worden bepaald",
+    platformHome: "Platformbeheer",
+    platformAudit: "Audittrail van het platform",
+    platformCriteria: "Landelijke grenswaarden",
+    platformOrganisation: "Organisatie verifiëren",
+    platformOrganisations: "Organisaties",
+    loginVerify: "Tweede stap van inloggen",
+    security: "Inloggen en beveiliging",
+    securityConfirm: "Bevestig dat u het bent",
+    recoveryCodes: "Herstelcodes",
+    securitySetup: "Tweede factor instellen",
+    signupConfirm: "Account bevestigen",
   },
   /** The line that opens the overview, the report and the PDF. */
   summary: {

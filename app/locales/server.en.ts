@@ -1,7 +1,10 @@
 /** Strings only the server uses (the spreadsheet reader's messages), kept out of the browser's locale chunk. */
 import type { ServerTranslation } from "./server.nl";
 
+import securityMail from "./security-mail.en";
+
 const server = {
+  securityMail,
   csv: {
   "file": {
     "unreadable": "The file {{file}} cannot be read: {{reason}}",

@@ -1,5 +1,8 @@
 /** Strings only the server uses (the spreadsheet reader's messages), kept out of the browser's locale chunk. */
+import securityMail from "./security-mail.nl";
+
 const server = {
+  securityMail,
   csv: {
   "file": {
     "unreadable": "Het bestand {{file}} kan niet worden gelezen: {{reason}}",

@@ -12,6 +12,7 @@ import type { Lng } from "../i18n";
 import { getEnv } from "../utils/env.server";
 import { recordEvent } from "./audit.server";
 import { invitationMail, passwordResetMail, sendMail } from "./mail.server";
+import { signupConfirmMail, signupExistingMail } from "./security-mail.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { endAllSessions } from "./session.server";
 import { requireRole, type Viewer, selectViewer } from "./viewer.server";
@@ -21,20 +22,20 @@ export const RESET_MINUTES = 60;
 /** More reset mails than this per person per hour are silently not sent: the form must not be a mail cannon. */
 const RESETS_PER_HOUR = 3;
 
-const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 /** What a token from a link looks like; anything else is not looked up at all. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
-function newToken() {
+export function newToken() {
   const token = randomBytes(32).toString("base64url");
   return { token, hash: sha256(token) };
 }
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-const appLink = (path: string) => `${getEnv().APP_URL.replace(/\/+$/, "")}${path}`;
+export const appLink = (path: string) => `${getEnv().APP_URL.replace(/\/+$/, "")}${path}`;
 
-type Db = Kysely<Database> | Transaction<Database>;
+export type Db = Kysely<Database> | Transaction<Database>;
 
 function isUniqueViolation(error: unknown) {
   return typeof error === "object" && error !== null && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT");
@@ -55,20 +56,52 @@ async function viewerIn(db: Db, personId: string, organisationId: string): Promi
 export interface SignUpInput {
   organisationName: string;
   kind: OrganisationKind;
-  /** Only for a praktijk: its AGB code, 8 digits, or null. */
+  /** Only for a praktijk: its AGB code, 8 digits. */
   agb: string | null;
+  /** KvK-nummer (8 digits) where the organisation has one. */
+  kvk: string | null;
+  /** Only for a zorgverzekeraar: its UZOVI-code, 4 digits. */
+  uzovi: string | null;
   name: string;
   email: string;
   password: string;
 }
 
-export type SignUpResult = { ok: true; personId: string; organisationId: string } | { ok: false; reason: "email-taken" | "agb-taken" };
+export type SignUpResult =
+  | { ok: true; personId: string; organisationId: string; claim: boolean }
+  | { ok: false; reason: "email-taken" | "agb-verified" };
 
-/** A new organisation with the signing-up person as its beheerder (and, for a praktijk, its practice). */
+/** Where an AGB stands in the register: free, known without an account (or with an unverified one), or a verified practice's. */
+export async function agbStanding(db: Db, agb: string): Promise<{ kind: "free" } | { kind: "claimable"; practiceId: string } | { kind: "verified" }> {
+  const row = await db
+    .selectFrom("practice")
+    .leftJoin("organisation", "organisation.id", "practice.organisation_id")
+    .select(["practice.id", "organisation.verification"])
+    .where("practice.agb", "=", agb)
+    .executeTakeFirst();
+  if (!row) return { kind: "free" };
+  return row.verification === "verified" ? { kind: "verified" } : { kind: "claimable", practiceId: row.id };
+}
+
+/** Whether an AGB belongs to a verified practice already (sign-up refuses it, and says how to reach the beheer). */
+export async function agbHeldByVerified(agb: string) {
+  return (await agbStanding(await getDb(), agb)).kind === "verified";
+}
+
+/**
+ * A new, unverified organisation with the signing-up person as its beheerder. A praktijk with a new
+ * AGB gets its practice; an AGB the register knows without an account (or held by an unverified
+ * organisation) becomes a claim the platform beheerder decides; an AGB of a verified practice is refused.
+ */
 export async function signUp(input: SignUpInput): Promise<SignUpResult> {
+  const { password, ...rest } = input;
+  return createSignedUpOrganisation({ ...rest, passwordHash: await hashPassword(password) });
+}
+
+/** The organisation, its beheerder (and practice or claim) of a sign-up, its password already hashed. */
+async function createSignedUpOrganisation(input: Omit<SignUpInput, "password"> & { passwordHash: string }): Promise<SignUpResult> {
   const email = normaliseEmail(input.email);
-  // Hashed first, also when the address turns out to be taken: both answers take about as long.
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash;
   const db = await getDb();
   const now = new Date().toISOString();
   const organisationId = randomUUID();
@@ -77,15 +110,24 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
     return await db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst();
       if (existing) return { ok: false, reason: "email-taken" } as const;
-      // A practice already speaking for itself under this AGB joins by invitation, not by a second sign-up.
-      if (input.kind === "praktijk" && input.agb) {
-        const taken = await trx.selectFrom("practice").select("id").where("agb", "=", input.agb).where("organisation_id", "is not", null).executeTakeFirst();
-        if (taken) return { ok: false, reason: "agb-taken" } as const;
-      }
-      await trx.insertInto("organisation").values({ id: organisationId, kind: input.kind, name: input.organisationName, created_at: now }).execute();
+      const standing = input.kind === "praktijk" && input.agb ? await agbStanding(trx, input.agb) : null;
+      if (standing?.kind === "verified") return { ok: false, reason: "agb-verified" } as const;
+      await trx
+        .insertInto("organisation")
+        .values({ id: organisationId, kind: input.kind, name: input.organisationName, created_at: now, kvk: input.kvk, uzovi: input.kind === "zorgverzekeraar" ? input.uzovi : null })
+        .execute();
       await trx.insertInto("person").values({ id: personId, email, name: input.name, password_hash: passwordHash, created_at: now }).execute();
       await trx.insertInto("membership").values({ person_id: personId, organisation_id: organisationId, role: "beheerder", created_at: now }).execute();
-      if (input.kind === "praktijk") {
+      await trx
+        .insertInto("organisation_verification")
+        .values({ id: randomUUID(), organisation_id: organisationId, decision: "requested", checked: "[]", note: "", decided_by: personId, decided_at: now })
+        .execute();
+      if (standing?.kind === "claimable") {
+        await trx
+          .insertInto("practice_claim")
+          .values({ id: randomUUID(), practice_id: standing.practiceId, organisation_id: organisationId, status: "open", note: null, created_at: now, decided_at: null, decided_by: null })
+          .execute();
+      } else if (input.kind === "praktijk") {
         await trx
           .insertInto("practice")
           .values({
@@ -106,16 +148,99 @@ export async function signUp(input: SignUpInput): Promise<SignUpResult> {
         action: "organisation.signed-up",
         subjectType: "organisation",
         subjectId: organisationId,
-        detail: { kind: input.kind },
+        detail: { kind: input.kind, agb: input.agb, kvk: input.kvk, uzovi: input.uzovi, claim: standing?.kind === "claimable" },
         at: now,
       });
-      return { ok: true, personId, organisationId } as const;
+      return { ok: true, personId, organisationId, claim: standing?.kind === "claimable" } as const;
     });
   } catch (error) {
-    // Two sign-ups with one address at the same moment: the unique index decides, the answer is the same.
+    // Two sign-ups with one address (or one new AGB) at the same moment: the unique index decides.
     if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };
     throw error;
   }
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Sign-up by mail: the same answer whether or not the address has an account
+ * ---------------------------------------------------------------------------------------------- */
+
+export const SIGNUP_HOURS = 24;
+/** More sign-up mails than this per address per hour are silently not sent. */
+const SIGNUPS_PER_HOUR = 3;
+
+interface SignupPayload extends Omit<SignUpInput, "password" | "email"> {
+  passwordHash: string;
+}
+
+/**
+ * A sign-up form that passed its checks: a mail to the address either way. A new address gets a link
+ * (24 hours, once) that creates the organisation; an address with an account gets a mail saying so,
+ * with the ways to sign in. Nothing the page shows, nor how long it takes, tells the two apart: the
+ * password is hashed either way and the mail goes out after the answer.
+ */
+export async function requestSignUp(input: SignUpInput & { lng: Lng }): Promise<void> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const now = new Date();
+  const recent = await db
+    .selectFrom("signup_request")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("email", "=", email)
+    .where("created_at", ">", new Date(now.getTime() - 3_600_000).toISOString())
+    .executeTakeFirstOrThrow();
+  if (Number(recent.n) >= SIGNUPS_PER_HOUR) return;
+  const existing = await db.selectFrom("person").select("id").where("email", "=", email).executeTakeFirst();
+  const { token, hash } = newToken();
+  const payload: SignupPayload = { organisationName: input.organisationName, kind: input.kind, agb: input.agb, kvk: input.kvk, uzovi: input.uzovi, name: input.name, passwordHash };
+  await db
+    .insertInto("signup_request")
+    .values({
+      token_hash: hash,
+      email,
+      // An address with an account: counted against the hourly limit, never usable (no link was sent).
+      payload: existing ? "{}" : JSON.stringify(payload),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + SIGNUP_HOURS * 3_600_000).toISOString(),
+      used_at: existing ? now.toISOString() : null,
+    })
+    .execute();
+  const mail = existing
+    ? signupExistingMail({ lng: input.lng, to: email, loginLink: appLink("/login"), resetLink: appLink("/forgot-password") })
+    : signupConfirmMail({ lng: input.lng, to: email, organisation: input.organisationName, link: appLink(`/signup/confirm?token=${token}`), hours: SIGNUP_HOURS });
+  // After the answer, either way: the time to send does not tell the two apart.
+  sendMail(mail).catch((error: unknown) => console.error("sign-up mail could not be sent:", error instanceof Error ? error.message : "unknown error"));
+}
+
+/** A sign-up link that can still be used: the organisation and address it is for, or null. */
+export async function getSignupRequest(token: string) {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const db = await getDb();
+  const row = await db
+    .selectFrom("signup_request")
+    .select(["email", "payload"])
+    .where("token_hash", "=", sha256(token))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", new Date().toISOString())
+    .executeTakeFirst();
+  if (!row) return null;
+  const payload = JSON.parse(row.payload) as SignupPayload;
+  return { email: row.email, organisationName: payload.organisationName, kind: payload.kind };
+}
+
+export type ConfirmSignUpResult = SignUpResult | { ok: false; reason: "invalid" };
+
+/** Uses the link once (one conditional UPDATE) and creates the organisation as the form described it. */
+export async function confirmSignUp(token: string): Promise<ConfirmSignUpResult> {
+  if (!TOKEN_SHAPE.test(token)) return { ok: false, reason: "invalid" };
+  const db = await getDb();
+  const now = new Date().toISOString();
+  const row = await db.selectFrom("signup_request").select(["email", "payload"]).where("token_hash", "=", sha256(token)).where("used_at", "is", null).where("expires_at", ">", now).executeTakeFirst();
+  if (!row) return { ok: false, reason: "invalid" };
+  const used = await db.updateTable("signup_request").set({ used_at: now }).where("token_hash", "=", sha256(token)).where("used_at", "is", null).executeTakeFirst();
+  if (Number(used.numUpdatedRows) !== 1) return { ok: false, reason: "invalid" };
+  const payload = JSON.parse(row.payload) as SignupPayload;
+  return createSignedUpOrganisation({ ...payload, email: row.email });
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -353,7 +478,7 @@ export async function getPasswordReset(token: string): Promise<{ email: string; 
   return row ?? null;
 }
 
-export type ResetResult = { ok: true; personId: string; organisationId: string | null } | { ok: false; reason: "invalid" };
+export type ResetResult = { ok: true; personId: string; organisationId: string | null; platform: boolean } | { ok: false; reason: "invalid" };
 
 /**
  * Sets the new password, uses up every open reset link of the person and ends all their sessions
@@ -395,13 +520,11 @@ export async function resetPassword(input: { token: string; password: string }):
   if (!personId) return { ok: false, reason: "invalid" };
   // After the commit: the sessions module uses the shared connection, which the transaction holds.
   await endAllSessions(personId);
-  const membership = await db
-    .selectFrom("membership")
-    .select("organisation_id")
-    .where("person_id", "=", personId)
-    .orderBy("created_at")
-    .executeTakeFirst();
-  return { ok: true, personId, organisationId: membership?.organisation_id ?? null };
+  const [membership, person] = await Promise.all([
+    db.selectFrom("membership").select("organisation_id").where("person_id", "=", personId).orderBy("created_at").executeTakeFirst(),
+    db.selectFrom("person").select("platform_admin").where("id", "=", personId).executeTakeFirstOrThrow(),
+  ]);
+  return { ok: true, personId, organisationId: membership?.organisation_id ?? null, platform: person.platform_admin === 1 };
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -515,4 +638,39 @@ export async function removeMember(input: { viewer: Viewer; personId: string }):
   });
   if (result.ok) await endAllSessions(personId, viewer.organisationId);
   return result;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Changing the password while signed in (the current one was checked by the caller, throttled)
+ * ---------------------------------------------------------------------------------------------- */
+
+/**
+ * Sets a new password, uses up every open reset link and ends every other session of the person
+ * (whoever knew the old password is out); audited. The caller gives this session a new token.
+ */
+export async function changePassword(input: { actor: { personId: string; organisationId: string | null }; password: string; keepSession: string }) {
+  const passwordHash = await hashPassword(input.password);
+  const db = await getDb();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("person").set({ password_hash: passwordHash }).where("id", "=", input.actor.personId).execute();
+    await trx.updateTable("token").set({ used_at: now }).where("purpose", "=", "password-reset").where("person_id", "=", input.actor.personId).where("used_at", "is", null).execute();
+    await recordEvent(trx, { viewer: input.actor, action: "password.changed", subjectType: "person", subjectId: input.actor.personId, at: now });
+  });
+  await endAllSessions(input.actor.personId, undefined, { except: input.keepSession });
+}
+
+/** A beheerder requires a second factor of everyone in the organisation (or no longer does); audited. */
+export async function setRequireMfa(viewer: Viewer, on: boolean) {
+  requireRole(viewer, ["beheerder"]);
+  const db = await getDb();
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable("organisation").set({ require_mfa: on ? 1 : 0 }).where("id", "=", viewer.organisationId).execute();
+    await recordEvent(trx, { viewer, action: on ? "organisation.mfa-required" : "organisation.mfa-optional", subjectType: "organisation", subjectId: viewer.organisationId });
+  });
+}
+
+export async function getRequireMfa(organisationId: string) {
+  const db = await getDb();
+  return (await db.selectFrom("organisation").select("require_mfa").where("id", "=", organisationId).executeTakeFirst())?.require_mfa === 1;
 }

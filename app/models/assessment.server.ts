@@ -12,7 +12,7 @@ import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { recordEvent } from "./audit.server";
 import { refreshAssessmentSignals } from "./signal-store.server";
 import { getPracticeForOrg } from "./practice.server";
-import type { Viewer } from "./viewer.server";
+import { isVerified, type Viewer } from "./viewer.server";
 
 /** The concept the organisation is writing about a practice from a perspective, if any. */
 export function findConcept(db: Kysely<Database> | Transaction<Database>, practiceId: string, authorOrgId: string, perspective: Perspective) {
@@ -73,21 +73,25 @@ export type AssessmentWithPractice = Assessment & {
   practice_org_id: string | null;
   /** The keten the practice belongs to in the register (the signal rules read it). */
   practice_keten_id: string | null;
+  /** The standing of the organisation that speaks for the practice (null: none), for the "geverifieerd" mark. */
+  practice_verification: string | null;
   access: Access;
 };
 
 /**
  * Authorization in the query: an assessment matches only for its author, an organisation holding a
  * live (unrevoked) grant, or the beheerder of the keten the practice belongs to (its self-assessments).
- * Anything else matches nothing, so the route answers 404.
+ * A grant and a keten count only while the reading organisation is verified (read here, per request:
+ * a withdrawal closes them at once). Anything else matches nothing, so the route answers 404.
  */
 export async function getAssessment({ id, viewerOrgId, viewerRole }: { id: string; viewerOrgId: string; viewerRole?: string }) {
   const db = await getDb();
   return db
     .selectFrom("assessment")
     .innerJoin("practice", "practice.id", "assessment.practice_id")
+    .leftJoin("organisation as po", "po.id", "practice.organisation_id")
     .selectAll("assessment")
-    .select(["practice.name as practice_name", "practice.agb as practice_agb", "practice.organisation_id as practice_org_id", "practice.keten_id as practice_keten_id"])
+    .select(["practice.name as practice_name", "practice.agb as practice_agb", "practice.organisation_id as practice_org_id", "practice.keten_id as practice_keten_id", "po.verification as practice_verification"])
     .select((eb) => {
       const granted = eb.exists(
         eb
@@ -108,22 +112,26 @@ export async function getAssessment({ id, viewerOrgId, viewerRole }: { id: strin
         .as("access");
     })
     .where("assessment.id", "=", id)
-    .where((eb) =>
-      eb.or([
+    .where((eb) => {
+      const readerVerified = eb.exists(eb.selectFrom("organisation as reader").select("reader.id").where("reader.id", "=", viewerOrgId).where("reader.verification", "=", "verified"));
+      return eb.or([
         eb("assessment.author_org_id", "=", viewerOrgId),
-        eb.exists(
-          eb
-            .selectFrom("share")
-            .select("share.id")
-            .whereRef("share.assessment_id", "=", "assessment.id")
-            .where("share.organisation_id", "=", viewerOrgId)
-            .where("share.revoked_at", "is", null),
-        ),
-        ...(viewerRole === "beheerder"
-          ? [eb.and([eb("assessment.perspective", "=", "zelfevaluatie"), eb("practice.keten_id", "=", viewerOrgId)])]
-          : []),
-      ]),
-    )
+        eb.and([
+          readerVerified,
+          eb.or([
+            eb.exists(
+              eb
+                .selectFrom("share")
+                .select("share.id")
+                .whereRef("share.assessment_id", "=", "assessment.id")
+                .where("share.organisation_id", "=", viewerOrgId)
+                .where("share.revoked_at", "is", null),
+            ),
+            ...(viewerRole === "beheerder" ? [eb.and([eb("assessment.perspective", "=", "zelfevaluatie"), eb("practice.keten_id", "=", viewerOrgId)])] : []),
+          ]),
+        ]),
+      ]);
+    })
     .executeTakeFirst() as Promise<AssessmentWithPractice | undefined>;
 }
 
@@ -153,7 +161,8 @@ export async function listAssessmentsForOrg({ viewerOrgId }: { viewerOrgId: stri
  * after a submitted version starts the next version from it (answers carried over).
  */
 export async function startSelfAssessment({ practiceId, viewer }: { practiceId: string; viewer: Viewer }) {
-  const practice = await getPracticeForOrg({ id: practiceId, viewerOrgId: viewer.organisationId });
+  // An unverified keten does not speak for member practices yet.
+  const practice = await getPracticeForOrg({ id: practiceId, viewerOrgId: viewer.organisationId, includeMembers: isVerified(viewer) });
   // The organisation that speaks for the practice writes its self-assessment; a keten only for a
   // member practice without an account of its own. A keten reads its members' self-assessments.
   if (!practice || (practice.organisation_id !== null && practice.organisation_id !== viewer.organisationId)) return null;
@@ -193,7 +202,8 @@ export const PERSPECTIVE_OF_KIND: Record<Viewer["organisationKind"], Perspective
  */
 export async function startExternalAssessment({ practiceId, viewer }: { practiceId: string; viewer: Viewer }) {
   const perspective = PERSPECTIVE_OF_KIND[viewer.organisationKind];
-  if (perspective === "zelfevaluatie") return null;
+  // Writing about another organisation's practice is acting on others: verified organisations only.
+  if (perspective === "zelfevaluatie" || !isVerified(viewer)) return null;
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const practice = await trx.selectFrom("practice").select("id").where("id", "=", practiceId).executeTakeFirst();

@@ -3,8 +3,11 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "./viewer.server";
 
+/** Who acted: a person for an organisation (a Viewer), the platform beheerder (no organisation), or nobody (the system). */
+export type AuditActor = Pick<Viewer, "personId"> & { organisationId: string | null };
+
 export interface AuditInput {
-  viewer: Viewer | null;
+  viewer: AuditActor | null;
   action: string;
   subjectType: string;
   subjectId: string;

@@ -24,8 +24,8 @@
  * - Every erasure leaves its ids (never a name) in the `erasure` ledger; after a restore,
  *   reapplyErasures repeats the replaced database's erasures on the restored one (scripts/db-restore.ts).
  *
- * Guards: the routes confirm the person's current password before calling these functions (issue 11
- * will put `requireRecentAuth` there instead); the functions themselves check role and membership.
+ * Guards: the routes confirm the person's current password (throttled like a sign-in) before calling
+ * these functions; the functions themselves check role and membership.
  */
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
@@ -34,7 +34,7 @@ import type { Database, OrganisationKind } from "../../db/schema";
 import { recordEvent } from "./audit.server";
 import { verifyPassword } from "./password.server";
 import { refreshPortfolio } from "./portfolio.server";
-import { loginRetryAfter, recordLoginFailure } from "./rate-limit.server";
+import { guardedCheck } from "./rate-limit.server";
 import type { Viewer } from "./viewer.server";
 
 type Trx = Transaction<Database>;
@@ -55,7 +55,14 @@ export const PERSON_REFERENCES: ReadonlyArray<{ table: keyof Database; column: s
   { table: "facts_import", column: "created_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },
   { table: "conversation_note", column: "created_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },
   { table: "conversation_note", column: "deleted_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },
-  { table: "matrix_criteria", column: "changed_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },
+  { table: "own_criteria", column: "changed_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },
+  // The platform's own records (issue 11): written by the platform beheerder, of no organisation; a
+  // request to be verified again is written by the organisation's beheerder.
+  { table: "organisation", column: "verified_by", ofOrganisation: () => sql`0` },
+  { table: "organisation_verification", column: "decided_by", ofOrganisation: (org) => sql`decision = 'requested' and organisation_id = ${org}` },
+  { table: "practice_claim", column: "decided_by", ofOrganisation: () => sql`0` },
+  { table: "criteria_publication", column: "published_by", ofOrganisation: () => sql`0` },
+  { table: "region_import", column: "created_by", ofOrganisation: () => sql`0` },
 ];
 
 /** Audit-event details whose values are the content of an assessment (answers, context texts). */
@@ -131,18 +138,18 @@ async function erasePersonFrom(trx: Trx, person: { id: string; email: string }, 
 export type PasswordCheck = "ok" | "wrong" | "missing" | "too-many";
 
 /**
- * The viewer's current password, for a step that cannot be undone. Wrong attempts count against the
- * account's sign-in limit (the same five per fifteen minutes), so this form is no way around it.
- * Issue 11 replaces this by `requireRecentAuth(request)` in front of the action.
+ * The viewer's current password, for a step that cannot be undone: a fresh proof of who asks, whatever
+ * the session's age (ASVS V7: re-authentication before a sensitive change). Each try goes through the
+ * sign-in throttle (counted before it is checked, per account and address), so this form is no way
+ * around it.
  */
 export async function confirmPassword(viewer: Viewer, password: string, address: string): Promise<PasswordCheck> {
   if (password.length === 0) return "missing";
-  if ((await loginRetryAfter(viewer.email, address)) > 0) return "too-many";
   const db = await getDb();
   const row = await db.selectFrom("person").select("password_hash").where("id", "=", viewer.personId).executeTakeFirst();
-  if (await verifyPassword(row?.password_hash ?? null, password)) return "ok";
-  await recordLoginFailure(viewer.email, address);
-  return "wrong";
+  const checked = await guardedCheck(viewer.email, address, () => verifyPassword(row?.password_hash ?? null, password));
+  if (checked.ok) return "ok";
+  return checked.retryAfterSeconds > 0 ? "too-many" : "wrong";
 }
 
 /* ------------------------------------------------------------------------------------------------

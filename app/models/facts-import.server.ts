@@ -32,9 +32,11 @@ export const PREVIEW_ERRORS = 500;
  */
 const BATCH_ROWS = 100;
 
+/** Uploading adds practices to the shared register: verified insurers and toezichthouders only. */
 export const canImport = (viewer: Viewer) =>
-  (viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder") && viewer.role !== "lezer";
-export const mayReadImports = (viewer: Viewer) => viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder";
+  (viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder") && viewer.role !== "lezer" && viewer.verification === "verified";
+/** Imports carry what the register knows of other practices: verified insurers and toezichthouders only. */
+export const mayReadImports = (viewer: Viewer) => (viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder") && viewer.verification === "verified";
 
 /** A message as a code (in the server namespace, or `common:` for the import's own) with its values. */
 export interface ImportMessage {
@@ -122,7 +124,8 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
 
   const [regions, ketens] = await Promise.all([
     db.selectFrom("region").select(["id", "code", "name"]).execute(),
-    db.selectFrom("organisation").select(["id", "name"]).where("kind", "=", "keten").execute(),
+    // Only a verified keten is matched by name: a stranger signing up under a keten's name gets no members.
+    db.selectFrom("organisation").select(["id", "name"]).where("kind", "=", "keten").where("verification", "=", "verified").execute(),
   ]);
   const regionBy = new Map<string, { id: string; name: string }>();
   for (const r of regions) {

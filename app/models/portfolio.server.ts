@@ -31,7 +31,7 @@ import {
   type SourceKind,
 } from "../domain/portfolio";
 import { SIGNAL_IDS, type SignalId } from "../domain/content/schema";
-import type { Viewer } from "./viewer.server";
+import { isVerified, type Viewer } from "./viewer.server";
 
 export { DEFAULT_QUERY, GROUPS, ketenKeyOfName, SORTS, SOURCES, STATUSES };
 export type { PortfolioFilter, PortfolioGroup, PortfolioQuery, PortfolioRow, PortfolioSort, SourceKind };
@@ -50,8 +50,12 @@ export interface PortfolioPage {
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 
-/** May this organisation have a portfolio at all? Insurers and toezichthouders; a keten's beheerder sees its members. */
+/**
+ * May this organisation have a portfolio at all? Verified insurers and toezichthouders; a verified
+ * keten's beheerder sees its members. An unverified organisation reads no other organisation's practice.
+ */
 export function hasPortfolio(viewer: Viewer) {
+  if (!isVerified(viewer)) return false;
   return viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder" || (viewer.organisationKind === "keten" && viewer.role === "beheerder");
 }
 
@@ -251,9 +255,12 @@ function portfolioBase(db: Db, viewer: Viewer) {
     .leftJoin("imported_facts as imp", (join) => join.onRef("imp.practice_id", "=", "p.id").on("imp.organisation_id", "=", viewer.organisationId))
     .leftJoin("organisation as k", (join) => join.on(sql`k.id`, "=", sql`coalesce(p.keten_id, imp.keten_id)`))
     .leftJoin("region as g", (join) => join.on(sql`g.id`, "=", sql`coalesce(p.region_id, imp.region_id)`))
+    // The organisation that speaks for the practice, for the "geverifieerd" mark beside its name.
+    .leftJoin("organisation as po", "po.id", "p.organisation_id")
     .where("r.organisation_id", "=", viewer.organisationId);
-  // A keten's members are read by its beheerder only (as getAssessment decides).
-  return viewer.organisationKind === "keten" && viewer.role !== "beheerder" ? base.where(sql<boolean>`1 = 0`) : base;
+  // A keten's members are read by its beheerder only (as getAssessment decides); an unverified
+  // organisation reads no other organisation's practice (its status is read with the viewer, per request).
+  return (viewer.organisationKind === "keten" && viewer.role !== "beheerder") || !isVerified(viewer) ? base.where(sql<boolean>`1 = 0`) : base;
 }
 
 type BaseEb = ExpressionBuilder<any, any>;
@@ -300,6 +307,8 @@ function toRow(r: Record<string, any>): PortfolioRow {
     hasOwn: Number(r.has_own) === 1,
     hasImport: Number(r.has_import) === 1,
     differs: Number(r.differs) === 1,
+    practiceVerified: r.practice_verification === "verified",
+    ketenVerified: r.keten_verification === "verified",
   };
 }
 
@@ -344,6 +353,8 @@ const rowColumns = [
   "p.name",
   "p.agb",
   "g.name as region_name",
+  "po.verification as practice_verification",
+  "k.verification as keten_verification",
 ] as const;
 
 function countColumns() {
@@ -466,7 +477,7 @@ export async function getPortfolioRow(viewer: Viewer, practiceId: string) {
 /** The latest source of each kind the viewer may see for one practice (self, own, import), in rank order. */
 export async function listPracticeSources(viewer: Viewer, practiceId: string) {
   const db = await getDb();
-  if (viewer.organisationKind === "keten" && viewer.role !== "beheerder") return [];
+  if ((viewer.organisationKind === "keten" && viewer.role !== "beheerder") || !isVerified(viewer)) return [];
   const rows = await rankedSources(db, { id: viewer.organisationId, kind: viewer.organisationKind }, [practiceId])
     .selectFrom("ranked as r")
     .select(["r.source", "r.source_id", "r.at", "r.version_no"])

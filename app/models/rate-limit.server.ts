@@ -1,33 +1,24 @@
 /**
- * Sign-in attempts limited per account and per address (rate-limiter-flexible). Failures count; a
- * success clears the account's count. In memory: right for one server process; several instances
- * would share a store (the library's Redis or PostgreSQL limiter) instead.
+ * Every check of a password or a second factor goes through one throttle (app/domain/throttle.ts):
+ * counted before it is checked, limited per account-and-address and per address, and per account a
+ * growing delay rather than a lock. In memory: right for one server process; several instances would
+ * keep these counts in their shared database or Redis instead (see docs/decisions.md).
  */
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { minutesToWait, Throttle, throttled } from "../domain/throttle";
 
-const WINDOW_SECONDS = 15 * 60;
-const perAccount = new RateLimiterMemory({ keyPrefix: "login-account", points: 5, duration: WINDOW_SECONDS });
-const perAddress = new RateLimiterMemory({ keyPrefix: "login-address", points: 30, duration: WINDOW_SECONDS });
+const throttle = new Throttle();
 
-const accountKey = (email: string) => email.trim().toLowerCase();
+export type Guarded = { ok: true } | { ok: false; retryAfterSeconds: number; minutes: number };
 
-/** Seconds to wait before another attempt, or 0 when one is allowed now. */
-export async function loginRetryAfter(email: string, address: string): Promise<number> {
-  const [account, addr] = await Promise.all([perAccount.get(accountKey(email)), perAddress.get(address)]);
-  const blocked = [
-    account && account.consumedPoints >= 5 ? account.msBeforeNext : 0,
-    addr && addr.consumedPoints >= 30 ? addr.msBeforeNext : 0,
-  ];
-  return Math.ceil(Math.max(...blocked) / 1000);
+/**
+ * `check` runs only when the throttle lets this try through; it is counted first. `account` is what
+ * the try is for: an e-mail address for a password, `mfa:<person>` for a second factor.
+ */
+export async function guardedCheck(account: string, address: string | undefined, check: () => Promise<boolean>): Promise<Guarded | { ok: false; retryAfterSeconds: 0; minutes: 0 }> {
+  const result = await throttled(throttle, { account: account.trim().toLowerCase(), address: address ?? "unknown" }, check);
+  if (result.ok) return { ok: true };
+  return result.retryAfterSeconds > 0 ? { ok: false, retryAfterSeconds: result.retryAfterSeconds, minutes: minutesToWait(result.retryAfterSeconds) } : { ok: false, retryAfterSeconds: 0, minutes: 0 };
 }
 
-export async function recordLoginFailure(email: string, address: string) {
-  await Promise.all([
-    perAccount.penalty(accountKey(email), 1),
-    perAddress.penalty(address, 1),
-  ]);
-}
-
-export async function recordLoginSuccess(email: string) {
-  await perAccount.delete(accountKey(email));
-}
+/** The Retry-After header of a refused try. */
+export const retryAfterHeaders = (seconds: number) => ({ "Retry-After": String(seconds) });

@@ -3,7 +3,9 @@
  * sections 2-3): region indicator values per year from public sources, the criteria in force (content,
  * with an agreed cut-off where a beheerder set one), the coloured matrix, a region over the years, and
  * the region's row beside a practice's signals. The matrix is public data: every signed-in person may
- * read it; importing data and changing criteria is for beheerders of insurers and toezichthouders.
+ * read it. National data belongs to the platform: only the platform beheerder imports figures and
+ * publishes criteria, each publication with its basis (who agreed it, source, date). A beheerder of an
+ * insurer or toezichthouder may keep cut-offs of its own, for its own view only ("eigen grenswaarden").
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
@@ -14,11 +16,14 @@ import { getRegionalCriteria } from "../domain/regional/load.server";
 import { readRegionCsv, type RegionCsvMessage, type RegionRow } from "../domain/regional/region-row";
 import { CriteriaSchema, INDICATOR_IDS, type Criteria, type IndicatorId, type RegionalCriteria } from "../domain/regional/schema";
 import { recordEvent } from "./audit.server";
-import { findImport, listImportsOf, storePreview } from "./facts-import.server";
 import type { Lng } from "~/i18n";
-import type { Viewer } from "./viewer.server";
+import { platformActor } from "./platform.server";
+import { isVerified, type PlatformViewer, type Viewer } from "./viewer.server";
 
-export const canManageRegions = (viewer: Viewer) => viewer.role === "beheerder" && (viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder");
+/** Whose organisation may have cut-offs of its own: insurers and toezichthouders (all their people see that view). */
+export const mayViewOwnCriteria = (viewer: Viewer) => viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder";
+/** Who sets them: a beheerder of such an organisation. */
+export const canKeepOwnCriteria = (viewer: Viewer) => viewer.role === "beheerder" && mayViewOwnCriteria(viewer);
 
 type Db = Awaited<ReturnType<typeof getDb>>;
 
@@ -50,29 +55,80 @@ export async function loadRegionRows(db?: Db): Promise<StoredRegionYear[]> {
 
 const emptyIndicatorValues = () => Object.fromEntries(INDICATOR_IDS.map((id) => [id, null])) as Record<IndicatorId, number | null>;
 
+/** The basis of a national publication: who agreed the cut-offs, where that is written, when. */
+export interface PublicationBasis {
+  agreedBy: string;
+  source: string;
+  agreedOn: string;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
 export interface CriteriaOverride {
   indicatorId: IndicatorId;
   criteria: Criteria;
+  /** "national": published by the platform with its basis; "own": the reading organisation's own cut-offs. */
+  kind: "national" | "own";
+  basis: PublicationBasis | null;
   changedAt: string;
   changedBy: string | null;
-  organisation: string | null;
 }
 
-/** The content's criteria with the agreed cut-offs set in the app in their place. */
-export async function getCriteriaInForce(db?: Db): Promise<{ criteria: RegionalCriteria; overrides: CriteriaOverride[] }> {
+/** The latest publication of each indicator (its criteria, or null: back to the content's). */
+async function latestPublications(conn: Db) {
+  const rows = await conn
+    .selectFrom("criteria_publication as c")
+    .leftJoin("person as p", "p.id", "c.published_by")
+    .select(["c.indicator_id", "c.criteria", "c.agreed_by", "c.source", "c.agreed_on", "c.published_at", "p.name as published_by"])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("criteria_publication as later")
+            .select("later.id")
+            .whereRef("later.indicator_id", "=", "c.indicator_id")
+            .where((l) => l.or([l("later.published_at", ">", l.ref("c.published_at")), l.and([l("later.published_at", "=", l.ref("c.published_at")), l("later.id", ">", l.ref("c.id"))])])),
+        ),
+      ),
+    )
+    .execute();
+  return rows.filter((r) => (INDICATOR_IDS as readonly string[]).includes(r.indicator_id));
+}
+
+/**
+ * The content's criteria with the platform's published cut-offs in their place; with `ownOf`, that
+ * organisation's own cut-offs over those (its own view only).
+ */
+export async function getCriteriaInForce(db?: Db, ownOf?: string): Promise<{ criteria: RegionalCriteria; overrides: CriteriaOverride[] }> {
   const conn = db ?? (await getDb());
   const content = getRegionalCriteria();
-  const rows = await conn
-    .selectFrom("matrix_criteria as m")
-    .leftJoin("person as p", "p.id", "m.changed_by")
-    .leftJoin("organisation as o", "o.id", "m.organisation_id")
-    .select(["m.indicator_id", "m.criteria", "m.changed_at", "p.name as person", "o.name as organisation"])
-    .execute();
-  const overrides = rows
-    .filter((r) => (INDICATOR_IDS as readonly string[]).includes(r.indicator_id))
-    .map((r) => ({ indicatorId: r.indicator_id as IndicatorId, criteria: CriteriaSchema.parse(JSON.parse(r.criteria)), changedAt: r.changed_at, changedBy: r.person, organisation: r.organisation }));
+  const overrides: CriteriaOverride[] = [];
+  for (const r of await latestPublications(conn)) {
+    if (r.criteria === null) continue;
+    const basis = { agreedBy: r.agreed_by, source: r.source, agreedOn: r.agreed_on, publishedAt: r.published_at, publishedBy: r.published_by };
+    overrides.push({ indicatorId: r.indicator_id as IndicatorId, criteria: CriteriaSchema.parse(JSON.parse(r.criteria)), kind: "national", basis, changedAt: r.published_at, changedBy: r.published_by });
+  }
+  if (ownOf) {
+    const own = await conn
+      .selectFrom("own_criteria as o")
+      .leftJoin("person as p", "p.id", "o.changed_by")
+      .select(["o.indicator_id", "o.criteria", "o.changed_at", "p.name as person"])
+      .where("o.organisation_id", "=", ownOf)
+      .execute();
+    for (const r of own.filter((r) => (INDICATOR_IDS as readonly string[]).includes(r.indicator_id))) {
+      const at = overrides.findIndex((o) => o.indicatorId === r.indicator_id);
+      if (at >= 0) overrides.splice(at, 1);
+      overrides.push({ indicatorId: r.indicator_id as IndicatorId, criteria: CriteriaSchema.parse(JSON.parse(r.criteria)), kind: "own", basis: null, changedAt: r.changed_at, changedBy: r.person });
+    }
+  }
   const byId = new Map(overrides.map((o) => [o.indicatorId, o.criteria]));
   return { criteria: { ...content, indicators: content.indicators.map((i) => (byId.has(i.id) ? { ...i, criteria: byId.get(i.id)! } : i)) }, overrides };
+}
+
+/** Whether an organisation keeps any cut-offs of its own. */
+export async function hasOwnCriteria(organisationId: string) {
+  const db = await getDb();
+  return Boolean(await db.selectFrom("own_criteria").select("indicator_id").where("organisation_id", "=", organisationId).limit(1).executeTakeFirst());
 }
 
 export interface RegionalMatrix {
@@ -86,10 +142,10 @@ export interface RegionalMatrix {
   regionIds: Record<string, string>;
 }
 
-/** The matrix of one year (default: the latest with data), coloured by the criteria in force. */
-export async function getRegionalMatrix(year?: number): Promise<RegionalMatrix> {
+/** The matrix of one year (default: the latest with data), coloured by the criteria in force (with `ownOf`: that organisation's view). */
+export async function getRegionalMatrix(year?: number, ownOf?: string): Promise<RegionalMatrix> {
   const db = await getDb();
-  const [rows, { criteria, overrides }] = await Promise.all([loadRegionRows(db), getCriteriaInForce(db)]);
+  const [rows, { criteria, overrides }] = await Promise.all([loadRegionRows(db), getCriteriaInForce(db, ownOf)]);
   const years = matrixYears(rows);
   const chosen = year !== undefined && years.includes(year) ? year : (years.at(-1) ?? null);
   const matrix = chosen === null ? null : buildMatrix(criteria, rows, chosen);
@@ -139,7 +195,7 @@ export async function listRegions() {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Import (the same import table as practice facts, of kind "regions")
+// Import: the platform beheerder's, previewed before anything changes
 
 export interface RegionImportPreview {
   rows: RegionRow[];
@@ -151,9 +207,8 @@ export interface RegionImportPreview {
 
 export type RegionPreviewResult = { ok: true; id: string } | { ok: false; problems: RegionCsvMessage[] };
 
-export async function previewRegionImport(input: { viewer: Viewer; fileName: string; bytes: Buffer; source: string }): Promise<RegionPreviewResult> {
-  const { viewer } = input;
-  if (!canManageRegions(viewer)) throw new Response("Forbidden", { status: 403 });
+export async function previewRegionImport(input: { admin: PlatformViewer; fileName: string; bytes: Buffer; source: string }): Promise<RegionPreviewResult> {
+  const { admin } = input;
   const read = readRegionCsv(input.bytes, { fileName: input.fileName });
   if (!read.ok) return { ok: false, problems: read.problems };
   const db = await getDb();
@@ -164,39 +219,70 @@ export async function previewRegionImport(input: { viewer: Viewer; fileName: str
     warnings: read.warnings,
     newRegions: [...new Set(read.rows.map((r) => regionKey(r.code)).filter((c) => !known.has(c)))],
   };
-  const id = await storePreview({
-    viewer,
-    kind: "regions",
-    fileName: input.fileName,
-    source: input.source,
-    // Region figures carry their year per row; the upload's date stands for the reference date.
-    sourceDate: new Date().toISOString().slice(0, 10),
-    rows: read.rows.length + read.rejectedRows,
-    errors: read.rejectedRows,
-    preview,
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("region_import")
+      .values({
+        id,
+        status: "preview",
+        file_name: input.fileName,
+        source: input.source,
+        row_count: read.rows.length + read.rejectedRows,
+        error_count: read.rejectedRows,
+        preview: JSON.stringify(preview),
+        created_by: admin.personId,
+        created_at: now,
+        decided_at: null,
+      })
+      .execute();
+    await recordEvent(trx, { viewer: platformActor(admin), at: now, action: "regions.previewed", subjectType: "region-import", subjectId: id, detail: { rows: read.rows.length, errors: read.rejectedRows } });
   });
   return { ok: true, id };
 }
 
-export const getRegionImport = (viewer: Viewer, id: string) => findImport<RegionImportPreview>(viewer, id, "regions");
-export const listRegionImports = (viewer: Viewer) => listImportsOf(viewer, "regions");
+/** A region import with its preview parsed, or undefined. */
+export async function getRegionImport(id: string) {
+  const db = await getDb();
+  const row = await db
+    .selectFrom("region_import as f")
+    .leftJoin("person", "person.id", "f.created_by")
+    .selectAll("f")
+    .select("person.name as created_by_name")
+    .where("f.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { ...row, preview: row.preview ? (JSON.parse(row.preview) as RegionImportPreview) : null };
+}
+
+/** The latest region imports, newest first. */
+export async function listRegionImports() {
+  const db = await getDb();
+  return db
+    .selectFrom("region_import as f")
+    .leftJoin("person", "person.id", "f.created_by")
+    .select(["f.id", "f.status", "f.file_name", "f.source", "f.row_count", "f.error_count", "f.created_at", "f.decided_at", "person.name as created_by_name"])
+    .orderBy("f.created_at", "desc")
+    .limit(50)
+    .execute();
+}
 
 export class RegionImportStateError extends Error {}
 
 /** Stores every good row (a region+year replaces its earlier figures); new regions are added. All or nothing. */
-export async function decideRegionImport(viewer: Viewer, id: string, confirm: boolean) {
-  if (!canManageRegions(viewer)) throw new Response("Forbidden", { status: 403 });
+export async function decideRegionImport(admin: PlatformViewer, id: string, confirm: boolean) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom("facts_import").selectAll().where("id", "=", id).where("organisation_id", "=", viewer.organisationId).where("kind", "=", "regions").executeTakeFirst();
+    const row = await trx.selectFrom("region_import").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) return null;
     if (row.status !== "preview" || !row.preview) throw new RegionImportStateError(row.status);
     const now = new Date().toISOString();
     const preview = JSON.parse(row.preview) as RegionImportPreview;
     if (confirm) await storeRegionRows(trx, preview.rows, { importId: id, source: row.source, at: now });
-    await trx.updateTable("facts_import").set({ status: confirm ? "confirmed" : "discarded", decided_at: now, preview: null }).where("id", "=", id).execute();
+    await trx.updateTable("region_import").set({ status: confirm ? "confirmed" : "discarded", decided_at: now, preview: null }).where("id", "=", id).execute();
     await recordEvent(trx, {
-      viewer,
+      viewer: platformActor(admin),
       at: now,
       action: confirm ? "regions.imported" : "regions.discarded",
       subjectType: "region-import",
@@ -232,47 +318,89 @@ export async function storeRegionRows(trx: Kysely<Database> | Transaction<Databa
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Criteria
+// Criteria: national publications (the platform) and an organisation's own cut-offs
+
+export interface PublicationInput {
+  agreedBy: string;
+  source: string;
+  /** YYYY-MM-DD */
+  agreedOn: string;
+}
 
 /**
- * Sets agreed cut-offs for one indicator, or (null) returns it to the content's criteria. Fixed
- * cut-offs must lie the right way round for the indicator's direction (the content schema's rule).
+ * The platform beheerder publishes cut-offs for one indicator with their basis, or (null) returns it
+ * to the content's criteria. Fixed cut-offs lie the right way round for the indicator's direction
+ * (checked by the caller, as the content schema does). Kept as history; audited.
  */
-export async function setIndicatorCriteria(viewer: Viewer, indicatorId: IndicatorId, criteria: Criteria | null) {
-  if (!canManageRegions(viewer)) throw new Response("Forbidden", { status: 403 });
+export async function publishCriteria(admin: PlatformViewer, indicatorId: IndicatorId, criteria: Criteria | null, basis: PublicationInput) {
   const db = await getDb();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("matrix_criteria").select("criteria").where("indicator_id", "=", indicatorId).executeTakeFirst();
-    if (criteria === null) await trx.deleteFrom("matrix_criteria").where("indicator_id", "=", indicatorId).execute();
+    const id = randomUUID();
+    await trx
+      .insertInto("criteria_publication")
+      .values({ id, indicator_id: indicatorId, criteria: criteria === null ? null : JSON.stringify(criteria), agreed_by: basis.agreedBy, source: basis.source, agreed_on: basis.agreedOn, published_by: admin.personId, published_at: now })
+      .execute();
+    await recordEvent(trx, {
+      viewer: platformActor(admin),
+      at: now,
+      action: criteria === null ? "criteria.withdrawn" : "criteria.published",
+      subjectType: "matrix-criteria",
+      subjectId: indicatorId,
+      detail: { publication: id, criteria: criteria ?? "content", ...basis },
+    });
+  });
+}
+
+/** Every national publication, newest first: the matrix's history of criteria. */
+export async function listPublications() {
+  const db = await getDb();
+  return db
+    .selectFrom("criteria_publication as c")
+    .leftJoin("person as p", "p.id", "c.published_by")
+    .select(["c.id", "c.indicator_id", "c.criteria", "c.agreed_by", "c.source", "c.agreed_on", "c.published_at", "p.name as published_by"])
+    .orderBy("c.published_at", "desc")
+    .orderBy("c.id", "desc")
+    .limit(100)
+    .execute();
+}
+
+/** An insurer's or toezichthouder's own cut-offs for one indicator (null: none), for its own view only. */
+export async function setOwnCriteria(viewer: Viewer, indicatorId: IndicatorId, criteria: Criteria | null) {
+  if (!canKeepOwnCriteria(viewer)) throw new Response("Not found", { status: 404 });
+  const db = await getDb();
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("own_criteria").select("criteria").where("organisation_id", "=", viewer.organisationId).where("indicator_id", "=", indicatorId).executeTakeFirst();
+    if (criteria === null) await trx.deleteFrom("own_criteria").where("organisation_id", "=", viewer.organisationId).where("indicator_id", "=", indicatorId).execute();
     else {
-      const values = { indicator_id: indicatorId, criteria: JSON.stringify(criteria), organisation_id: viewer.organisationId, changed_by: viewer.personId, changed_at: now };
+      const values = { organisation_id: viewer.organisationId, indicator_id: indicatorId, criteria: JSON.stringify(criteria), changed_by: viewer.personId, changed_at: now };
       await trx
-        .insertInto("matrix_criteria")
+        .insertInto("own_criteria")
         .values(values)
-        .onConflict((oc) => oc.column("indicator_id").doUpdateSet({ criteria: values.criteria, organisation_id: values.organisation_id, changed_by: values.changed_by, changed_at: now }))
+        .onConflict((oc) => oc.columns(["organisation_id", "indicator_id"]).doUpdateSet({ criteria: values.criteria, changed_by: values.changed_by, changed_at: now }))
         .execute();
     }
     await recordEvent(trx, {
       viewer,
       at: now,
-      action: criteria === null ? "criteria.reset" : "criteria.changed",
-      subjectType: "matrix-criteria",
+      action: criteria === null ? "own-criteria.reset" : "own-criteria.changed",
+      subjectType: "own-criteria",
       subjectId: indicatorId,
-      detail: { from: before ? JSON.parse(before.criteria) : "content", to: criteria ?? "content" },
+      detail: { from: before ? JSON.parse(before.criteria) : "national", to: criteria ?? "national" },
     });
   });
 }
 
-/** The audit trail of the matrix: imports and criteria changes, newest first. */
-export async function listMatrixChanges() {
+/** The organisation's own changes to its cut-offs, newest first (nobody else's). */
+export async function listOwnCriteriaChanges(viewer: Viewer) {
   const db = await getDb();
   return db
     .selectFrom("audit_event as e")
     .leftJoin("person as p", "p.id", "e.actor_person_id")
-    .leftJoin("organisation as o", "o.id", "e.actor_org_id")
-    .select(["e.id", "e.at", "e.action", "e.subject_id", "e.detail", "p.name as person", "o.name as organisation"])
-    .where("e.action", "in", ["regions.imported", "criteria.changed", "criteria.reset"])
+    .select(["e.id", "e.at", "e.action", "e.subject_id", "p.name as person"])
+    .where("e.actor_org_id", "=", viewer.organisationId)
+    .where("e.action", "in", ["own-criteria.changed", "own-criteria.reset"])
     .orderBy("e.at", "desc")
     .limit(50)
     .execute();
@@ -330,7 +458,13 @@ export async function setPracticeRegion(viewer: Viewer, practiceId: string, regi
       .selectFrom("practice")
       .select("id")
       .where("id", "=", practiceId)
-      .where((eb) => eb.or([eb("organisation_id", "=", viewer.organisationId), eb.and([eb("keten_id", "=", viewer.organisationId), eb("organisation_id", "is", null)])]))
+      // A keten speaks for members without an account once it is verified (an unverified one reads no member).
+      .where((eb) =>
+        eb.or([
+          eb("organisation_id", "=", viewer.organisationId),
+          ...(isVerified(viewer) ? [eb.and([eb("keten_id", "=", viewer.organisationId), eb("organisation_id", "is", null)])] : []),
+        ]),
+      )
       .executeTakeFirst();
     if (!practice) return "not-found" as const;
     const region = await trx.selectFrom("region").select("id").where("id", "=", regionId).executeTakeFirst();

@@ -11,7 +11,7 @@ import { recordEvent } from "./audit.server";
 import { refreshPortfolioOfShare, refreshPortfoliosOfAssessment } from "./portfolio.server";
 import { refreshAssessmentSignals } from "./signal-store.server";
 import { findConcept, insertAssessment, type AssessmentWithPractice } from "./assessment.server";
-import type { Viewer } from "./viewer.server";
+import { isVerified, type Viewer } from "./viewer.server";
 
 export class SharingError extends Error {
   constructor(public code: string) {
@@ -83,14 +83,19 @@ export async function listVersions(assessment: AssessmentWithPractice) {
     .execute();
 }
 
-/** Organisations a practice may share with: every other open organisation, by kind and name. */
+/**
+ * Organisations a practice may share with: every other open organisation the platform verified, by kind
+ * and name. An unverified one is not offered (a stranger signed up under an inspectorate's name is
+ * exactly who must not receive a self-assessment).
+ */
 export async function listShareTargets(viewer: Viewer) {
   const db = await getDb();
   return db
     .selectFrom("organisation")
-    .select(["id", "name", "kind"])
+    .select(["id", "name", "kind", "verification"])
     .where("id", "!=", viewer.organisationId)
     .where("closed_at", "is", null)
+    .where("verification", "=", "verified")
     .where("kind", "in", ["zorgverzekeraar", "toezichthouder", "huisarts", "keten"] satisfies OrganisationKind[])
     .orderBy("kind")
     .orderBy("name")
@@ -102,7 +107,7 @@ export async function listShares(assessmentId: string) {
   return db
     .selectFrom("share")
     .innerJoin("organisation", "organisation.id", "share.organisation_id")
-    .select(["share.id", "share.created_at", "share.revoked_at", "organisation.name as organisation_name", "organisation.kind as organisation_kind"])
+    .select(["share.id", "share.created_at", "share.revoked_at", "organisation.name as organisation_name", "organisation.kind as organisation_kind", "organisation.verification as organisation_verification"])
     .where("share.assessment_id", "=", assessmentId)
     .orderBy("share.created_at", "desc")
     .execute();
@@ -110,6 +115,8 @@ export async function listShares(assessmentId: string) {
 
 export async function grantShare(assessment: AssessmentWithPractice, viewer: Viewer, organisationId: string) {
   if (assessment.access !== "author" || assessment.status !== "ingediend") throw new SharingError("not-shareable");
+  // A practice shares once the platform has verified it: its self-assessment then speaks with a checked name.
+  if (!isVerified(viewer)) throw new SharingError("unverified");
   const targets = await listShareTargets(viewer);
   if (!targets.some((t) => t.id === organisationId)) throw new SharingError("unknown-organisation");
   const db = await getDb();
@@ -156,7 +163,8 @@ export async function listSharedWithOrg(viewerOrgId: string) {
     .selectFrom("share")
     .innerJoin("assessment", "assessment.id", "share.assessment_id")
     .innerJoin("practice", "practice.id", "assessment.practice_id")
-    .select(["assessment.id", "assessment.version_no", "assessment.submitted_at", "assessment.perspective", "practice.name as practice_name", "share.created_at as shared_at"])
+    .leftJoin("organisation as po", "po.id", "practice.organisation_id")
+    .select(["assessment.id", "assessment.version_no", "assessment.submitted_at", "assessment.perspective", "practice.name as practice_name", "po.verification as practice_verification", "share.created_at as shared_at"])
     .where("share.organisation_id", "=", viewerOrgId)
     .where("share.revoked_at", "is", null)
     .orderBy("share.created_at", "desc")
@@ -170,20 +178,58 @@ export const HOME_LIST_LIMIT = 20;
 // ---------------------------------------------------------------------------------------------------
 // Requests: an insurer, toezichthouder or huisarts asks a practice for its self-assessment.
 
-export async function findPracticeByAgb(agb: string) {
+/** The longest message a request carries; a longer one is refused, never cut. */
+export const REQUEST_MESSAGE_MAX = 1000;
+/** Requests one organisation may send in 24 hours: enough for a year's round, not a mail cannon. */
+export const REQUESTS_PER_DAY = 50;
+
+/** A practice by its AGB, for a verified organisation only (an unverified one looks nothing up). */
+export async function findPracticeByAgb(viewer: Viewer, agb: string) {
+  if (!isVerified(viewer)) return undefined;
   const db = await getDb();
   return db.selectFrom("practice").select(["id", "name", "organisation_id"]).where("agb", "=", agb).executeTakeFirst();
 }
 
-export async function createRequest(viewer: Viewer, practiceId: string, message: string | null) {
+export type RequestResult = { ok: true; id: string } | { ok: false; reason: "already-open" | "daily-limit" };
+
+/**
+ * A request for a practice's self-assessment: at most one open per requester and practice (a unique
+ * index decides between two at once), and at most REQUESTS_PER_DAY per organisation in 24 hours.
+ */
+export async function createRequest(viewer: Viewer, practiceId: string, message: string | null): Promise<RequestResult> {
+  if (!isVerified(viewer)) throw new SharingError("unverified");
+  if (message !== null && message.length > REQUEST_MESSAGE_MAX) throw new SharingError("message-too-long");
   const db = await getDb();
   const id = randomUUID();
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto("assessment_request").values({ id, practice_id: practiceId, requester_org_id: viewer.organisationId, message, status: "open", share_id: null, created_by: viewer.personId, created_at: now, decided_at: null, decided_by: null }).execute();
-    await recordEvent(trx, { viewer, at: now, action: "request.created", subjectType: "assessment_request", subjectId: id, detail: { practiceId } });
-  });
-  return id;
+  const now = new Date();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const open = await trx
+        .selectFrom("assessment_request")
+        .select("id")
+        .where("requester_org_id", "=", viewer.organisationId)
+        .where("practice_id", "=", practiceId)
+        .where("status", "=", "open")
+        .executeTakeFirst();
+      if (open) return { ok: false, reason: "already-open" } as const;
+      const today = await trx
+        .selectFrom("assessment_request")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("requester_org_id", "=", viewer.organisationId)
+        .where("created_at", ">", new Date(now.getTime() - 86_400_000).toISOString())
+        .executeTakeFirstOrThrow();
+      if (Number(today.n) >= REQUESTS_PER_DAY) return { ok: false, reason: "daily-limit" } as const;
+      await trx
+        .insertInto("assessment_request")
+        .values({ id, practice_id: practiceId, requester_org_id: viewer.organisationId, message, status: "open", share_id: null, created_by: viewer.personId, created_at: now.toISOString(), decided_at: null, decided_by: null })
+        .execute();
+      await recordEvent(trx, { viewer, at: now.toISOString(), action: "request.created", subjectType: "assessment_request", subjectId: id, detail: { practiceId } });
+      return { ok: true, id } as const;
+    });
+  } catch (error) {
+    if (typeof error === "object" && error !== null && "code" in error && String(error.code).startsWith("SQLITE_CONSTRAINT")) return { ok: false, reason: "already-open" };
+    throw error;
+  }
 }
 
 export async function listRequestsSent(viewerOrgId: string) {
@@ -191,7 +237,8 @@ export async function listRequestsSent(viewerOrgId: string) {
   return db
     .selectFrom("assessment_request")
     .innerJoin("practice", "practice.id", "assessment_request.practice_id")
-    .select(["assessment_request.id", "assessment_request.status", "assessment_request.created_at", "assessment_request.decided_at", "practice.name as practice_name"])
+    .leftJoin("organisation as po", "po.id", "practice.organisation_id")
+    .select(["assessment_request.id", "assessment_request.status", "assessment_request.created_at", "assessment_request.decided_at", "practice.name as practice_name", "po.verification as practice_verification"])
     .where("assessment_request.requester_org_id", "=", viewerOrgId)
     .orderBy("assessment_request.created_at", "desc")
     .limit(100)
@@ -213,9 +260,12 @@ export async function listRequestsReceived(viewerOrgId: string) {
       "practice.name as practice_name",
       "organisation.name as requester_name",
       "organisation.kind as requester_kind",
+      "organisation.verification as requester_verification",
     ])
     .where("practice.organisation_id", "=", viewerOrgId)
     .where("assessment_request.status", "=", "open")
+    // A requester whose verification was withdrawn asks nothing any more.
+    .where("organisation.verification", "=", "verified")
     .orderBy("assessment_request.created_at", "desc")
     .execute();
 }
@@ -227,12 +277,16 @@ export async function decideRequest(viewer: Viewer, requestId: string, accept: b
   const request = await db
     .selectFrom("assessment_request")
     .innerJoin("practice", "practice.id", "assessment_request.practice_id")
+    .innerJoin("organisation as requester", "requester.id", "assessment_request.requester_org_id")
     .select(["assessment_request.id", "assessment_request.practice_id", "assessment_request.requester_org_id"])
     .where("assessment_request.id", "=", requestId)
     .where("practice.organisation_id", "=", viewer.organisationId)
     .where("assessment_request.status", "=", "open")
+    .where("requester.verification", "=", "verified")
     .executeTakeFirst();
   if (!request) throw new SharingError("unknown-request");
+  // Accepting shares: a practice the platform has not verified yet may decline, not share.
+  if (accept && !isVerified(viewer)) throw new SharingError("unverified");
   const now = new Date().toISOString();
   if (!accept) {
     await db.transaction().execute(async (trx) => {
@@ -261,7 +315,7 @@ export async function decideRequest(viewer: Viewer, requestId: string, accept: b
   return latest.id;
 }
 
-/** For a keten's beheerder: the self-assessments its member practices wrote, newest version first. */
+/** For a (verified) keten's beheerder: the self-assessments its member practices wrote, newest version first. */
 export async function listKetenSelfAssessments(ketenOrgId: string) {
   const db = await getDb();
   return db

@@ -16,10 +16,15 @@ import {
   listSharedWithOrg,
   SharingError,
   HOME_LIST_LIMIT,
+  REQUEST_MESSAGE_MAX,
+  REQUESTS_PER_DAY,
 } from "~/models/sharing.server";
 import { hasPortfolio } from "~/models/portfolio.server";
 import { listRegions, setPracticeRegion } from "~/models/regions.server";
-import { canEdit, getViewer, requireRole, requireViewer } from "~/models/viewer.server";
+import { canEdit, getAuth, isVerified, mfaRedirect, requireRole, requireVerified, requireViewer } from "~/models/viewer.server";
+import { getOwnVerification } from "~/models/platform.server";
+import { VerifiedMark } from "~/components/verified-mark";
+import { TrustBanner } from "~/components/trust-banner";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -29,21 +34,32 @@ import { titleFor } from "~/utils/page-title.server";
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await getViewer(request);
-  if (!viewer) return { anonymous: true as const, pageTitle: await titleFor(request, "landing") };
+  const auth = await getAuth(request);
+  // A sign-in that still needs its second factor (or its enrolment) goes there first.
+  if (auth.kind !== "none" && auth.mfa !== "ok") throw mfaRedirect(auth.mfa, "/");
+  // The platform beheerder has no organisation: its home is the platform's own pages.
+  if (auth.kind === "platform") throw redirect("/beheer");
+  if (auth.kind === "none") return { anonymous: true as const, pageTitle: await titleFor(request, "landing") };
+  const viewer = auth.viewer;
   const speaksForPractices = viewer.organisationKind === "praktijk" || viewer.organisationKind === "keten";
-  const [practices, assessments, shared, received, sent, members] = await Promise.all([
-    speaksForPractices ? listPracticesForOrg({ viewerOrgId: viewer.organisationId }) : Promise.resolve([]),
+  // Read per request: an unverified (or withdrawn) organisation sees, and acts on, its own things only.
+  const verified = isVerified(viewer);
+  const [practices, assessments, shared, received, sent, members, trust] = await Promise.all([
+    speaksForPractices ? listPracticesForOrg({ viewerOrgId: viewer.organisationId, includeMembers: verified }) : Promise.resolve([]),
     listAssessmentsForOrg({ viewerOrgId: viewer.organisationId }),
-    listSharedWithOrg(viewer.organisationId),
+    verified ? listSharedWithOrg(viewer.organisationId) : Promise.resolve([]),
     viewer.organisationKind === "praktijk" ? listRequestsReceived(viewer.organisationId) : Promise.resolve([]),
     speaksForPractices ? Promise.resolve([]) : listRequestsSent(viewer.organisationId),
-    viewer.organisationKind === "keten" && viewer.role === "beheerder" ? listKetenSelfAssessments(viewer.organisationId) : Promise.resolve([]),
+    verified && viewer.organisationKind === "keten" && viewer.role === "beheerder" ? listKetenSelfAssessments(viewer.organisationId) : Promise.resolve([]),
+    verified ? Promise.resolve(null) : getOwnVerification(viewer),
   ]);
   const regions = speaksForPractices && canEdit(viewer) ? await listRegions() : [];
   return {
     anonymous: false as const,
     pageTitle: await titleFor(request, "home", viewer.organisationName),
+    verified,
+    trust: trust && { status: trust.verification, note: trust.lastDecision?.note ?? null, claim: trust.claim },
+    requestMax: REQUEST_MESSAGE_MAX,
     regions,
     sharedMore: shared.length >= HOME_LIST_LIMIT,
     regionSaved: new URL(request.url).searchParams.get("done") === "region",
@@ -86,29 +102,37 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/assessments/${id}`);
   }
   if (intent === "start-external" || intent === "request") {
-    requireRole(viewer, intent === "request" ? ["beheerder", "invuller"] : ["beheerder", "invuller"]);
+    requireRole(viewer, ["beheerder", "invuller"]);
     if (PERSPECTIVE_OF_KIND[viewer.organisationKind] === "zelfevaluatie") throw new Response("Forbidden", { status: 403 });
+    // Looking a practice up and asking it for its work is acting on others: verified organisations only.
+    requireVerified(viewer);
     const agb = AgbSchema.safeParse(String(form.get("agb") ?? ""));
-    if (!agb.success) return data({ intent, field: "agb", error: "errors.agb" }, { status: 400 });
-    const practice = await findPracticeByAgb(agb.data);
-    if (!practice) return data({ intent, field: "agb", error: "sharing.errors.unknownAgb" }, { status: 400 });
+    if (!agb.success) return data({ intent, field: "agb", error: "errors.agb", max: 0 }, { status: 400 });
+    // A message longer than the limit is refused with the limit, never cut (the person's words stay theirs).
+    const message = String(form.get("message") ?? "").trim();
+    if (intent === "request" && message.length > REQUEST_MESSAGE_MAX) {
+      return data({ intent, field: "message", error: "trust.requests.messageTooLong", max: REQUEST_MESSAGE_MAX }, { status: 400 });
+    }
+    const practice = await findPracticeByAgb(viewer, agb.data);
+    if (!practice) return data({ intent, field: "agb", error: "sharing.errors.unknownAgb", max: 0 }, { status: 400 });
     if (intent === "start-external") {
       const id = await startExternalAssessment({ practiceId: practice.id, viewer });
+      if (!id) throw new Response("Forbidden", { status: 403 });
       return redirect(`/assessments/${id}`);
     }
-    if (!practice.organisation_id) return data({ intent, field: "agb", error: "sharing.errors.noAccount" }, { status: 400 });
-    const message = String(form.get("message") ?? "")
-      .trim()
-      .slice(0, 1000);
-    await createRequest(viewer, practice.id, message || null);
+    if (!practice.organisation_id) return data({ intent, field: "agb", error: "sharing.errors.noAccount", max: 0 }, { status: 400 });
+    const result = await createRequest(viewer, practice.id, message || null);
+    if (!result.ok) {
+      const error = result.reason === "already-open" ? "trust.requests.alreadyOpen" : "trust.requests.dailyLimit";
+      return data({ intent, field: "agb", error, max: REQUESTS_PER_DAY }, { status: result.reason === "already-open" ? 409 : 429 });
+    }
     return redirect("/?done=requested#requests");
   }
   if (intent === "set-region") {
     requireRole(viewer, ["beheerder", "invuller"]);
     const result = await setPracticeRegion(viewer, String(form.get("practiceId") ?? ""), String(form.get("regionId") ?? ""));
     if (result === "not-found") throw new Response("Not found", { status: 404 });
-    if (result === "unknown-region")
-      return data({ intent, field: `region-${String(form.get("practiceId") ?? "")}`, error: "home.region.error" }, { status: 400 });
+    if (result === "unknown-region") return data({ intent, field: `region-${String(form.get("practiceId") ?? "")}`, error: "home.region.error", max: 0 }, { status: 400 });
     return redirect("/?done=region");
   }
   if (intent === "accept" || intent === "decline") {
@@ -118,7 +142,10 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect(id ? `/assessments/${id}#sharing` : "/#requests");
     } catch (error) {
       if (error instanceof SharingError && error.code === "nothing-submitted") {
-        return data({ intent, field: "request", error: "sharing.errors.nothingSubmitted" }, { status: 409 });
+        return data({ intent, field: "request", error: "sharing.errors.nothingSubmitted", max: 0 }, { status: 409 });
+      }
+      if (error instanceof SharingError && error.code === "unverified") {
+        return data({ intent, field: "request", error: "trust.errors.shareUnverified", max: 0 }, { status: 403 });
       }
       if (error instanceof SharingError) throw new Response("Not found", { status: 404 });
       throw error;
@@ -147,11 +174,14 @@ export default function Home() {
       </div>
     );
   }
-  const agbError = (intent: string) => (actionData && actionData.intent === intent ? actionData.error : undefined);
+  const agbError = (intent: string) => (actionData && actionData.intent === intent && actionData.field !== "message" ? actionData.error : undefined);
+  const messageError = actionData && actionData.intent === "request" && actionData.field === "message" ? actionData.error : undefined;
+  const errorValues = { max: actionData && "max" in actionData ? actionData.max : 0 };
   return (
     <div className="home">
       <h1>{t("home.title")}</h1>
       <p className="hint">{t("home.signedInAs", { organisation: data.organisationName })}</p>
+      {data.trust ? <TrustBanner kind={data.kind} status={data.trust.status} note={data.trust.note} claim={data.trust.claim} /> : null}
       {data.regionSaved ? (
         <p className="callout callout--ok" role="status">
           {t("home.region.saved")}
@@ -173,7 +203,9 @@ export default function Home() {
               const submitted = mine.filter((a) => a.status === "ingediend");
               return (
                 <li key={practice.id} className="card">
-                  <h3>{practice.name}</h3>
+                  <h3>
+                    {practice.name} {data.kind === "keten" ? <VerifiedMark verification={practice.verification} /> : null}
+                  </h3>
                   <p className="hint">
                     {t("home.agb")}: {practice.agb ?? "–"} · {practice.postcode ?? ""}
                   </p>
@@ -250,10 +282,14 @@ export default function Home() {
           <h2 id="requests-title">{t("sharing.received")}</h2>
           {data.received.length === 0 ? <p className="hint">{t("sharing.noRequests")}</p> : null}
           {agbError("accept") ? <FieldError id="request-error" message={agbError("accept")} /> : null}
+          {agbError("decline") ? <FieldError id="decline-error" message={agbError("decline")} /> : null}
           <ul className="plain">
             {data.received.map((r) => (
               <li key={r.id} className="card">
-                <p>{t("sharing.requestFrom", { organisation: r.requester_name, practice: r.practice_name, date: formatDateTime(r.created_at, lng) })}</p>
+                <p>
+                  {t("sharing.requestFrom", { organisation: r.requester_name, practice: r.practice_name, date: formatDateTime(r.created_at, lng) })}{" "}
+                  <VerifiedMark verification={r.requester_verification} />
+                </p>
                 {r.message ? <p className="note-text">{r.message}</p> : null}
                 {data.isBeheerder ? (
                   <Form method="post" className="inline-form">
@@ -284,6 +320,7 @@ export default function Home() {
                   <Link to={`/assessments/${s.id}`}>
                     {s.practice_name} · {t("sharing.version", { version: s.version_no })}
                   </Link>{" "}
+                  <VerifiedMark verification={s.practice_verification} />{" "}
                   <span className="hint">{t("sharing.sharedOn", { date: formatDateTime(s.shared_at, lng) })}</span>
                 </li>
               ))}
@@ -308,7 +345,7 @@ export default function Home() {
                 </li>
               ))}
             </ul>
-            {data.canEdit ? (
+            {data.canEdit && data.verified ? (
               <Form method="post" className="inline-form" noValidate>
                 <CsrfInput />
                 <label htmlFor="start-agb">{t("home.agbOfPractice")}</label>{" "}
@@ -333,28 +370,32 @@ export default function Home() {
             <ul className="plain">
               {data.sent.map((r) => (
                 <li key={r.id}>
-                  {r.practice_name} · {t(`sharing.requestStatus.${r.status}`)} <span className="hint">{formatDateTime(r.created_at, lng)}</span>
+                  {r.practice_name} <VerifiedMark verification={r.practice_verification} /> · {t(`sharing.requestStatus.${r.status}`)}{" "}
+                  <span className="hint">{formatDateTime(r.created_at, lng)}</span>
                 </li>
               ))}
             </ul>
-            {data.canEdit ? (
+            {data.canEdit && data.verified ? (
               <Form method="post" className="stack" noValidate>
                 <CsrfInput />
                 <div className="field">
                   <label htmlFor="request-agb">{t("home.agbOfPractice")}</label>
-                  <input
-                    id="request-agb"
-                    name="agb"
-                    type="text"
-                    inputMode="numeric"
-                    className="input-number"
-                    aria-describedby={agbError("request") ? "request-agb-error" : undefined}
-                  />
-                  <FieldError id="request-agb-error" message={agbError("request")} />
+                  <input id="request-agb" name="agb" type="text" inputMode="numeric" className="input-number" aria-describedby={agbError("request") ? "request-agb-error" : undefined} />
+                  <FieldError id="request-agb-error" message={agbError("request")} values={errorValues} />
                 </div>
                 <div className="field">
                   <label htmlFor="request-message">{t("sharing.message")}</label>
-                  <textarea id="request-message" name="message" rows={2} maxLength={1000} />
+                  <p id="request-message-help" className="hint">
+                    {t("trust.requests.messageHelp", { max: data.requestMax })}
+                  </p>
+                  <textarea
+                    id="request-message"
+                    name="message"
+                    rows={2}
+                    aria-describedby={["request-message-help", messageError ? "request-message-error" : ""].filter(Boolean).join(" ")}
+                    aria-invalid={messageError ? true : undefined}
+                  />
+                  <FieldError id="request-message-error" message={messageError} values={errorValues} />
                 </div>
                 <button type="submit" name="_intent" value="request">
                   {t("sharing.request")}

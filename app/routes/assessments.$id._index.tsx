@@ -6,8 +6,17 @@ import { SectionNav } from "~/components/section-nav";
 import { navItems, progressTotals } from "~/domain/walk";
 import { lastAnsweredQuestion } from "~/models/assessment.server";
 import { loadAssessmentContext, requireAssessment } from "~/models/assessment-context.server";
-import { grantShare, listShares, listShareTargets, listVersions, SharingError, startNextVersion, submitAssessment } from "~/models/sharing.server";
-import { canEdit, requireRole } from "~/models/viewer.server";
+import {
+  grantShare,
+  listShares,
+  listShareTargets,
+  listVersions,
+  SharingError,
+  startNextVersion,
+  submitAssessment,
+} from "~/models/sharing.server";
+import { canEdit, isVerified, requireRole } from "~/models/viewer.server";
+import { VerifiedMark } from "~/components/verified-mark";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -35,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     id: ctx.assessment.id,
     practiceName: ctx.assessment.practice_name,
+    practiceVerification: ctx.assessment.practice_verification,
+    verified: isVerified(ctx.viewer),
     perspective: ctx.assessment.perspective,
     status: ctx.assessment.status,
     versionNo: ctx.assessment.version_no,
@@ -52,7 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nav: navItems(ctx.states),
     versions: isAuthor ? await listVersions(ctx.assessment) : [],
     shares: manages ? await listShares(ctx.assessment.id) : [],
-    targets: manages && ctx.assessment.status === "ingediend" ? await listShareTargets(ctx.viewer) : [],
+    targets: manages && ctx.assessment.status === "ingediend" && isVerified(ctx.viewer) ? await listShareTargets(ctx.viewer) : [],
   };
 }
 
@@ -83,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw new Response("Bad request", { status: 400 });
     }
   } catch (error) {
-    if (error instanceof SharingError) throw new Response(error.code, { status: 409 });
+    // Sharing before the platform verified the practice is not allowed (yet); other refusals are the wrong state.
+    if (error instanceof SharingError) throw new Response(error.code, { status: error.code === "unverified" ? 403 : 409 });
     throw error;
   }
 }
@@ -99,7 +111,9 @@ export default function AssessmentHome() {
         <p className="eyebrow">
           {t(`perspective.${data.perspective}`)} · {t("sharing.version", { version: data.versionNo })} · {t(`sharing.status.${data.status}`)}
         </p>
-        <h1>{data.practiceName}</h1>
+        <h1>
+          {data.practiceName} {data.access !== "author" ? <VerifiedMark verification={data.practiceVerification} /> : null}
+        </h1>
         {data.access !== "author" ? <p className="callout">{t(`sharing.access.${data.access}`)}</p> : null}
         {data.status === "ingediend" && data.submittedAt ? (
           <p className="callout callout--ok">{t("sharing.frozen", { date: formatDateTime(data.submittedAt, lng) })}</p>
@@ -155,20 +169,24 @@ export default function AssessmentHome() {
           <section className="panel" id="sharing" aria-labelledby="sharing-title">
             <h2 id="sharing-title">{t("sharing.title")}</h2>
             <p>{t("sharing.body")}</p>
-            <Form method="post" className="inline-form">
-              <CsrfInput />
-              <label htmlFor="share-target">{t("sharing.with")}</label>{" "}
-              <select id="share-target" name="organisationId" required>
-                {data.targets.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name} ({t(`account.kind.${o.kind}`)})
-                  </option>
-                ))}
-              </select>{" "}
-              <button type="submit" name="_intent" value="share">
-                {t("sharing.grant")}
-              </button>
-            </Form>
+            {data.verified ? (
+              <Form method="post" className="inline-form">
+                <CsrfInput />
+                <label htmlFor="share-target">{t("sharing.with")}</label>{" "}
+                <select id="share-target" name="organisationId" required>
+                  {data.targets.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {t("trust.markOption", { name: o.name })} ({t(`account.kind.${o.kind}`)})
+                    </option>
+                  ))}
+                </select>{" "}
+                <button type="submit" name="_intent" value="share">
+                  {t("sharing.grant")}
+                </button>
+              </Form>
+            ) : (
+              <p className="callout callout--essential">{t("trust.sharing.unverified")}</p>
+            )}
             {/* Who has it, apart from the form that shares: revoking asks first, on a page of its own. */}
             <h3 id="shares-title">{t("pages.sharing.sharedWith")}</h3>
             {data.shares.length > 0 ? (
@@ -180,6 +198,7 @@ export default function AssessmentHome() {
                       kind: t(`account.kind.${share.organisation_kind}`),
                       date: formatDateTime(share.created_at, lng),
                     })}{" "}
+                    <VerifiedMark verification={share.organisation_verification} />{" "}
                     {share.revoked_at ? (
                       <span className="hint">{t("sharing.revokedAt", { date: formatDateTime(share.revoked_at, lng) })}</span>
                     ) : (

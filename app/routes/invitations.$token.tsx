@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { TextField } from "~/components/ui/text-field";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,8 +7,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, inputId } from "~/components/field-error";
 import { acceptInvitation, getInvitation } from "~/models/account.server";
 import { passwordProblem } from "~/models/password.server";
-import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "~/models/rate-limit.server";
-import { createSession, destroySession } from "~/models/session.server";
+import { guardedCheck } from "~/models/rate-limit.server";
+import { signedInRedirect } from "~/models/sign-in.server";
 import { readForm } from "~/utils/csrf.server";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
@@ -50,14 +50,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     // Joining with an existing account is a sign-in: the same limits per account and per address.
     const parsed = ExistingAccountSchema.safeParse({ password: String(form.get("password") ?? "") });
     if (!parsed.success) return fail({ password: parsed.error.issues[0]?.message });
-    const address = context.clientAddress ?? "unknown";
-    if ((await loginRetryAfter(invitation.email, address)) > 0) return fail({ password: "account.errors.tooManyAttempts" }, 429);
-    result = await acceptInvitation({ token, password: parsed.data.password });
-    if (!result.ok && result.reason === "wrong-password") {
-      await recordLoginFailure(invitation.email, address);
-      return fail({ password: "accountFlows.errors.wrongPassword" });
-    }
-    if (result.ok) await recordLoginSuccess(invitation.email);
+    let accepted: Awaited<ReturnType<typeof acceptInvitation>> = { ok: false, reason: "invalid" };
+    // Counted before the password is checked, like any sign-in.
+    const checked = await guardedCheck(invitation.email, context.clientAddress, async () => {
+      accepted = await acceptInvitation({ token, password: parsed.data.password });
+      return !(!accepted.ok && accepted.reason === "wrong-password");
+    });
+    if (!checked.ok && checked.retryAfterSeconds > 0) return fail({ password: "account.errors.tooManyAttempts" }, 429);
+    result = accepted;
+    if (!result.ok && result.reason === "wrong-password") return fail({ password: "accountFlows.errors.wrongPassword" });
   } else {
     const parsed = NewAccountSchema.safeParse({
       name: String(form.get("name") ?? ""),
@@ -81,9 +82,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (result.reason === "account-exists") return fail({ form: "accountFlows.errors.emailMaybeTaken" });
     return invalid();
   }
-  await destroySession(request);
-  const cookie = await createSession(result.personId, result.organisationId);
-  return redirect("/", { headers: { "Set-Cookie": cookie } });
+  // A new member who must use a second factor (a beheerder, an insurer's person) enrols before anything else.
+  return signedInRedirect(request, { personId: result.personId, organisationId: result.organisationId, to: "/" });
 }
 
 export default function AcceptInvitation() {

@@ -2,6 +2,7 @@
  * A keten's practices as the reader may see them, with the signals rolled up ("7 of 12 practices above
  * 4000 per fte") and the chain's governance answers side by side (issue 5, "A keten view").
  */
+import { VerifiedMark } from "~/components/verified-mark";
 import { ScrollRegion } from "~/components/scroll-region";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageTitle: await titleFor(request, "keten", view.name),
     key: view.key,
     name: view.name,
+    verified: view.rows[0]?.ketenVerified ?? false,
     total: view.total,
     rows: view.rows,
     rollup: view.rollup.map((r) => ({
@@ -59,7 +61,9 @@ export default function KetenPage() {
       <p className="eyebrow">
         <Link to="/portfolio">{t("workspaces.portfolio.title")}</Link>
       </p>
-      <h1>{d.name}</h1>
+      <h1>
+        {d.name} <VerifiedMark verification={d.verified ? "verified" : null} />
+      </h1>
       <p className="lead">{t("workspaces.keten.lead", { count: d.total })}</p>
       <p className="actions">
         <Link className="button" to={`${base}/guide`}>

@@ -6,11 +6,10 @@ import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from "../../db/seed";
 import { getDb } from "../../db/index.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldError } from "~/components/field-error";
-import { recordEvent } from "~/models/audit.server";
 import { dummyHash, verifyPassword } from "~/models/password.server";
-import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "~/models/rate-limit.server";
-import { createSession } from "~/models/session.server";
-import { getViewer } from "~/models/viewer.server";
+import { guardedCheck, retryAfterHeaders } from "~/models/rate-limit.server";
+import { signedInRedirect } from "~/models/sign-in.server";
+import { getAuth, mfaRedirect } from "~/models/viewer.server";
 import { readForm } from "~/utils/csrf.server";
 import { getEnv } from "~/utils/env.server";
 import { safeRedirect } from "~/utils/safe-redirect";
@@ -18,6 +17,8 @@ import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 
 export const meta = titleMeta;
+
+export { retryAfterHeaders as headers } from "~/utils/retry-after";
 
 const LoginSchema = z.object({
   email: z.pipe(
@@ -28,7 +29,12 @@ const LoginSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getViewer(request)) return redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  const auth = await getAuth(request);
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"));
+  // Signed in already: on to where they were going, or to the second factor that is still missing.
+  if (auth.kind !== "none" && auth.mfa !== "ok") return mfaRedirect(auth.mfa, redirectTo);
+  if (auth.kind === "organisation") return redirect(redirectTo);
+  if (auth.kind === "platform") return redirect("/beheer");
   const demo = getEnv().DEMO_MODE;
   return {
     pageTitle: await titleFor(request, "login"),
@@ -46,33 +52,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginSchema.safeParse({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
   const email = parsed.success ? parsed.data.email : "";
   const password = parsed.success ? parsed.data.password : "";
-  const address = context.clientAddress ?? "unknown";
-  const wait = await loginRetryAfter(email, address);
-  if (wait > 0) {
-    return data({ error: "account.errors.tooManyAttempts", minutes: Math.ceil(wait / 60), email }, { status: 429, headers: { "Retry-After": String(wait) } });
-  }
   const db = await getDb();
-  const person = email ? await db.selectFrom("person").select(["id", "password_hash"]).where("email", "=", email).executeTakeFirst() : undefined;
-  // Verify against a dummy hash when there is no such person: the answer takes as long either way.
-  const ok = person ? await verifyPassword(person.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
+  const person = email ? await db.selectFrom("person").select(["id", "password_hash", "platform_admin"]).where("email", "=", email).executeTakeFirst() : undefined;
+  // Counted before it is checked; verified against a dummy hash when there is no such person, so the
+  // answer takes as long either way and an unknown address is throttled like a known one.
+  const checked = await guardedCheck(email, context.clientAddress, async () =>
+    person ? verifyPassword(person.password_hash, password) : (await verifyPassword(await dummyHash(), password), false),
+  );
+  if (!checked.ok && checked.retryAfterSeconds > 0) {
+    return data({ error: "account.errors.tooManyAttempts", minutes: checked.minutes, email }, { status: 429, headers: retryAfterHeaders(checked.retryAfterSeconds) });
+  }
+  // The platform beheerder acts for no organisation; everyone else for their first organisation.
+  const platform = checked.ok && person?.platform_admin === 1;
   const membership =
-    ok && person
+    checked.ok && person && !platform
       ? await db.selectFrom("membership").select("organisation_id").where("person_id", "=", person.id).orderBy("created_at").executeTakeFirst()
       : undefined;
-  if (!ok || !person || !membership) {
-    await recordLoginFailure(email, address);
+  if (!checked.ok || !person || (!membership && !platform)) {
     return data({ error: "account.errors.badCredentials", minutes: 0, email }, { status: 400 });
   }
-  await recordLoginSuccess(email);
-  const cookie = await createSession(person.id, membership.organisation_id);
-  await recordEvent(db, {
-    viewer: null,
-    action: "session.signed-in",
-    subjectType: "person",
-    subjectId: person.id,
-    detail: { organisationId: membership.organisation_id },
+  const to = safeRedirect(form.get("redirectTo"));
+  return signedInRedirect(request, {
+    personId: person.id,
+    organisationId: membership?.organisation_id ?? null,
+    to: platform && !to.startsWith("/beheer") && !to.startsWith("/regions") ? "/beheer" : to,
   });
-  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
@@ -89,7 +93,7 @@ export default function Login() {
         {actionData?.error ? (
           <div className="callout callout--error" role="alert" id="login-error">
             <FieldError id="login-error-text" message={actionData.error} />
-            {actionData.minutes ? <p>{t("account.retryAfter", { minutes: actionData.minutes })}</p> : null}
+            {actionData.minutes ? <p>{t("security.retryAfter", { count: actionData.minutes })}</p> : null}
           </div>
         ) : null}
         <div className="field">
@@ -109,6 +113,7 @@ export default function Login() {
         <section aria-labelledby="demo-title" className="callout">
           <h2 id="demo-title">{t("account.demo.title")}</h2>
           <p>{t("account.demo.body", { password: demo.password })}</p>
+          <p>{t("security.demoNoMfa")}</p>
           <table className="demo-accounts">
             <caption className="visually-hidden">{t("account.demo.title")}</caption>
             <thead>

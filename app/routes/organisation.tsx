@@ -7,20 +7,31 @@ import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, helpId, inputId } from "~/components/field-error";
 import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
-import { changeMemberRole, inviteMember, listMembers, listOpenInvitations, removeMember } from "~/models/account.server";
+import { changeMemberRole, getRequireMfa, inviteMember, listMembers, listOpenInvitations, removeMember, setRequireMfa } from "~/models/account.server";
+import { requireRecentAuth } from "~/models/session.server";
 import { requireRole, requireViewer } from "~/models/viewer.server";
+import { getOwnVerification, requestVerificationAgain } from "~/models/platform.server";
+import { identifierSchema } from "~/domain/identifiers";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
 import accountStyles from "~/styles/account.css?url";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
+import { TextField } from "~/components/ui/text-field";
 
 export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 const ROLES = ["beheerder", "invuller", "lezer"] as const satisfies readonly MemberRole[];
-const NOTICES = ["invited", "roleChanged", "removed"] as const;
+const NOTICES = ["invited", "roleChanged", "removed", "verificationRequested", "mfaOn", "mfaOff"] as const;
+const NOTE_MAX = 1000;
+const AgainSchema = z.object({
+  kvk: identifierSchema("kvk", { required: false, message: "trust.errors.kvk" }),
+  uzovi: identifierSchema("uzovi", { required: false, message: "trust.errors.uzovi" }),
+  note: z.string().check(z.trim(), z.minLength(1, "trust.organisation.askAgain.noteRequired"), z.maxLength(NOTE_MAX, "trust.organisation.askAgain.noteTooLong")),
+});
+type AgainErrors = Partial<Record<"kvk" | "uzovi" | "note", string>>;
 type Notice = (typeof NOTICES)[number];
 
 const role = z.enum(ROLES, "accountFlows.errors.role");
@@ -44,9 +55,11 @@ const notFound = () => new Response("Not found", { status: 404 });
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const isBeheerder = viewer.role === "beheerder";
-  const [members, invitations] = await Promise.all([
+  const [members, invitations, verification, requireMfa] = await Promise.all([
     listMembers({ viewerOrgId: viewer.organisationId }),
     isBeheerder ? listOpenInvitations({ viewerOrgId: viewer.organisationId }) : Promise.resolve([]),
+    getOwnVerification(viewer),
+    getRequireMfa(viewer.organisationId),
   ]);
   const params = new URL(request.url).searchParams;
   const removeId = params.get("remove");
@@ -55,6 +68,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     pageTitle: await titleFor(request, "organisation", viewer.organisationName),
     organisation: { name: viewer.organisationName, kind: viewer.organisationKind },
+    verification: {
+      status: verification.verification,
+      verifiedAt: verification.verified_at,
+      basis: verification.basis,
+      kvk: verification.kvk,
+      uzovi: verification.uzovi,
+      claim: verification.claim,
+      lastNote: verification.lastDecision?.note ?? null,
+    },
+    noteMax: NOTE_MAX,
+    // Insurers and toezichthouders always require a second factor of everyone; others may choose to.
+    mfa: { always: viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder", required: requireMfa },
     viewerPersonId: viewer.personId,
     isBeheerder,
     members,
@@ -103,6 +128,28 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/organisation?notice=roleChanged");
   }
 
+  if (intent === "require-mfa") {
+    const on = form.get("value") === "on";
+    // Weakening sign-in for everyone is a security change: only within ten minutes of proving who one is.
+    if (!on) await requireRecentAuth(request, "/organisation#mfa");
+    await setRequireMfa(viewer, on);
+    return redirect(`/organisation?notice=${on ? "mfaOn" : "mfaOff"}#mfa`);
+  }
+
+  if (intent === "verification-again") {
+    const values = { kvk: String(form.get("kvk") ?? ""), uzovi: String(form.get("uzovi") ?? ""), note: String(form.get("note") ?? "") };
+    const parsed = AgainSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: AgainErrors = {};
+      for (const issue of parsed.error.issues) errors[String(issue.path[0]) as keyof AgainErrors] ??= issue.message;
+      return data({ intent: "verification-again" as const, errors, values }, { status: 400 });
+    }
+    const asked = await requestVerificationAgain(viewer, parsed.data);
+    // Only a refused or withdrawn organisation asks again; anything else has nothing to ask.
+    if (!asked) return data({ intent: "verification-again" as const, errors: { note: "errors.generic" } as AgainErrors, values }, { status: 409 });
+    return redirect("/organisation?notice=verificationRequested#verification");
+  }
+
   if (intent === "remove") {
     const parsed = RemoveSchema.safeParse({ personId: String(form.get("personId") ?? "") });
     if (!parsed.success) throw notFound();
@@ -118,13 +165,16 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Organisation() {
-  const { organisation, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice } = useLoaderData<typeof loader>();
+  const { organisation, verification, noteMax, mfa, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lng = useLng();
   const inviteErrors: InviteErrors = actionData?.intent === "invite" ? actionData.errors : {};
   const inviteValues = actionData?.intent === "invite" ? actionData.values : undefined;
   const rowError = actionData?.intent === "member" ? actionData : null;
+  const againErrors: AgainErrors = actionData?.intent === "verification-again" ? actionData.errors : {};
+  const againValues = actionData?.intent === "verification-again" ? actionData.values : undefined;
+  const mayAskAgain = isBeheerder && (verification.status === "refused" || verification.status === "withdrawn");
 
   return (
     <div className="organisation-page">
@@ -132,7 +182,7 @@ export default function Organisation() {
       <p className="lead">{t("accountFlows.organisation.kindLine", { organisation: organisation.name, kind: t(`account.kind.${organisation.kind}`) })}</p>
       {notice ? (
         <p className="callout callout--ok" role="status">
-          {t(`accountFlows.organisation.notice.${notice}`)}
+          {notice === "mfaOn" ? t("security.requireMfa.noticeOn") : notice === "mfaOff" ? t("security.requireMfa.noticeOff") : t(`accountFlows.organisation.notice.${notice}`)}
         </p>
       ) : null}
 
@@ -151,6 +201,77 @@ export default function Organisation() {
           </Form>
         </section>
       ) : null}
+
+      <section aria-labelledby="verification-title" id="verification" className="narrow">
+        <h2 id="verification-title">{t("trust.organisation.title")}</h2>
+        <p>
+          {t("trust.organisation.status", { status: t(`trust.status.${verification.status}`) })}{" "}
+          {verification.status === "verified" && verification.verifiedAt ? t("trust.organisation.verifiedOn", { date: formatDateTime(verification.verifiedAt, lng) }) : null}
+        </p>
+        {verification.status === "verified" && verification.basis && verification.basis.checked.length > 0 ? (
+          <p>{t("trust.organisation.basis", { checked: verification.basis.checked.map((c) => t(`trust.organisation.checks.${c as "kvk"}`)).join(", ") })}</p>
+        ) : null}
+        {verification.status !== "verified" && verification.lastNote ? <p>{t("trust.organisation.note", { note: verification.lastNote })}</p> : null}
+        {verification.claim ? (
+          <p>{t(`trust.claim.${verification.claim.status as "open"}`, { name: verification.claim.name, agb: verification.claim.agb ?? "" })}</p>
+        ) : null}
+        <h3>{t("trust.organisation.identifiers")}</h3>
+        <dl className="facts">
+          <dt>{t("trust.organisation.checks.kvk")}</dt>
+          <dd>{verification.kvk ?? t("trust.organisation.none")}</dd>
+          {organisation.kind === "zorgverzekeraar" ? (
+            <>
+              <dt>{t("trust.organisation.checks.uzovi")}</dt>
+              <dd>{verification.uzovi ?? t("trust.organisation.none")}</dd>
+            </>
+          ) : null}
+        </dl>
+        {mayAskAgain ? (
+          <Form method="post" action="/organisation" className="stack" noValidate aria-labelledby="again-title">
+            <h3 id="again-title">{t("trust.organisation.askAgain.title")}</h3>
+            <p className="hint">{t("trust.organisation.askAgain.lead")}</p>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="verification-again" />
+            <TextField name="kvk" label={t("trust.fields.kvk")} autoComplete="off" inputMode="numeric" required={false} help={t("trust.fields.kvkHelp")} error={againErrors.kvk} defaultValue={againValues?.kvk ?? verification.kvk ?? ""} />
+            {organisation.kind === "zorgverzekeraar" ? (
+              <TextField name="uzovi" label={t("trust.fields.uzovi")} autoComplete="off" inputMode="numeric" required={false} help={t("trust.fields.uzoviHelp")} error={againErrors.uzovi} defaultValue={againValues?.uzovi ?? verification.uzovi ?? ""} />
+            ) : null}
+            <div className="field">
+              <label htmlFor={inputId("note")}>{t("trust.organisation.askAgain.note")}</label>
+              <textarea
+                id={inputId("note")}
+                name="note"
+                rows={3}
+                defaultValue={againValues?.note ?? ""}
+                aria-invalid={againErrors.note ? true : undefined}
+                aria-describedby={againErrors.note ? errorId("note") : undefined}
+              />
+              <FieldError id={errorId("note")} message={againErrors.note} bounds={{ max: noteMax }} />
+            </div>
+            <button type="submit">{t("trust.organisation.askAgain.submit")}</button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="mfa-title" id="mfa" className="narrow">
+        <h2 id="mfa-title">{t("security.requireMfa.title")}</h2>
+        {mfa.always ? (
+          <p>{t("security.requireMfa.always")}</p>
+        ) : (
+          <>
+            <p>{t(mfa.required ? "security.requireMfa.on" : "security.requireMfa.off")}</p>
+            {isBeheerder ? (
+              <Form method="post" action="/organisation">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="require-mfa" />
+                <button type="submit" name="value" value={mfa.required ? "off" : "on"} className="secondary">
+                  {t(mfa.required ? "security.requireMfa.turnOff" : "security.requireMfa.turnOn")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        )}
+      </section>
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t("accountFlows.organisation.members")}</h2>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listOutbox } from "~/models/mail.server";
 import { useLng } from "~/utils/content-text";
 import { getEnv } from "~/utils/env.server";
+import { isLoopback } from "~/utils/loopback.server";
 import { formatDateTime } from "~/utils/format";
 import accountStyles from "~/styles/account.css?url";
 import { titleMeta } from "~/utils/page-title";
@@ -12,10 +13,13 @@ import { titleFor } from "~/utils/page-title.server";
 export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
-/** Demo mode only: the mail the local SMTP server received. Anywhere else this page does not exist. */
-export async function loader({ request }: LoaderFunctionArgs) {
+/**
+ * Demo mode only, and only to this machine (the loopback address): the mail the local SMTP server
+ * received, sign-in links included. Anywhere else, and from anywhere else, this page does not exist.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const env = getEnv();
-  if (!env.DEMO_MODE) throw new Response("Not found", { status: 404 });
+  if (!env.DEMO_MODE || !isLoopback(context.clientAddress)) throw new Response("Not found", { status: 404 });
   return { pageTitle: await titleFor(request, "outbox"), messages: await listOutbox(), appOrigin: new URL(env.APP_URL).origin };
 }
 

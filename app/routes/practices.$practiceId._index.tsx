@@ -3,6 +3,7 @@
  * its own assessment, imported facts), the five signals per source side by side, and the way on:
  * comparison, conversation guide, starting its own assessment or asking for the self-assessment.
  */
+import { VerifiedMark } from "~/components/verified-mark";
 import { ScrollRegion } from "~/components/scroll-region";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -42,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pageTitle: pageTitle(w.t, w.t("pages.titles.practice"), w.practice.name),
     region,
     practice: w.practice,
+    practiceVerified: w.row.practiceVerified,
     row: w.row,
     sources: sources.map((s) => ({
       kind: s.kind,
@@ -90,7 +92,9 @@ export default function PracticePage() {
           </>
         ) : null}
       </p>
-      <h1>{d.practice.name}</h1>
+      <h1>
+        {d.practice.name} <VerifiedMark verification={d.practiceVerified ? "verified" : null} />
+      </h1>
       <p className="hint">
         {t("home.agb")} {d.practice.agb ?? "–"} · {d.row.regionName ?? t("workspaces.portfolio.noRegion")}
         {d.practice.hasAccount ? "" : ` · ${t("workspaces.practice.noAccount")}`}

@@ -2,6 +2,7 @@
  * The practice's self-assessment beside the reader's own assessment, question by question; every
  * difference marked in words (never colour alone) and listed as a topic in the conversation guide.
  */
+import { VerifiedMark } from "~/components/verified-mark";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     pageTitle: pageTitle(w.t, w.t("pages.titles.compare"), w.practice.name),
     practice: w.practice,
+    practiceVerified: w.row.practiceVerified,
     selfLabel: w.self?.label ?? null,
     ownLabel: w.own?.label ?? null,
     reading: w.questionnaire.dialogue.comparison.reading[w.lng],
@@ -53,7 +55,9 @@ export default function ComparePage() {
       <p className="eyebrow">
         <Link to={base}>{d.practice.name}</Link>
       </p>
-      <h1>{t("workspaces.compare.title", { practice: d.practice.name })}</h1>
+      <h1>
+        {t("workspaces.compare.title", { practice: d.practice.name })} <VerifiedMark verification={d.practiceVerified ? "verified" : null} />
+      </h1>
       <p className="lead">{d.reading}</p>
       {!d.comparison ? (
         <p className="callout">{t(d.selfLabel ? "workspaces.compare.noOwn" : "workspaces.compare.noSelf")}</p>

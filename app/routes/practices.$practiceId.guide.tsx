@@ -3,6 +3,7 @@
  * agreements of the conversation kept beside it. For a huisarts weighing a provider it ends in the
  * questions to ask before joining.
  */
+import { VerifiedMark } from "~/components/verified-mark";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     pageTitle: pageTitle(w.t, guide.title, w.practice.name),
     practice: w.practice,
+    practiceVerified: w.row.practiceVerified,
     ketenName: w.row.ketenName,
     guide: rest,
     notes: await listNotes(viewer, { type: "practice", key: w.practice.id }),
@@ -67,7 +69,7 @@ export default function GuidePage() {
         <Link to={base}>{d.practice.name}</Link>
       </p>
       <h1>
-        {d.guide.title}: {d.practice.name}
+        {d.guide.title}: {d.practice.name} <VerifiedMark verification={d.practiceVerified ? "verified" : null} />
       </h1>
       <p className="hint">
         {t("home.agb")} {d.practice.agb ?? "–"}

@@ -12,7 +12,7 @@ import { isFictitiousRegionCode } from "~/domain/regional/demo-regions";
 import { requestLng } from "~/i18next.server";
 import { hasPortfolio, listPortfolio } from "~/models/portfolio.server";
 import { getRegionPage, indicatorViews } from "~/models/regions.server";
-import { requireViewer } from "~/models/viewer.server";
+import { requireReader } from "~/models/viewer.server";
 import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";
@@ -24,12 +24,13 @@ export const clientLoader = workspaceClientLoader;
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
+  const { viewer } = await requireReader(request);
   const lng = await requestLng(request);
   const page = await getRegionPage(params.code ?? "");
   if (!page) throw new Response("Not found", { status: 404 });
-  // By name, as the portfolio: a list of practices is not a ranking.
-  const practices = hasPortfolio(viewer) ? await listPortfolio(viewer, { filter: { region: page.regionId }, sort: "name", desc: false, group: "none" }) : [];
+  // By name, as the portfolio: a list of practices is not a ranking. The platform beheerder has none.
+  const mayHavePractices = viewer !== null && hasPortfolio(viewer);
+  const practices = viewer && mayHavePractices ? await listPortfolio(viewer, { filter: { region: page.regionId }, sort: "name", desc: false, group: "none" }) : [];
   return {
     pageTitle: await titleFor(request, "region", page.name),
     code: page.code,
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     indicators: indicatorViews(page.criteria, lng),
     history: page.history.map((h) => ({ year: h.year, source: h.source, cells: h.row.cells, red: h.row.red })),
     practices,
-    mayHavePractices: hasPortfolio(viewer),
+    mayHavePractices,
     currentRules: getCurrentQuestionnaire().parameters.rulesVersion,
   };
 }

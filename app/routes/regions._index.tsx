@@ -11,8 +11,9 @@ import { cutOffText, MatrixCell, useColourWords } from "~/components/regional";
 import { ScrollRegion } from "~/components/scroll-region";
 import { isFictitiousRegionCode } from "~/domain/regional/demo-regions";
 import i18next, { requestLng } from "~/i18next.server";
-import { canManageRegions, getRegionalMatrix, indicatorViews } from "~/models/regions.server";
-import { requireViewer } from "~/models/viewer.server";
+import { canKeepOwnCriteria, getRegionalMatrix, hasOwnCriteria, indicatorViews, mayViewOwnCriteria } from "~/models/regions.server";
+import { formatDate } from "~/utils/format";
+import { requireReader } from "~/models/viewer.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";
@@ -24,14 +25,18 @@ export const clientLoader = workspaceClientLoader;
 export const meta = titleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
+  // National data: every organisation's people read it, and the platform beheerder who keeps it.
+  const { viewer } = await requireReader(request);
   const lng = await requestLng(request);
   const params = new URL(request.url).searchParams;
   const year = Number(params.get("jaar")) || undefined;
   const q = (params.get("q") ?? "").trim().slice(0, 100);
   const onlyRed = params.get("rood") === "1";
-  const imported = params.get("done") === "imported";
-  const m = await getRegionalMatrix(year);
+  const mayOwn = viewer !== null && canKeepOwnCriteria(viewer);
+  const hasOwn = viewer !== null && mayViewOwnCriteria(viewer) && (await hasOwnCriteria(viewer.organisationId));
+  // The organisation's own cut-offs only in its own view, asked for explicitly and labelled as such.
+  const own = hasOwn && params.get("grenzen") === "eigen";
+  const m = await getRegionalMatrix(year, own && viewer ? viewer.organisationId : undefined);
   const t = await i18next.getFixedT(lng);
   const regions = (m.matrix?.regions ?? []).filter(
     (r) => (!q || r.name.toLowerCase().includes(q.toLowerCase()) || r.code.toLowerCase() === q.toLowerCase()) && (!onlyRed || r.red > 0),
@@ -42,8 +47,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year: m.year,
     q,
     onlyRed,
-    imported,
-    indicators: indicatorViews(m.criteria, lng).map((i) => ({ ...i, cutOffs: m.matrix ? cutOffText(m.matrix.cutOffs[i.id], t, lng) : null })),
+    indicators: indicatorViews(m.criteria, lng).map((i) => {
+      const override = m.overrides.find((o) => o.indicatorId === i.id);
+      return {
+        ...i,
+        cutOffs: m.matrix ? cutOffText(m.matrix.cutOffs[i.id], t, lng, override?.kind === "own") : null,
+        override: override ? { kind: override.kind, basis: override.basis && { ...override.basis, agreedOn: formatDate(override.basis.agreedOn, lng), publishedAt: formatDate(override.basis.publishedAt, lng) } } : null,
+      };
+    }),
     regions,
     total: m.matrix?.regions.length ?? 0,
     fictitious: (m.matrix?.regions ?? []).some((r) => isFictitiousRegionCode(r.code)),
@@ -52,8 +63,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     criteriaNote: m.criteria.criteriaNote[lng],
     choices: m.criteria.choices.map((c) => c[lng]),
     criteriaVersion: m.criteria.version,
-    overrides: m.overrides.map((o) => o.indicatorId),
-    canManage: canManageRegions(viewer),
+    national: m.overrides.filter((o) => o.kind === "national").length,
+    own,
+    hasOwn,
+    mayOwn,
   };
 }
 
@@ -61,14 +74,16 @@ export default function RegionsMatrix() {
   const d = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const words = useColourWords();
-  const search = portfolioSearch({ jaar: d.year ?? undefined, q: d.q || undefined, rood: d.onlyRed ? "1" : undefined });
+  const search = portfolioSearch({ jaar: d.year ?? undefined, q: d.q || undefined, rood: d.onlyRed ? "1" : undefined, grenzen: d.own ? "eigen" : undefined });
+  const other = portfolioSearch({ jaar: d.year ?? undefined, q: d.q || undefined, rood: d.onlyRed ? "1" : undefined, grenzen: d.own ? undefined : "eigen" });
   return (
     <div className="workspace">
       <h1>{t("regions.title")}</h1>
       <p className="lead">{t("regions.lead")}</p>
-      {d.imported ? (
-        <p className="callout callout--ok" role="status">
-          {t("regions.imported")}
+      {d.hasOwn ? (
+        <p className={d.own ? "callout callout--essential" : "callout"}>
+          {t(d.own ? "regions.ownView.own" : "regions.ownView.national")}{" "}
+          <Link to={`/regions${other}`}>{t(d.own ? "regions.ownView.showNational" : "regions.ownView.showOwn")}</Link>
         </p>
       ) : null}
       <p className="callout callout--essential">{d.caveat}</p>
@@ -76,7 +91,16 @@ export default function RegionsMatrix() {
       <details className="explain">
         <summary>{t("regions.criteriaTitle", { version: d.criteriaVersion })}</summary>
         <p>{d.criteriaNote}</p>
-        {d.overrides.length > 0 ? <p>{t("regions.overridden", { count: d.overrides.length })}</p> : null}
+        {d.national > 0 ? <p>{t("regions.overridden", { count: d.national })}</p> : <p>{t("regions.noPublications")}</p>}
+        <ul className="plain">
+          {d.indicators
+            .filter((i) => i.override?.kind === "national" && i.override.basis)
+            .map((i) => (
+              <li key={i.id}>
+                <strong>{i.title}</strong>: {t("regions.agreedBasis", i.override!.basis!)}
+              </li>
+            ))}
+        </ul>
       </details>
       <details className="explain">
         <summary>{t("regions.choicesTitle")}</summary>
@@ -108,15 +132,10 @@ export default function RegionsMatrix() {
         <a className="button secondary" href={`/regions.csv${search}`} download>
           {t("regions.csv")}
         </a>
-        {d.canManage ? (
-          <>
-            <Link className="button secondary" to="/regions/import">
-              {t("regions.import.title")}
-            </Link>
-            <Link className="button secondary" to="/regions/criteria">
-              {t("regions.criteria.title")}
-            </Link>
-          </>
+        {d.mayOwn ? (
+          <Link className="button secondary" to="/regions/criteria">
+            {t("regions.ownView.manage")}
+          </Link>
         ) : null}
         <span className="hint">{t("report.printHint")}</span>
       </p>
@@ -126,6 +145,7 @@ export default function RegionsMatrix() {
       ) : (
         <>
           <Form method="get" className="filters no-print" aria-label={t("regions.filters")}>
+            {d.own ? <input type="hidden" name="grenzen" value="eigen" /> : null}
             <div className="filter-grid">
               <div className="field">
                 <label htmlFor="m-year">{t("regions.year")}</label>
@@ -148,7 +168,7 @@ export default function RegionsMatrix() {
             </div>
             <p className="actions">
               <button type="submit">{t("workspaces.portfolio.filter.apply")}</button>
-              <Link to="/regions">{t("workspaces.portfolio.filter.reset")}</Link>
+              <Link to={d.own ? "/regions?grenzen=eigen" : "/regions"}>{t("workspaces.portfolio.filter.reset")}</Link>
             </p>
           </Form>
 
@@ -168,7 +188,7 @@ export default function RegionsMatrix() {
                         {i.source} ({d.year})
                       </span>
                       {i.cutOffs ? <span className="hint block cutoffs">{i.cutOffs}</span> : null}
-                      {d.overrides.includes(i.id) ? <span className="badge badge--small">{t("regions.agreed")}</span> : null}
+                      {i.override ? <span className="badge badge--small">{t(i.override.kind === "own" ? "regions.own" : "regions.agreed")}</span> : null}
                     </th>
                   ))}
                 </tr>

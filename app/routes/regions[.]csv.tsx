@@ -2,16 +2,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { cutOffText, formatIndicator } from "~/components/regional";
 import i18next, { requestLng } from "~/i18next.server";
-import { getRegionalMatrix, indicatorViews } from "~/models/regions.server";
-import { requireViewer } from "~/models/viewer.server";
+import { getRegionalMatrix, indicatorViews, mayViewOwnCriteria } from "~/models/regions.server";
+import { requireReader } from "~/models/viewer.server";
 import { toDelimited } from "~/utils/csv";
 import { downloadResponse, exportFileName } from "~/utils/download.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireViewer(request);
+  const { viewer } = await requireReader(request);
   const lng = await requestLng(request);
   const t = await i18next.getFixedT(lng);
-  const m = await getRegionalMatrix(Number(new URL(request.url).searchParams.get("jaar")) || undefined);
+  const params = new URL(request.url).searchParams;
+  // The organisation's own view (its own cut-offs, labelled so in the criteria rows) only when asked for.
+  const own = viewer !== null && mayViewOwnCriteria(viewer) && params.get("grenzen") === "eigen";
+  const m = await getRegionalMatrix(Number(params.get("jaar")) || undefined, own && viewer ? viewer.organisationId : undefined);
   const indicators = indicatorViews(m.criteria, lng);
   const rows: string[][] = [
     [
@@ -37,7 +40,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Which criteria coloured it, under the table: a spreadsheet travels without the page.
   if (m.matrix) {
     rows.push([]);
-    for (const i of indicators) rows.push([t("regions.columns.criteria"), i.title, cutOffText(m.matrix.cutOffs[i.id], t, lng)]);
+    for (const i of indicators) {
+      const override = m.overrides.find((o) => o.indicatorId === i.id);
+      rows.push([t("regions.columns.criteria"), i.title, cutOffText(m.matrix.cutOffs[i.id], t, lng, override?.kind === "own")]);
+    }
     rows.push([t("regions.columns.caveat"), m.criteria.caveat[lng]]);
   }
   return downloadResponse(

@@ -6,7 +6,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, helpId, inputId } from "~/components/field-error";
 import { getPasswordReset, resetPassword } from "~/models/account.server";
 import { passwordProblem } from "~/models/password.server";
-import { createSession, destroySession } from "~/models/session.server";
+import { destroySession } from "~/models/session.server";
+import { signedInRedirect } from "~/models/sign-in.server";
 import { readForm } from "~/utils/csrf.server";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
@@ -52,11 +53,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const result = await resetPassword({ token, password });
   if (!result.ok) return invalid();
-  // All the person's sessions ended in resetPassword; this browser's, whoever's it was, ends too.
-  await destroySession(request);
-  if (!result.organisationId) return redirect("/login");
-  const cookie = await createSession(result.personId, result.organisationId);
-  return redirect("/", { headers: { "Set-Cookie": cookie } });
+  // All the person's sessions ended in resetPassword; this browser's, whoever's it was, ends too. The
+  // mailed link is one factor: a person with a second factor (or who needs one) passes it next.
+  if (!result.platform && !result.organisationId) {
+    await destroySession(request);
+    return redirect("/login");
+  }
+  return signedInRedirect(request, { personId: result.personId, organisationId: result.platform ? null : result.organisationId, to: result.platform ? "/beheer" : "/" });
 }
 
 export default function ResetPassword() {

@@ -1,23 +1,21 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { TextField } from "~/components/ui/text-field";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import type { OrganisationKind } from "../../db/schema";
 import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, inputId } from "~/components/field-error";
-import { signUp } from "~/models/account.server";
+import { agbHeldByVerified, requestSignUp } from "~/models/account.server";
+import { requestLng } from "~/i18next.server";
 import { passwordProblem } from "~/models/password.server";
-import { createSession, destroySession } from "~/models/session.server";
+import { identifierSchema, IDENTIFIERS_OF_KIND, type IdentifierId } from "~/domain/identifiers";
+import { getEnv } from "~/utils/env.server";
 import { readForm } from "~/utils/csrf.server";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 
 export const meta = titleMeta;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { pageTitle: await titleFor(request, "signup") };
-}
 
 const KINDS = ["praktijk", "keten", "zorgverzekeraar", "toezichthouder", "huisarts"] as const satisfies readonly OrganisationKind[];
 const NAME_MAX = 200;
@@ -30,11 +28,10 @@ const text = (max: number) => z.string().check(z.trim(), z.minLength(1, required
 const SignupSchema = z.object({
   organisationName: text(NAME_MAX),
   kind: z.enum(KINDS, "accountFlows.errors.kind"),
-  // Typed with spaces or dots (0123 4567) is fine; stored as the 8 digits, leading zeros kept.
-  agb: z.string().check(
-    z.overwrite((v) => v.replace(/[\s.]/g, "")),
-    z.regex(/^(\d{8})?$/, "accountFlows.errors.agb"),
-  ),
+  // Identifiers are read per kind below (which are asked, which are required).
+  agb: z.string(),
+  kvk: z.string(),
+  uzovi: z.string(),
   name: text(NAME_MAX),
   email: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, required), z.maxLength(EMAIL_MAX, tooLong), z.email("accountFlows.errors.email")),
   password: z.string().check(z.minLength(1, required)),
@@ -42,6 +39,25 @@ const SignupSchema = z.object({
 });
 
 type FieldName = keyof z.infer<typeof SignupSchema>;
+
+const IDENTIFIER_MESSAGES: Record<IdentifierId, { message: string; requiredMessage: string }> = {
+  agb: { message: "accountFlows.errors.agb", requiredMessage: "trust.errors.agbRequired" },
+  kvk: { message: "trust.errors.kvk", requiredMessage: "trust.errors.kvkRequired" },
+  uzovi: { message: "trust.errors.uzovi", requiredMessage: "trust.errors.uzoviRequired" },
+};
+
+/** The identifiers of the chosen kind: each checked as its own string; those the kind does not ask are null. */
+function readIdentifiers(kind: OrganisationKind, raw: Record<IdentifierId, string>, errors: Errors) {
+  const out: Record<IdentifierId, string | null> = { agb: null, kvk: null, uzovi: null };
+  for (const id of ["agb", "kvk", "uzovi"] as const) {
+    const need = IDENTIFIERS_OF_KIND[kind][id];
+    if (!need) continue;
+    const parsed = identifierSchema(id, { required: need === "required", ...IDENTIFIER_MESSAGES[id] }).safeParse(raw[id]);
+    if (parsed.success) out[id] = parsed.data;
+    else errors[id] = parsed.error.issues[0]?.message;
+  }
+  return out;
+}
 type Errors = Partial<Record<FieldName, string>>;
 
 function firstErrors(issues: readonly { path: PropertyKey[]; message: string }[]): Errors {
@@ -50,47 +66,61 @@ function firstErrors(issues: readonly { path: PropertyKey[]; message: string }[]
   return errors;
 }
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { pageTitle: await titleFor(request, "signup"), contact: getEnv().PLATFORM_CONTACT, sent: new URL(request.url).searchParams.get("sent") === "1" };
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const raw = Object.fromEntries(
-    (["organisationName", "kind", "agb", "name", "email", "password", "passwordRepeat"] as const).map((k) => [k, String(form.get(k) ?? "")]),
+    (["organisationName", "kind", "agb", "kvk", "uzovi", "name", "email", "password", "passwordRepeat"] as const).map((k) => [k, String(form.get(k) ?? "")]),
   );
-  const values = { organisationName: raw.organisationName!, kind: raw.kind!, agb: raw.agb!, name: raw.name!, email: raw.email! };
+  const values = { organisationName: raw.organisationName!, kind: raw.kind!, agb: raw.agb!, kvk: raw.kvk!, uzovi: raw.uzovi!, name: raw.name!, email: raw.email! };
   const parsed = SignupSchema.safeParse(raw);
   const errors: Errors = parsed.success ? {} : firstErrors(parsed.error.issues);
+  const identifiers = parsed.success ? readIdentifiers(parsed.data.kind, { agb: raw.agb!, kvk: raw.kvk!, uzovi: raw.uzovi! }, errors) : null;
   const password = raw.password!;
   if (!errors.password) {
     const problem = passwordProblem(password, [raw.email!, raw.name!, raw.organisationName!]);
     if (problem) errors.password = problem;
   }
   if (!errors.password && password !== raw.passwordRepeat) errors.passwordRepeat = "accountFlows.errors.passwordMismatch";
-  if (!parsed.success || Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
+  if (!parsed.success || !identifiers || Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
 
   const input = parsed.data;
-  const result = await signUp({
+  // An AGB of a verified practice is refused here, with the way to reach the beheer (the register is no secret; addresses are).
+  if (identifiers.agb && (await agbHeldByVerified(identifiers.agb))) return data({ errors: { agb: "trust.errors.agbVerified" } as Errors, values }, { status: 400 });
+  // The same answer whether or not the address has an account: a mail either way (a link, or what to do).
+  await requestSignUp({
     organisationName: input.organisationName,
     kind: input.kind,
-    agb: input.kind === "praktijk" && input.agb ? input.agb : null,
+    agb: identifiers.agb,
+    kvk: identifiers.kvk,
+    uzovi: identifiers.uzovi,
     name: input.name,
     email: input.email,
     password: input.password,
+    lng: await requestLng(request),
   });
-  // Neutral on purpose: it neither confirms nor denies that the address has an account.
-  if (!result.ok) {
-    const errors: Errors = result.reason === "agb-taken" ? { agb: "accountFlows.errors.agbTaken" } : { email: "accountFlows.errors.emailMaybeTaken" };
-    return data({ errors, values }, { status: 400 });
-  }
-  // Whatever session this browser had ends; the new one gets a new id.
-  await destroySession(request);
-  const cookie = await createSession(result.personId, result.organisationId);
-  return redirect("/", { headers: { "Set-Cookie": cookie } });
+  return redirect("/signup?sent=1");
 }
 
 export default function Signup() {
+  const { contact, sent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const errors: Errors = actionData?.errors ?? {};
   const values = actionData?.values;
+  if (sent) {
+    return (
+      <div className="narrow">
+        <h1>{t("security.signup.sentTitle")}</h1>
+        <p className="callout callout--ok" role="status">
+          {t("security.signup.sent", { email: t("security.signup.yourAddress") })}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <h1>{t("accountFlows.signup.title")}</h1>
@@ -134,15 +164,39 @@ export default function Signup() {
             </select>
             <FieldError id={errorId("kind")} message={errors.kind} />
           </div>
+          <p className="hint">{t("trust.signup.identifiersLead")}</p>
           <TextField
             name="agb"
-            label={t("accountFlows.fields.agb")}
+            label={t("trust.fields.agb")}
             autoComplete="off"
             inputMode="numeric"
             required={false}
-            help={t("accountFlows.fields.agbHelp")}
+            help={t("trust.fields.agbHelp")}
             error={errors.agb}
+            errorValues={{ contact }}
             defaultValue={values?.agb}
+            max={NAME_MAX}
+          />
+          <TextField
+            name="kvk"
+            label={t("trust.fields.kvk")}
+            autoComplete="off"
+            inputMode="numeric"
+            required={false}
+            help={t("trust.fields.kvkHelp")}
+            error={errors.kvk}
+            defaultValue={values?.kvk}
+            max={NAME_MAX}
+          />
+          <TextField
+            name="uzovi"
+            label={t("trust.fields.uzovi")}
+            autoComplete="off"
+            inputMode="numeric"
+            required={false}
+            help={t("trust.fields.uzoviHelp")}
+            error={errors.uzovi}
+            defaultValue={values?.uzovi}
             max={NAME_MAX}
           />
         </fieldset>

@@ -39,6 +39,8 @@ const EnvSchema = z
   AUDIT_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(7),
   /** Minutes between purges in the server process (expired sessions, used tokens, demo mail, stale import previews, old audit events); 0: only `npm run db:purge`. */
   PURGE_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
+  /** How people reach the platform beheer (shown when an AGB is already held by a verified practice). */
+  PLATFORM_CONTACT: z.string().min(3).max(200).default("beheer@kernwaardenscan.example.com"),
 })
   .transform((env) => ({
     ...env,

@@ -4,7 +4,7 @@
  * and in demo mode without SMTP_URL the local SMTP server that fills the outbox.
  */
 import { getDb } from "../../db/index.server";
-import { seedDemoIfEmpty } from "../../db/seed";
+import { seedDemoIfEmpty, verifyDemoOrganisations } from "../../db/seed";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
 import { usesLocalSmtp } from "../models/mail.server";
 import { resumeImports } from "../models/facts-import.server";
@@ -22,6 +22,8 @@ export function startup() {
     getCurrentQuestionnaire(); // invalid content stops the start, not a page later
     const db = await getDb();
     if (env.SEED_DEMO) await seedDemoIfEmpty(db);
+    // A demo database from before verification existed: its demo organisations are verified ("demo").
+    if (env.DEMO_MODE && env.SEED_DEMO) await verifyDemoOrganisations(db);
     await backfillAssessmentSignals(db);
     await rebuildPortfoliosIfMissing(db);
     // An import whose confirmation a stop interrupted is finished; one half read is removed.

@@ -14,6 +14,8 @@ import * as appSetting from "./2026-12-03-08-app-setting";
 import * as closingAndRetention from "./2026-12-03-08b-closing-and-retention";
 import * as importRows from "./2026-12-03-08c-import-rows";
 import * as signalRulesVersion from "./2026-12-03-10-signal-rules-version";
+import * as trust from "./2026-12-03-11-trust";
+import * as mfa from "./2026-12-03-11a-mfa";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-08b-closing-and-retention": closingAndRetention,
   "2026-12-03-08c-import-rows": importRows,
   "2026-12-03-10-signal-rules-version": signalRulesVersion,
+  "2026-12-03-11-trust": trust,
+  "2026-12-03-11a-mfa": mfa,
 };

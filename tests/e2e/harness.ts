@@ -2,12 +2,14 @@
  * Browser-test harness: the built production server on a free port with a fresh demo database, and
  * Debian's Chromium driven by playwright-core (no browser download). Every page visited is scanned by axe.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
+import * as OTPAuth from "otpauth";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 
@@ -217,4 +219,73 @@ export async function openDemoAssessment(page: Page, server: TestServer) {
   await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
   await expectAccessible(page);
   return page.url();
+}
+
+/** A code from an authenticator app holding `secret`, for the moment `at` (a later step than one already used: now + 30 s). */
+export const totpCode = (secret: string, at = Date.now()) => OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret), timestamp: at });
+
+/** Opens /outbox until a mail to `recipient` whose subject matches is there (mail may go out after the answer); returns it. */
+export async function expectMail(page: Page, server: TestServer, recipient: string, subject: RegExp) {
+  const mail = page.locator("article.mail").filter({ hasText: recipient }).filter({ has: page.locator("h2", { hasText: subject }) });
+  await expect
+    .poll(
+      async () => {
+        await page.goto(server.url + "/outbox");
+        return mail.count();
+      },
+      { timeout: 15_000, interval: 250 },
+    )
+    .toBeGreaterThan(0);
+  return mail.first();
+}
+
+/** The newest such mail, its first link followed. */
+export async function followMail(page: Page, server: TestServer, recipient: string, subject: RegExp) {
+  const mail = await expectMail(page, server, recipient, subject);
+  await mail.locator(".mail-body a").first().click();
+  await page.waitForLoadState("load");
+}
+
+/**
+ * The forced (or chosen) enrolment of an authenticator app on /security/setup, as a person does it: the
+ * key beside the QR code goes into the "app", its code confirms, the ten recovery codes are "saved".
+ * axe on both pages. Returns the secret and the recovery codes.
+ */
+export async function enrolTotp(page: Page) {
+  await page.waitForURL(/\/security\/setup/);
+  await expectAccessible(page);
+  expect(await page.getByRole("img", { name: "QR-code om uw account aan een authenticator-app toe te voegen" }).getAttribute("src")).toMatch(/^data:image\/svg\+xml;base64,/);
+  const secret = ((await page.locator("code.totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  await page.getByLabel("Code uit de app").fill(totpCode(secret));
+  await page.getByRole("button", { name: "Instellen" }).click();
+  await page.waitForURL(/\/security\/recovery-codes/);
+  await expectAccessible(page);
+  const codes = await page.locator("ol.recovery-codes li").allTextContents();
+  expect(codes).toHaveLength(10);
+  await page.getByRole("button", { name: "Ik heb de codes bewaard" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/security/recovery-codes"));
+  return { secret, codes };
+}
+
+/**
+ * `npm run admin:create` against the test server's database (its mail lands in the same outbox); the
+ * new platform beheerder follows the mailed link in `page` and chooses its password. Returns the password.
+ */
+export async function createPlatformAdmin(page: Page, server: TestServer, email: string, name = "Platformbeheerder (test)") {
+  await promisify(execFile)(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/admin-create.ts", "--email", email, "--name", name], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: server.dbFile, PORT: new URL(server.url).port, NODE_ENV: "production", DEMO_MODE: "true", SEED_DEMO: "false", INSECURE_COOKIES: "true" },
+  });
+  await page.goto(server.url + "/outbox");
+  const mail = page.locator("article.mail").filter({ hasText: email }).first();
+  await mail.locator(".mail-body a").first().click();
+  await page.waitForURL(/\/reset-password\?token=/);
+  const password = "Negen-lepelaars-op-de-Marker-Wadden-2026";
+  await page.getByLabel("Nieuw wachtwoord").fill(password);
+  await page.getByLabel("Herhaal het wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
+  // A second factor from the first sign-in, before anything else.
+  const { secret } = await enrolTotp(page);
+  await page.waitForURL(server.url + "/beheer");
+  return { password, secret };
 }

@@ -1,10 +1,10 @@
 /**
  * The regional signaleringsmatrix in real Chromium, axe on every page: the matrix sorted by red cells
  * with every colour in words, filtered, as CSV; a region over the years; the practice's region beside
- * its signals. Without JavaScript: agreed cut-offs set (bad input refused) and region figures imported.
+ * its signals. Without JavaScript: an insurer's own cut-offs, its own view only (the platform's import
+ * and publications are in trust.test.ts).
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { expectAccessible, newContext, openDemoAssessment, signIn, useServerAndBrowser } from "./harness";
@@ -74,7 +74,7 @@ describe("the matrix with JavaScript", () => {
 });
 
 describe("without JavaScript", () => {
-  test("a toezichthouder's beheerder sets agreed cut-offs (bad input refused) and imports region figures after a preview", async () => {
+  test("a toezichthouder's beheerder keeps own cut-offs (bad input refused): its own view only, the national matrix unchanged", async () => {
     const { context, page } = await as(env.browser, "beheerder@voorbeeld-toezicht.example.com", { javaScriptEnabled: false });
     await page.goto(env.server.url + "/regions/criteria");
     await expectAccessible(page);
@@ -91,26 +91,21 @@ describe("without JavaScript", () => {
     await again.getByLabel(/Rood bij/).fill("6,0");
     await again.getByLabel(/Oranje bij/).fill("7,0");
     await again.getByRole("button", { name: "Opslaan" }).click();
-    expect(await page.locator("#criteria-huisartsendichtheid").textContent()).toContain("Nu: afgesproken grenswaarden");
-    expect(await page.locator("table.audit").textContent()).toContain("Criteria van Huisartsendichtheid gewijzigd");
+    expect(await page.locator("#criteria-huisartsendichtheid").textContent()).toContain("In uw eigen weergave: uw eigen grenswaarden");
+    expect(await page.locator("table.audit").textContent()).toContain("Eigen grenswaarden van Huisartsendichtheid ingesteld");
+    // The national matrix stays relative; the organisation's own view says whose cut-offs they are.
     await page.goto(env.server.url + "/regions");
-    expect(await page.locator("table.matrix thead").textContent()).toContain("afgesproken: rood ≤ 6,0, oranje ≤ 7,0");
+    expect(await page.locator("table.matrix thead").textContent()).not.toContain("rood ≤ 6,0");
+    await page.getByRole("link", { name: "Bekijk met onze eigen grenswaarden" }).click();
+    await page.waitForURL(/grenzen=eigen/);
+    expect(await page.locator("table.matrix thead").textContent()).toContain("eigen grenswaarden: rood ≤ 6,0, oranje ≤ 7,0");
     await expectAccessible(page);
 
-    // Region figures in: preview with the bad rows explained, then confirmed.
-    await page.goto(env.server.url + "/regions/import");
-    await expectAccessible(page);
-    await page.getByLabel("Spreadsheet (CSV)").setInputFiles(path.resolve(import.meta.dirname, "../fixtures/regions-mixed.csv"));
-    await page.getByLabel("Bron van de gegevens").fill("Vektis en CBS 2025");
-    await page.getByRole("button", { name: "Inlezen en voorbeeld tonen" }).click();
-    await page.waitForURL(/\/regions\/import\/[0-9a-f-]{36}$/);
-    await expectAccessible(page);
-    expect(await page.locator("#region-errors").count()).toBe(1);
-    expect(await page.locator("ul.import-errors li").count()).toBeGreaterThan(0);
-    await page.getByRole("button", { name: /rijen? inlezen/ }).click();
-    await page.waitForURL(/\/regions\?done=imported&jaar=2025$/);
-    expect(await page.getByRole("status").textContent()).toContain("ingelezen");
-    expect(await page.locator("main").textContent()).toContain("Vektis en CBS 2025");
+    // Nobody else sees them, not even when asking for an own view.
+    const { context: other, page: insurer } = await as(env.browser, "lezer@voorbeeld-verzekeraar.example.com", { javaScriptEnabled: false });
+    await insurer.goto(env.server.url + "/regions?grenzen=eigen");
+    expect(await insurer.locator("main").textContent()).not.toContain("eigen grenswaarden");
+    await other.close();
 
     // De Linde's region: the toezichthouder imported De Linde's facts, so it sees the practice there.
     await page.goto(env.server.url + "/regions/DEMO-03");

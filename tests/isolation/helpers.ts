@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
+import * as OTPAuth from "otpauth";
 
 export interface Reply {
   status: number;
@@ -118,6 +119,30 @@ export class Client {
     return token;
   }
 
+  /** The authenticator app of this person, once enrolled: its secret. */
+  totpSecret: string | null = null;
+
+  /**
+   * The forced enrolment of a second factor, as a person does it: the setup page's key (beside the QR
+   * code) goes into an "app" (otpauth), its code confirms, the recovery codes are "saved". Returns where
+   * the enrolment sends the person next.
+   */
+  async enrolTotp(setupPath = "/security/setup"): Promise<string> {
+    const page = await this.get(setupPath);
+    if (page.status !== 200) throw new Error(`${this.label}: no enrolment page (${page.status} ${page.location ?? ""})`);
+    const secret = /class="totp-secret">([A-Z2-7 ]+)</.exec(page.body)?.[1]?.replace(/\s/g, "");
+    if (!secret) throw new Error(`${this.label}: no TOTP key on the enrolment page`);
+    const redirectTo = new URL(setupPath, this.base).searchParams.get("redirectTo") ?? "/security?notice=enrolled";
+    const code = OTPAuth.TOTP.generate({ secret: OTPAuth.Secret.fromBase32(secret) });
+    const confirmed = await this.post("/security/setup", { _intent: "totp-confirm", code, redirectTo });
+    if (confirmed.status !== 302 || !confirmed.location?.startsWith("/security/recovery-codes")) throw new Error(`${this.label}: enrolment refused (${confirmed.status} ${confirmed.location ?? ""})`);
+    this.totpSecret = secret;
+    const codes = await this.get(confirmed.location);
+    if (!/<ol class="recovery-codes">/.test(codes.body)) throw new Error(`${this.label}: no recovery codes shown`);
+    const saved = await this.post(confirmed.location, { redirectTo });
+    return saved.location ?? "/";
+  }
+
   /** Signs in through the real form: POST /login → 302 with a kws_session cookie. */
   async signIn(email: string, password: string) {
     const reply = await this.post("/login", { email, password, redirectTo: "/" });
@@ -165,7 +190,11 @@ const COUNTED = [
   "portfolio_entry",
   "region",
   "region_year",
-  "matrix_criteria",
+  "organisation_verification",
+  "practice_claim",
+  "criteria_publication",
+  "own_criteria",
+  "region_import",
 ] as const;
 
 /** The columns that can change without a row count changing (a revoke, a submit, a role, an answer). */
@@ -178,14 +207,16 @@ const HASHED: Record<string, string> = {
   membership: "select person_id, organisation_id, role from membership order by person_id, organisation_id",
   token: "select token_hash, purpose, used_at from token order by token_hash",
   person: "select id, email, name, password_hash from person order by id",
-  organisation: "select id, kind, name, closed_at from organisation order by id",
+  organisation: "select id, kind, name, closed_at, verification, kvk, uzovi from organisation order by id",
   practice: "select id, organisation_id, keten_id, region_id, agb, name from practice order by id",
   session: "select id_hash, person_id, organisation_id, expires_at from session order by id_hash",
   facts_import: "select id, organisation_id, status, preview from facts_import order by id",
   imported_facts: "select id, organisation_id, practice_id, import_id, facts from imported_facts order by id",
   conversation_note: "select id, organisation_id, text, deleted_at from conversation_note order by id",
   region_year: "select region_id, year, indicator_values from region_year order by region_id, year",
-  matrix_criteria: "select indicator_id, criteria from matrix_criteria order by indicator_id",
+  own_criteria: "select organisation_id, indicator_id, criteria from own_criteria order by organisation_id, indicator_id",
+  practice_claim: "select id, status from practice_claim order by id",
+  region_import: "select id, status from region_import order by id",
   portfolio_entry: "select organisation_id, practice_id, source, source_id, at, differs from portfolio_entry order by organisation_id, practice_id",
 };
 

@@ -5,12 +5,14 @@
  * reads), revoked again. Every status and every "nothing changed" is one counted check; the last line
  * printed is `isolation: N checks, M leaks`.
  */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_PASSWORD, startServer, type TestServer } from "../e2e/harness";
 import { Client, DbReader, expectStatus, fingerprintDiff, must, Tally, type Reply } from "./helpers";
-import { ACTORS, RESOURCE_KEYS, ROUTES, type Actor, type Expectation, type OrgKey, type Probe, type ResourceKey, type World } from "./matrix";
+import { access, ACTORS, ORGS, PLATFORM_EMAIL, platformDefault, RESOURCE_KEYS, ROUTES, type Actor, type Expectation, type OrgKey, type Probe, type ResourceKey, type World } from "./matrix";
 
 const ANDER = {
   name: "Huisartsenpraktijk Elders (isolatietest)",
@@ -38,12 +40,77 @@ function idFrom(location: string | null, what: string) {
 }
 
 function invitationToken(outbox: string, email: string) {
+  return mailToken(outbox, email, /\/invitations\/([A-Za-z0-9_-]{43})/);
+}
+
+/** The token of the newest mail to an address in the outbox page, by the link's pattern. */
+function mailToken(outbox: string, email: string, link: RegExp) {
   for (const mail of outbox.split("<article").slice(1)) {
     if (!mail.includes(email)) continue;
-    const token = /\/invitations\/([A-Za-z0-9_-]{43})/.exec(mail)?.[1];
+    const token = link.exec(mail)?.[1];
     if (token) return token;
   }
   return null;
+}
+
+const PLATFORM_PASSWORD = "Acht-kraanvogels-boven-het-Naardermeer-1906";
+/** The default PLATFORM_CONTACT (app/utils/env.server.ts). */
+const PLATFORM_CONTACT = "beheer@kernwaardenscan.example.com";
+
+/** `npm run admin:create` against the server's database (its mail lands in the same outbox), then the link from the mail. */
+async function createPlatformAdmin() {
+  const port = new URL(server.url).port;
+  // Not spawnSync: a blocked event loop would let the server close the kept-alive sockets under fetch.
+  await promisify(execFile)(process.execPath, [path.resolve(import.meta.dirname, "../../node_modules/tsx/dist/cli.mjs"), "scripts/admin-create.ts", "--email", PLATFORM_EMAIL, "--name", "Platformbeheer Isolatietest"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...process.env, DATABASE_PATH: server.dbFile, PORT: port, NODE_ENV: "production", DEMO_MODE: "true", SEED_DEMO: "false", INSECURE_COOKIES: "true" },
+  });
+  const token = must(mailToken((await client("anoniem").get("/outbox")).body, PLATFORM_EMAIL, /reset-password\?token=([A-Za-z0-9_-]{43})/), "no set-password mail for the platform beheerder");
+  const platform = client("platform");
+  expectStatus(await platform.get(`/reset-password?token=${token}`), 200, "open the set-password link");
+  // A second factor from the first sign-in: the enrolment comes before anything else.
+  expectStatus(await platform.post("/reset-password", { token, password: PLATFORM_PASSWORD, passwordRepeat: PLATFORM_PASSWORD }), 302, "the platform beheerder sets a password", /^\/security\/setup\?redirectTo=%2Fbeheer$/);
+  const waiting = expectStatus(await platform.get("/beheer"), 302, "the platform's pages wait for the second factor", /^\/security\/setup/);
+  must((await platform.enrolTotp(waiting.location!)) === "/beheer", "the enrolment returns to /beheer");
+  must(platform.has("kws_session"), "the platform beheerder has no session");
+}
+
+/** The link of the newest sign-up mail to an address, followed and confirmed; the new beheerder then enrols a second factor. */
+async function confirmSignUpAndEnrol(c: Client, email: string) {
+  // The mail goes out after the page's answer (so its timing tells nothing): look until it is there.
+  let token: string | null = null;
+  for (let i = 0; i < 100 && !token; i++) {
+    token = mailToken((await client("anoniem").get("/outbox")).body, email, /signup\/confirm\?token=([A-Za-z0-9_-]{43})/);
+    if (!token) await new Promise((r) => setTimeout(r, 100));
+  }
+  token = must(token, `no sign-up mail to ${email}`);
+  expectStatus(await c.get(`/signup/confirm?token=${token}`), 200, `open the sign-up link of ${email}`);
+  const confirmed = expectStatus(await c.post("/signup/confirm", { token }), 302, `confirm the sign-up of ${email}`, /^\/security\/setup/);
+  must((await c.enrolTotp(confirmed.location!)) === "/", `${email} goes home after the enrolment`);
+}
+
+/** A stranger signs an organisation up through /signup (unverified until the platform decides). */
+async function signUpStranger(org: OrgKey) {
+  const spec = must(ORGS[org].signup, `no sign-up for ${org}`);
+  const c = client(`${org}.beheerder`);
+  expectStatus(
+    await c.post("/signup", {
+      organisationName: spec.name,
+      kind: spec.kind,
+      agb: spec.agb ?? "",
+      kvk: spec.kvk ?? "",
+      uzovi: spec.uzovi ?? "",
+      name: `Beheerder ${spec.name}`,
+      email: `beheerder@${ORGS[org].domain}.example.com`,
+      password: ANDER.password,
+      passwordRepeat: ANDER.password,
+    }),
+    302,
+    `sign up ${org}`,
+    /^\/signup\?sent=1$/,
+  );
+  await confirmSignUpAndEnrol(c, `beheerder@${ORGS[org].domain}.example.com`);
+  must(c.has("kws_session"), `${org} signed up without a session`);
 }
 
 async function plantMarker(c: Client, assessmentId: string, marker: string) {
@@ -60,7 +127,8 @@ async function plantMarker(c: Client, assessmentId: string, marker: string) {
 async function setup(): Promise<World> {
   for (const actor of ACTORS) clients.set(actor.key, new Client(server.url, actor.key));
   const persons = ACTORS.filter((a) => a.kind === "person");
-  await Promise.all(persons.filter((p) => p.org !== "ander").map((p) => client(p.key).signIn(p.email, DEMO_PASSWORD)));
+  await Promise.all(persons.filter((p) => p.org !== "ander" && !ORGS[p.org].signup).map((p) => client(p.key).signIn(p.email, DEMO_PASSWORD)));
+  for (const org of Object.keys(ORGS) as OrgKey[]) if (ORGS[org].signup) await signUpStranger(org);
 
   // A second practice: signed up through /signup; its invuller and lezer invited and joined by mail.
   const anderB = client("ander.beheerder");
@@ -76,7 +144,9 @@ async function setup(): Promise<World> {
     }),
     302,
     "sign up the second practice",
+    /^\/signup\?sent=1$/,
   );
+  await confirmSignUpAndEnrol(anderB, "beheerder@praktijk-elders.example.com");
   must(anderB.has("kws_session"), "signed up without a session");
   let usedInvitation = "";
   for (const role of ["invuller", "lezer"] as const) {
@@ -142,6 +212,7 @@ async function setup(): Promise<World> {
     "voorbeeld-verzekeraar.example.com": "verzekeraar",
     "voorbeeld-toezicht.example.com": "toezicht",
     "huisartsengroep-overweging.example.com": "huisarts",
+    ...Object.fromEntries((Object.keys(ORGS) as OrgKey[]).filter((k) => ORGS[k].signup).map((k) => [`${ORGS[k].domain}.example.com`, k])),
   };
   const org = {} as Record<OrgKey, string>;
   const orgNames = {} as Record<OrgKey, string>;
@@ -164,19 +235,41 @@ async function setup(): Promise<World> {
   const importOf = (key: OrgKey) =>
     must(db.one<{ id: string }>("select id from facts_import where organisation_id = ? and status = 'confirmed'", org[key]), `the ${key}'s import`).id;
 
-  // The insurer writes a note in De Linde's conversation guide, through the guide's form.
+  // Texts only their own organisation may ever see (checked on every permitted reply of everyone else):
+  // the insurer's note in De Linde's guide, a context text in C, B and O, an address only in an audit event.
+  const secrets = {
+    note: `Notitie-van-de-verzekeraar-${random()}`,
+    context: { C: `Context-Linde-${random()}`, B: `Context-Verzekeraar-${random()}`, O: `Context-Elders-${random()}` },
+    audit: `auditspoor-${random()}@praktijk-elders.example.com`,
+  };
   expectStatus(
-    await verzB.post(`/practices/${lindePractice.id}/guide`, { _intent: "add-note", kind: "note", text: "Notitie van de verzekeraar", onDate: "2026-11-30" }),
+    await verzB.post(`/practices/${lindePractice.id}/guide`, { _intent: "add-note", kind: "note", text: secrets.note, onDate: "2026-11-30" }),
     302,
     "the insurer writes a note",
     /#notes$/,
   );
   const note = must(db.one<{ id: string }>("select id from conversation_note where organisation_id = ?", org.verzekeraar), "the insurer's note").id;
+  for (const [r, c] of [["C", lindeB], ["B", verzB], ["O", anderB]] as const) {
+    const id = { C, B, O }[r];
+    expectStatus(await c.post(`/assessments/${id}/overview`, { _intent: "context", signalId: "patients-per-fte", text: secrets.context[r], _rev: "0" }), 302, `context text in ${r}`);
+  }
+  expectStatus(await anderB.post("/organisation", { intent: "invite", email: secrets.audit, role: "lezer" }), 302, "an invitation only the audit trail and its own beheerder know");
 
-  // The insurer's beheerder uploads region figures (left in preview, so the demo matrix stays as it is).
+  // The platform beheerder: made from the command line, its password set from the mailed link.
+  await createPlatformAdmin();
+  const platform = client("platform");
+  // It refuses the stranger huisarts group, with a basis.
+  expectStatus(
+    await platform.post(`/beheer/organisations/${org.onvHuisarts}`, { decision: "refused", checked: "kvk", note: "Geen inschrijving gevonden" }),
+    302,
+    "the platform refuses the stranger huisarts group",
+  );
+  // Region figures are the platform's: uploaded, left in preview so the demo matrix stays as it is.
   const regionFile = readFileSync(path.resolve(import.meta.dirname, "../fixtures/regions-semicolon.csv"));
-  const uploaded = expectStatus(await verzB.upload("/regions/import", { source: "Isolatietest" }, { name: "regio.csv", content: regionFile }), 302, "the insurer uploads region figures");
-  const regionImport = must(new RegExp(`^/regions/import/(${UUID})$`).exec(uploaded.location ?? "")?.[1], "no region import in the redirect");
+  const uploaded = expectStatus(await platform.upload("/beheer/regions/import", { source: "Isolatietest" }, { name: "regio.csv", content: regionFile }), 302, "the platform uploads region figures");
+  const regionImport = must(new RegExp(`^/beheer/regions/import/(${UUID})$`).exec(uploaded.location ?? "")?.[1], "no region import in the redirect");
+  // The insurer keeps an own cut-off, for its own view only.
+  expectStatus(await verzB.post("/regions/criteria", { indicator: "huisartsendichtheid", kind: "fixed", rood: "5", oranje: "6" }), 302, "the insurer sets an own cut-off");
 
   return {
     ids: {
@@ -195,6 +288,9 @@ async function setup(): Promise<World> {
       note,
     },
     markers: { S: markers.S, C: markers.S, B: markers.B, O: markers.O, X: "" },
+    secrets,
+    unverified: new Set<OrgKey>(["ander", ...(Object.keys(ORGS) as OrgKey[]).filter((k) => ORGS[k].signup)]),
+    refused: "onvHuisarts",
     practiceNames: { linde: lindePractice.name, ander: ANDER.name },
     orgNames,
     grants: {},
@@ -222,7 +318,7 @@ function describePath(path: string) {
     [world.ids.lindeLezer, "{De Linde's lezer}"],
     [world.ids.usedInvitation, "{used invitation}"],
     [world.ids.imports.verzekeraar, "{insurer's import}"],
-    [world.ids.regionImport, "{insurer's region import}"],
+    [world.ids.regionImport, "{platform's region import}"],
     [encodeURIComponent(world.ids.org.keten), "{keten}"],
     ...Object.entries(world.ids.org).map(([key, id]): [string, string] => [id, `{org ${key}}`]),
   ];
@@ -249,6 +345,31 @@ async function csrfFor(actor: Actor, mode: Probe["csrf"]) {
   }
   return "own" as const;
 }
+
+/**
+ * What no permitted reply may show anyone but its own organisation (issue 11): another organisation's
+ * note, context texts, people's addresses and audit events. Added to every allowed 200 reply; the demo
+ * outbox (every mail, on this machine only) is the one page that shows all of them by design.
+ */
+function withGlobalChecks(exp: Expectation, actor: Actor, route: string): Expectation {
+  if (exp.kind !== "allow" || !exp.status.includes(200) || route === "outbox") return exp;
+  const person = actor.kind === "person" ? actor : null;
+  const hidden: string[] = [];
+  if (person?.org !== "verzekeraar") hidden.push(world.secrets.note);
+  for (const r of ["C", "B", "O"] as const) if (!accessOf(actor, r)) hidden.push(world.secrets.context[r]);
+  if (!(person?.org === "ander" && person.role === "beheerder" && route === "organisation")) hidden.push(world.secrets.audit);
+  const foreignAddresses = (body: string) => {
+    if (!person) return null;
+    const own = ORGS[person.org].domain;
+    // The platform beheer's public contact address (the sign-up page names it) is nobody's person.
+    const foreign = [...body.matchAll(/[\w.+-]+@([\w-]+)\.example\.com/g)].filter((m) => m[1] !== own && m[0] !== PLATFORM_CONTACT).map((m) => m[0]);
+    return foreign.length === 0 ? null : `shows another organisation's people: ${[...new Set(foreign)].join(", ")}`;
+  };
+  const verify = (body: string) => exp.verify?.(body) ?? foreignAddresses(body);
+  return { ...exp, notContains: [...(exp.notContains ?? []), ...hidden], verify };
+}
+
+const accessOf = (actor: Actor, r: ResourceKey) => access(actor, world, r);
 
 interface Selection {
   phase: string;
@@ -290,7 +411,11 @@ async function runMatrix(sel: Selection) {
       for (const r of resources) {
         for (const actor of ACTORS) {
           if (probe.actors && !probe.actors(actor)) continue;
-          const exp = probe.expect(actor, world, r);
+          const exp = withGlobalChecks(
+            actor.kind === "platform" && !entry.platformAware ? (probe.platform?.(world, r) ?? platformDefault(probe, world, r)) : probe.expect(actor, world, r),
+            actor,
+            route,
+          );
           if (exp.kind === "skip") {
             skipped++;
             continue;
@@ -440,6 +565,36 @@ describe("tenant isolation", () => {
       world.grants = {};
       world.liveShare = null;
       await runMatrix({ phase: "revoked from insurer", resources: ["S", "X"], probe: either(readProbes, listProbes) });
+    });
+    expect(leaks).toEqual([]);
+  });
+  test("an unverified organisation reads nothing of others, and a withdrawal closes a live grant at once", async () => {
+    const leaks = await counted("withdrawn toezicht", async () => {
+      await step(
+        "De Linde's beheerder shares S with the toezichthouder",
+        () => client("praktijk.beheerder").post(`/assessments/${world.ids.S}?index`, { _intent: "share", organisationId: world.ids.org.toezicht }),
+        302,
+        /done=shared/,
+        (diff) => diff.some((d) => d.startsWith("share rows")),
+      );
+      world.grants = { S: ["toezicht"] };
+      world.liveShare = liveShareOf("toezicht");
+      const before = await client("toezicht.lezer").get(`/assessments/${world.ids.S}`);
+      tally.check(before.status === 200, `[withdrawn toezicht] the toezichthouder reads S before the withdrawal: ${before.status}`);
+      await step(
+        "the platform beheerder withdraws the toezichthouder's verification",
+        () => client("platform").post(`/beheer/organisations/${world.ids.org.toezicht}`, { decision: "withdrawn", checked: "other", note: "Isolatietest: ingetrokken" }),
+        302,
+        /done=withdrawn/,
+        (diff) => diff.some((d) => d.startsWith("organisation values")) && diff.some((d) => d.startsWith("organisation_verification rows")),
+      );
+      // The grant is still there; the toezichthouder may not use it: every read, list and workspace is 404 at once.
+      world.unverified.add("toezicht");
+      await runMatrix({
+        phase: "withdrawn toezicht",
+        resources: ["S", "X"],
+        probe: (route, probe) => probe.method === "GET" && (Boolean(probe.perResource) || route === "_index" || route.startsWith("portfolio") || route.startsWith("practices") || route.startsWith("ketens")),
+      });
     });
     expect(leaks).toEqual([]);
   });

@@ -8,10 +8,24 @@
  * - an organisation that may not see an assessment: 404, as for one that does not exist;
  * - a role that may see but not change: 403; a missing or foreign CSRF token: 403;
  * - a frozen (submitted) version: 409; when more than one reason applies, either code;
- * - every refusal leaves the database exactly as it was (checked by fingerprint).
+ * - every refusal leaves the database exactly as it was (checked by fingerprint);
+ * - every permitted read shows nothing of another organisation's: its notes, its context texts, its
+ *   people's e-mail addresses, its audit events (checked on every allowed reply, issue 11);
+ * - an organisation the platform has not verified acts on its own things only; the platform beheerder
+ *   (outside every organisation) reads its own pages and the national matrix, nothing of an organisation.
  */
 
-export type OrgKey = "praktijk" | "ander" | "keten" | "verzekeraar" | "toezicht" | "huisarts";
+export type OrgKey =
+  | "praktijk"
+  | "ander"
+  | "keten"
+  | "verzekeraar"
+  | "toezicht"
+  | "huisarts"
+  | "onvKeten"
+  | "onvVerzekeraar"
+  | "onvToezicht"
+  | "onvHuisarts";
 export type Role = "beheerder" | "invuller" | "lezer";
 export const ROLES: readonly Role[] = ["beheerder", "invuller", "lezer"];
 
@@ -26,23 +40,45 @@ export interface Anonymous {
   kind: "anonymous";
   key: "anoniem";
 }
-export type Actor = Person | Anonymous;
+/** The platform beheerder: a person outside every organisation, made by `npm run admin:create`. */
+export interface Platform {
+  kind: "platform";
+  key: "platform";
+  email: string;
+}
+export type Actor = Person | Anonymous | Platform;
 
-/** The organisations in play: the demo ones from db/seed.ts and a second practice signed up by the suite. */
-export const ORGS: Record<OrgKey, { domain: string; about: string }> = {
-  praktijk: { domain: "praktijk-de-linde", about: "the demo practice De Linde: owner of S and C, subject of B and R" },
-  ander: { domain: "praktijk-elders", about: "a second practice, signed up through /signup: owner of O" },
-  keten: { domain: "voorbeeldketen", about: "the keten De Linde belongs to: its beheerder reads member self-assessments" },
-  verzekeraar: { domain: "voorbeeld-verzekeraar", about: "the insurer: owner of B, requester of R" },
-  toezicht: { domain: "voorbeeld-toezicht", about: "the toezichthouder: gets a grant on S in the grant phase" },
-  huisarts: { domain: "huisartsengroep-overweging", about: "a huisarts group: never any grant" },
+export const PLATFORM_EMAIL = "platformbeheer@kernwaardenscan-test.example.com";
+
+/**
+ * The organisations in play: the demo ones from db/seed.ts (verified, basis "demo"), a second practice
+ * signed up by the suite (unverified), and a stranger of every other kind signed up through /signup
+ * (unverified; the "inspectorate" under the name of the real one). `signup` is what the suite signs up.
+ */
+export const ORGS: Record<OrgKey, { domain: string; about: string; roles: readonly Role[]; signup?: { name: string; kind: string; agb?: string; kvk?: string; uzovi?: string } }> = {
+  praktijk: { domain: "praktijk-de-linde", about: "the demo practice De Linde: owner of S and C, subject of B and R", roles: ROLES },
+  ander: { domain: "praktijk-elders", about: "a second practice, signed up through /signup, unverified: owner of O", roles: ROLES },
+  keten: { domain: "voorbeeldketen", about: "the keten De Linde belongs to: its beheerder reads member self-assessments", roles: ROLES },
+  verzekeraar: { domain: "voorbeeld-verzekeraar", about: "the insurer: owner of B, requester of R", roles: ROLES },
+  toezicht: { domain: "voorbeeld-toezicht", about: "the toezichthouder: gets a grant on S in the grant phase, loses everything when withdrawn", roles: ROLES },
+  huisarts: { domain: "huisartsengroep-overweging", about: "a huisarts group: never any grant", roles: ROLES },
+  onvKeten: { domain: "nagemaakte-keten", about: "an unverified keten", roles: ["beheerder"], signup: { name: "Zorggroep Nagemaakt (isolatietest)", kind: "keten", kvk: "70000001" } },
+  onvVerzekeraar: {
+    domain: "nagemaakte-verzekeraar",
+    about: "an unverified insurer",
+    roles: ["beheerder"],
+    signup: { name: "Nagemaakte Zorgverzekeraar (isolatietest)", kind: "zorgverzekeraar", kvk: "70000002", uzovi: "7002" },
+  },
+  onvToezicht: { domain: "nagemaakte-inspectie", about: "an unverified toezichthouder under the inspectorate's name", roles: ["beheerder"], signup: { name: "Inspectie Gezondheidszorg en Jeugd", kind: "toezichthouder" } },
+  onvHuisarts: { domain: "nagemaakte-huisartsen", about: "an unverified huisarts group, refused by the platform in the setup", roles: ["beheerder"], signup: { name: "Huisartsen Nagemaakt (isolatietest)", kind: "huisarts" } },
 };
 
 export const ACTORS: Actor[] = [
   { kind: "anonymous", key: "anoniem" },
   ...(Object.keys(ORGS) as OrgKey[]).flatMap((org) =>
-    ROLES.map((role): Person => ({ kind: "person", key: `${org}.${role}`, org, role, email: `${role}@${ORGS[org].domain}.example.com` })),
+    ORGS[org].roles.map((role): Person => ({ kind: "person", key: `${org}.${role}`, org, role, email: `${role}@${ORGS[org].domain}.example.com` })),
   ),
+  { kind: "platform", key: "platform", email: PLATFORM_EMAIL },
 ];
 
 /**
@@ -83,6 +119,12 @@ export interface World {
   };
   /** A unique answer (regio) planted in each assessment: no refused reply may contain it. */
   markers: Record<ResourceKey, string>;
+  /** Texts only their own organisation may ever see: the insurer's note, context texts of C, B and O, an audit-only address. */
+  secrets: { note: string; context: Record<"C" | "B" | "O", string>; audit: string };
+  /** Organisations not (or no longer) verified: they act on their own things only. */
+  unverified: Set<OrgKey>;
+  /** The organisation the platform refused in the setup (it may ask again). */
+  refused: OrgKey;
   practiceNames: { linde: string; ander: string };
   orgNames: Record<OrgKey, string>;
   /** Live grants per assessment (organisations holding an unrevoked share). */
@@ -113,12 +155,16 @@ export interface Probe {
   /** Only these actors (default: everyone). */
   actors?: (a: Actor) => boolean;
   expect: (a: Actor, w: World, r: ResourceKey) => Expectation;
+  /** What the platform beheerder gets, where platformDefault would be wrong. */
+  platform?: (w: World, r: ResourceKey) => Expectation;
 }
 
 export interface RouteEntry {
   /** What the route is, and why its probes are the ones that matter. */
   about: string;
   probes: Probe[];
+  /** Its probes' expect() speaks for the platform beheerder too (its own pages). */
+  platformAware?: boolean;
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -127,12 +173,19 @@ export interface RouteEntry {
 
 export type Access = "author" | "shared" | "keten";
 
-/** Mirrors getAssessment: author organisation, a live grant, or the keten's beheerder for member self-assessments. */
+/** Whether an actor's organisation is verified now (read per request by the app). */
+export const verified = (a: Actor, w: World) => a.kind === "person" && !w.unverified.has(a.org);
+
+/**
+ * Mirrors getAssessment: author organisation, a live grant, or the keten's beheerder for member
+ * self-assessments; a grant and the keten count only while the reader is verified.
+ */
 export function access(a: Actor, w: World, r: ResourceKey): Access | null {
-  if (a.kind === "anonymous") return null;
+  if (a.kind !== "person") return null;
   const res = RESOURCES[r];
   if (res.author === null) return null;
   if (a.org === res.author) return "author";
+  if (!verified(a, w)) return null;
   if (w.grants[r]?.includes(a.org)) return "shared";
   if (res.ketenMember && a.org === "keten" && a.role === "beheerder") return "keten";
   return null;
@@ -164,7 +217,7 @@ function refuse(status: number[], a: Actor, w: World, r: ResourceKey): Expectati
 /** GET of an assessment page or export. */
 function read(extra: { contains?: (w: World, r: ResourceKey) => string[] } = {}) {
   return (a: Actor, w: World, r: ResourceKey): Expectation => {
-    if (a.kind === "anonymous") return toLogin;
+    if (!isPerson(a)) return toLogin;
     if (access(a, w, r)) return { kind: "allow", status: [200], contains: extra.contains?.(w, r) ?? [] };
     return refuse([404], a, w, r);
   };
@@ -179,7 +232,7 @@ function readData(a: Actor, w: World, r: ResourceKey): Expectation {
 
 /** The audit trail exists only for the author organisation's beheerder. */
 function auditRead(a: Actor, w: World, r: ResourceKey): Expectation {
-  if (a.kind === "anonymous") return toLogin;
+  if (!isPerson(a)) return toLogin;
   if (access(a, w, r) === "author" && a.role === "beheerder") return { kind: "allow", status: [200] };
   return refuse([404], a, w, r);
 }
@@ -200,7 +253,7 @@ export type ChangeKind = "edit" | "submit" | "next-version" | "share" | "revoke"
  */
 function change(kind: ChangeKind) {
   return (a: Actor, w: World, r: ResourceKey): Expectation => {
-    if (a.kind === "anonymous") return toLogin;
+    if (!isPerson(a)) return toLogin;
     const acc = access(a, w, r);
     if (!acc) return refuse([404], a, w, r);
     const author = acc === "author";
@@ -223,7 +276,7 @@ function revokePage(a: Actor, w: World, r: ResourceKey): Expectation {
   if (a.kind === "anonymous") return toLogin;
   const acc = access(a, w, r);
   if (!acc) return refuse([404], a, w, r);
-  if (acc !== "author" || a.role !== "beheerder") return refuse([403], a, w, r);
+  if (acc !== "author" || !isPerson(a) || a.role !== "beheerder") return refuse([403], a, w, r);
   return r === "S" && w.liveShare ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] };
 }
 
@@ -308,10 +361,12 @@ function startSelf(target: "linde" | "ander") {
   };
 }
 
-/** Starting a beoordeling/afweging/toezicht or requesting a self-assessment: organisations that are not practices. */
-function external(a: Actor): Expectation {
+/** Starting a beoordeling/afweging/toezicht or requesting a self-assessment: verified organisations that are not practices. */
+function external(a: Actor, w: World): Expectation {
   if (!isPerson(a)) return toLogin;
-  if (a.org === "praktijk" || a.org === "ander" || a.org === "keten" || a.role === "lezer") return { kind: "refuse", status: [403] };
+  if (a.org === "praktijk" || a.org === "ander" || a.org === "keten" || a.org === "onvKeten" || a.role === "lezer") return { kind: "refuse", status: [403] };
+  // An unverified insurer, toezichthouder or huisarts looks no practice up.
+  if (!verified(a, w)) return { kind: "refuse", status: [403] };
   return { kind: "skip", why: "an insurer, toezichthouder or huisarts may start about any practice (setup does)" };
 }
 
@@ -351,8 +406,15 @@ export const ROUTES: Record<string, RouteEntry> = {
   _index: {
     about: "Home: lists own assessments, received/sent requests, keten members, what was shared; starts, requests, accepts, declines.",
     probes: [
-      { name: "list", method: "GET", path: () => "/", expect: (a, w) => homeList(a, w) },
-      { name: "list (data)", method: "GET", path: () => "/_root.data", expect: (a, w) => homeList(a, w) },
+      // The platform beheerder's home is its own pages.
+      { name: "list", method: "GET", path: () => "/", expect: (a, w) => homeList(a, w), platform: () => ({ kind: "allow", status: [302], location: /^\/beheer$/ }) },
+      {
+        name: "list (data)",
+        method: "GET",
+        path: () => "/_root.data",
+        expect: (a, w) => homeList(a, w),
+        platform: () => ({ kind: "allow", status: [202], contains: ["SingleFetchRedirect", "/beheer"] }),
+      },
       {
         name: "start-self De Linde",
         method: "POST",
@@ -367,8 +429,8 @@ export const ROUTES: Record<string, RouteEntry> = {
         form: (w) => ({ _intent: "start-self", practiceId: w.ids.practice.ander }),
         expect: startSelf("ander"),
       },
-      { name: "start-external", method: "POST", path: () => "/?index", form: () => ({ _intent: "start-external", agb: "01234567" }), expect: external },
-      { name: "request", method: "POST", path: () => "/?index", form: () => ({ _intent: "request", agb: "01234567" }), expect: external },
+      { name: "start-external", method: "POST", path: () => "/?index", form: () => ({ _intent: "start-external", agb: "01234567" }), expect: (a, w) => external(a, w) },
+      { name: "request", method: "POST", path: () => "/?index", form: () => ({ _intent: "request", agb: "01234567" }), expect: (a, w) => external(a, w) },
       { name: "accept request", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "accept", requestId: w.ids.request }), expect: decide },
       { name: "decline request", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "decline", requestId: w.ids.request }), expect: decide },
       {
@@ -650,7 +712,13 @@ export const ROUTES: Record<string, RouteEntry> = {
   login: {
     about: "Sign-in. Signed in, the page sends you home. Without a token nobody signs in.",
     probes: [
-      { name: "page", method: "GET", path: () => "/login", expect: (a) => (isPerson(a) ? { kind: "allow", status: [302], location: /^\/$/ } : allow200) },
+      {
+        name: "page",
+        method: "GET",
+        path: () => "/login",
+        expect: (a) => (isPerson(a) ? { kind: "allow", status: [302], location: /^\/$/ } : allow200),
+        platform: () => ({ kind: "allow", status: [302], location: /^\/beheer$/ }),
+      },
       {
         name: "sign in without CSRF",
         method: "POST",
@@ -783,16 +851,16 @@ type Subject = "linde" | "ander" | "bogus" | "keten" | "noordkust";
  * toezichthouder (they imported the demo spreadsheet, the insurer also writes B), and the keten's
  * beheerder (its member's self-assessment; not an imported keten). Nobody sees the second practice.
  */
-function sees(a: Actor, subject: Subject): boolean {
-  if (!isPerson(a)) return false;
+function sees(a: Actor, subject: Subject, w: World): boolean {
+  if (!isPerson(a) || !verified(a, w)) return false;
   const importer = a.org === "verzekeraar" || a.org === "toezicht";
   if (subject === "linde" || subject === "keten") return importer || (a.org === "keten" && a.role === "beheerder");
   if (subject === "noordkust") return importer;
   return false;
 }
 
-const hasPortfolio = (a: Actor) => isPerson(a) && (a.org === "verzekeraar" || a.org === "toezicht" || (a.org === "keten" && a.role === "beheerder"));
-const importer = (a: Actor) => isPerson(a) && (a.org === "verzekeraar" || a.org === "toezicht");
+const hasPortfolio = (a: Actor, w: World) => isPerson(a) && verified(a, w) && (a.org === "verzekeraar" || a.org === "toezicht" || (a.org === "keten" && a.role === "beheerder"));
+const importer = (a: Actor, w: World) => isPerson(a) && verified(a, w) && (a.org === "verzekeraar" || a.org === "toezicht");
 
 /** What a refused workspace page must not show: the practices and markers, and no name but the viewer's own. */
 function hiddenFrom(a: Actor, w: World) {
@@ -803,7 +871,7 @@ function hiddenFrom(a: Actor, w: World) {
 function workspaceRead(subject: Subject, extra: { contains?: (w: World) => string[] } = {}) {
   return (a: Actor, w: World): Expectation => {
     if (!isPerson(a)) return toLogin;
-    if (sees(a, subject)) return { kind: "allow", status: [200], contains: extra.contains?.(w) ?? [], notContains: [w.practiceNames.ander, w.markers.O] };
+    if (sees(a, subject, w)) return { kind: "allow", status: [200], contains: extra.contains?.(w) ?? [], notContains: [w.practiceNames.ander, w.markers.O] };
     // (An organisation's own name is in its header; the practices it may not see are not.)
     return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
   };
@@ -813,7 +881,7 @@ function workspaceRead(subject: Subject, extra: { contains?: (w: World) => strin
 function noteChange(subject: Subject) {
   return (a: Actor, w: World): Expectation => {
     if (!isPerson(a)) return toLogin;
-    if (!sees(a, subject)) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
+    if (!sees(a, subject, w)) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
     return a.role === "lezer" ? { kind: "refuse", status: [403] } : { kind: "skip", why: "a reader of the guide who may edit records notes (setup)" };
   };
 }
@@ -822,7 +890,7 @@ function noteChange(subject: Subject) {
 function portfolioRead(showsLinde: boolean) {
   return (a: Actor, w: World): Expectation => {
     if (!isPerson(a)) return toLogin;
-    if (!hasPortfolio(a)) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
+    if (!hasPortfolio(a, w)) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
     return {
       kind: "allow",
       status: [200],
@@ -834,28 +902,28 @@ function portfolioRead(showsLinde: boolean) {
 
 function importList(a: Actor, w: World): Expectation {
   if (!isPerson(a)) return toLogin;
-  if (!importer(a)) return { kind: "refuse", status: [404] };
+  if (!importer(a, w)) return { kind: "refuse", status: [404] };
   const mine = a.org === "verzekeraar" ? w.ids.imports.verzekeraar : w.ids.imports.toezicht;
   const theirs = a.org === "verzekeraar" ? w.ids.imports.toezicht : w.ids.imports.verzekeraar;
   return { kind: "allow", status: [200], contains: [mine], notContains: [theirs] };
 }
 
 /** The insurer's import: its people read it; deciding it again is 409 (it was confirmed), a lezer 403. */
-function importRead(a: Actor): Expectation {
+function importRead(a: Actor, w: World): Expectation {
   if (!isPerson(a)) return toLogin;
-  return a.org === "verzekeraar" ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] };
+  return a.org === "verzekeraar" && verified(a, w) ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] };
 }
 
-function importDecide(a: Actor): Expectation {
+function importDecide(a: Actor, w: World): Expectation {
   if (!isPerson(a)) return toLogin;
-  if (!importer(a)) return { kind: "refuse", status: [404] };
+  if (!importer(a, w)) return { kind: "refuse", status: [404] };
   if (a.role === "lezer") return { kind: "refuse", status: [403] };
   return { kind: "refuse", status: a.org === "verzekeraar" ? [409] : [404] };
 }
 
-function upload(a: Actor): Expectation {
+function upload(a: Actor, w: World): Expectation {
   if (!isPerson(a)) return toLogin;
-  if (!importer(a)) return { kind: "refuse", status: [404] };
+  if (!importer(a, w)) return { kind: "refuse", status: [404] };
   return a.role === "lezer"
     ? { kind: "refuse", status: [403] }
     : { kind: "skip", why: "an insurer or toezichthouder uploads (the demo seed did, through the same model)" };
@@ -892,7 +960,7 @@ function practiceProbes(page: string, options: { pdf?: boolean; notes?: boolean 
           if (!isPerson(a)) return toLogin;
           if (a.org === "verzekeraar")
             return a.role === "lezer" ? { kind: "refuse", status: [403] } : { kind: "skip", why: "the insurer removes its own note" };
-          if (!sees(a, "linde")) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
+          if (!sees(a, "linde", w)) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
           return { kind: "refuse", status: a.role === "lezer" ? [403] : [404] };
         },
       },
@@ -1034,9 +1102,20 @@ Object.assign(ROUTES, {
  * beheerders of insurers and toezichthouders; a region's practices only as the reader's portfolio has them.
  * ---------------------------------------------------------------------------------------------- */
 
-const manager = (a: Actor) => isPerson(a) && a.role === "beheerder" && (a.org === "verzekeraar" || a.org === "toezicht");
+/** Beheerders of insurers and toezichthouders keep cut-offs of their own (verified or not: it is their own view). */
+const manager = (a: Actor) => isPerson(a) && a.role === "beheerder" && (a.org === "verzekeraar" || a.org === "toezicht" || a.org === "onvVerzekeraar" || a.org === "onvToezicht");
 const signedIn = (a: Actor, w: World): Expectation =>
   isPerson(a) ? { kind: "allow", status: [200], notContains: [w.markers.O, w.markers.S, w.markers.B, ...[w.practiceNames.ander, w.practiceNames.linde].filter((n) => n !== w.orgNames[a.org])] } : toLogin;
+/** The insurer keeps own cut-offs (setup): its people see them labelled as its own; nobody else ever sees them. */
+function ownView(a: Actor, w: World): Expectation {
+  const base = signedIn(a, w);
+  if (base.kind === "skip" || !isPerson(a) || base.kind === "refuse") return base;
+  return a.org === "verzekeraar" ? { ...base, contains: [OWN_LABEL] } : { ...base, notContains: [...(base.notContains ?? []), OWN_LABEL] };
+}
+export const OWN_LABEL = "eigen grenswaarden";
+
+/** The national matrix is the platform's to keep and read; no practice is in it for the platform. */
+const nationalForPlatform = (w: World): Expectation => ({ kind: "allow", status: [200], notContains: [w.practiceNames.linde, w.practiceNames.ander, w.markers.S, w.markers.B, w.markers.O] });
 const managersOnly = (a: Actor): Expectation => (!isPerson(a) ? toLogin : manager(a) ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] });
 const managersChange =
   (why: string) =>
@@ -1047,8 +1126,8 @@ const managersChange =
 function regionPage(a: Actor, w: World): Expectation {
   if (!isPerson(a)) return toLogin;
   const own = w.orgNames[a.org];
-  const hidden = [...(own === w.practiceNames.ander ? [] : [w.practiceNames.ander]), ...(sees(a, "linde") || own === w.practiceNames.linde ? [] : [w.practiceNames.linde])];
-  return { kind: "allow", status: [200], contains: sees(a, "linde") ? [w.practiceNames.linde] : [], notContains: hidden };
+  const hidden = [...(own === w.practiceNames.ander ? [] : [w.practiceNames.ander]), ...(sees(a, "linde", w) || own === w.practiceNames.linde ? [] : [w.practiceNames.linde])];
+  return { kind: "allow", status: [200], contains: sees(a, "linde", w) ? [w.practiceNames.linde] : [], notContains: hidden };
 }
 
 /** A practice chooses its region: its beheerder and invuller; a lezer 403; another organisation 404. */
@@ -1062,45 +1141,31 @@ Object.assign(ROUTES, {
   "regions._index": {
     about: "The matrix: public data, for everyone signed in; no practice in it.",
     probes: [
-      { name: "matrix", method: "GET", path: () => "/regions", expect: signedIn },
-      { name: "matrix of a year, only red", method: "GET", path: () => "/regions?jaar=2025&rood=1", expect: signedIn },
+      { name: "matrix", method: "GET", path: () => "/regions", expect: signedIn, platform: (w) => nationalForPlatform(w) },
+      { name: "matrix of a year, only red", method: "GET", path: () => "/regions?jaar=2025&rood=1", expect: signedIn, platform: (w) => nationalForPlatform(w) },
+      // An organisation's own cut-offs are its own view only; asking for them without any is the national view.
+      { name: "matrix with own cut-offs", method: "GET", path: () => "/regions?grenzen=eigen", expect: ownView, platform: (w) => nationalForPlatform(w) },
     ],
   },
-  "regions[.]csv": { about: "The matrix as CSV.", probes: [{ name: "export", method: "GET", path: () => "/regions.csv", expect: signedIn }] },
+  "regions[.]csv": { about: "The matrix as CSV.", probes: [{ name: "export", method: "GET", path: () => "/regions.csv", expect: signedIn, platform: (w) => nationalForPlatform(w) }] },
   "regions.$code": {
     about: "A region over the years; its practices as the reader's portfolio has them.",
     probes: [
-      { name: "De Linde's region", method: "GET", path: () => "/regions/DEMO-03", expect: regionPage },
-      { name: "an unknown region", method: "GET", path: () => "/regions/NERGENS-99", expect: (a) => (isPerson(a) ? { kind: "refuse", status: [404] } : toLogin) },
-    ],
-  },
-  "regions.import._index": {
-    about: "Region figures in: beheerders of insurers and toezichthouders only; anyone else 404.",
-    probes: [
-      { name: "list", method: "GET", path: () => "/regions/import", expect: managersOnly },
-      { name: "upload", method: "POST", path: () => "/regions/import", form: () => ({ source: "Indringer" }), expect: managersChange("a manager uploads (setup)") },
-      { name: "upload without CSRF", method: "POST", csrf: "none", actors: is("toezicht", "beheerder"), path: () => "/regions/import", form: () => ({ source: "x" }), expect: () => ({ kind: "refuse", status: [403] }) },
-    ],
-  },
-  "regions.import.$importId": {
-    about: "A region import's preview: the uploading organisation's managers only.",
-    probes: [
-      { name: "read the insurer's upload", method: "GET", path: (w) => `/regions/import/${w.ids.regionImport}`, expect: (a) => (!isPerson(a) ? toLogin : a.org === "verzekeraar" && a.role === "beheerder" ? { kind: "allow", status: [200] } : { kind: "refuse", status: [404] }) },
+      { name: "De Linde's region", method: "GET", path: () => "/regions/DEMO-03", expect: regionPage, platform: (w) => nationalForPlatform(w) },
       {
-        name: "confirm the insurer's upload",
-        method: "POST",
-        path: (w) => `/regions/import/${w.ids.regionImport}`,
-        form: () => ({ _intent: "confirm" }),
-        expect: (a) => (!isPerson(a) ? toLogin : a.org === "verzekeraar" && a.role === "beheerder" ? { kind: "skip", why: "the insurer confirms its own upload" } : { kind: "refuse", status: [404] }),
+        name: "an unknown region",
+        method: "GET",
+        path: () => "/regions/NERGENS-99",
+        expect: (a) => (isPerson(a) ? { kind: "refuse", status: [404] } : toLogin),
+        platform: () => ({ kind: "refuse", status: [404] }),
       },
-      { name: "discard without CSRF", method: "POST", csrf: "none", actors: is("verzekeraar", "beheerder"), path: (w) => `/regions/import/${w.ids.regionImport}`, form: () => ({ _intent: "discard" }), expect: () => ({ kind: "refuse", status: [403] }) },
     ],
   },
   "regions.criteria": {
-    about: "The colouring criteria: read and changed by managers only; every change audited.",
+    about: "An insurer's or toezichthouder's own cut-offs: read and changed by its beheerders only, for its own view; every change audited.",
     probes: [
       { name: "read", method: "GET", path: () => "/regions/criteria", expect: managersOnly },
-      { name: "change", method: "POST", path: () => "/regions/criteria", form: () => ({ indicator: "huisartsendichtheid", kind: "fixed", rood: "5", oranje: "6" }), expect: managersChange("a manager sets agreed cut-offs") },
+      { name: "change", method: "POST", path: () => "/regions/criteria", form: () => ({ indicator: "huisartsendichtheid", kind: "fixed", rood: "5", oranje: "6" }), expect: managersChange("a beheerder sets its own cut-offs") },
       { name: "change without CSRF", method: "POST", csrf: "none", actors: is("verzekeraar", "beheerder"), path: () => "/regions/criteria", form: () => ({ indicator: "huisartsendichtheid", kind: "relative" }), expect: () => ({ kind: "refuse", status: [403] }) },
     ],
   },
@@ -1213,6 +1278,266 @@ Object.assign(ROUTES, {
     probes: [{ name: "page", method: "GET", path: () => "/erased?what=organisation", expect: (a) => ({ kind: "allow", status: [200], verify: isPerson(a) ? ownAddressesOnly(a) : undefined }) }],
   },
 } satisfies Record<string, RouteEntry>);
+
+
+/* ------------------------------------------------------------------------------------------------
+ * The platform beheerder (issue 11): its own pages, nobody else's; verification asked again
+ * ---------------------------------------------------------------------------------------------- */
+
+/** A platform page: the platform beheerder reads it; a person of any organisation gets 404; anyone else the sign-in page. */
+const platformPage = (a: Actor, w: World): Expectation =>
+  a.kind === "platform"
+    ? { kind: "allow", status: [200], notContains: [w.markers.S, w.markers.B, w.markers.O] }
+    : isPerson(a)
+      ? { kind: "refuse", status: [404], notContains: [PLATFORM_EMAIL] }
+      : toLogin;
+const platformChange =
+  (why: string) =>
+  (a: Actor): Expectation =>
+    a.kind === "platform" ? { kind: "skip", why } : isPerson(a) ? { kind: "refuse", status: [404] } : toLogin;
+const platformOnly = (a: Actor) => a.kind === "platform";
+
+Object.assign(ROUTES, {
+  "beheer._index": {
+    platformAware: true,
+    about: "The platform's home: organisations waiting for verification. The platform beheerder only.",
+    probes: [{ name: "read", method: "GET", path: () => "/beheer", expect: platformPage }],
+  },
+  "beheer.organisations._index": {
+    platformAware: true,
+    about: "All organisations with their status. The platform beheerder only.",
+    probes: [
+      { name: "list", method: "GET", path: () => "/beheer/organisations", expect: platformPage },
+      { name: "list, unverified, searched", method: "GET", path: () => "/beheer/organisations?status=pending&q=Inspectie", expect: platformPage },
+    ],
+  },
+  "beheer.organisations.$orgId": {
+    platformAware: true,
+    about: "One organisation's identifiers, claims, beheerders and history; the decision. The platform beheerder only.",
+    probes: [
+      { name: "read the inspectorate impostor", method: "GET", path: (w) => `/beheer/organisations/${w.ids.org.onvToezicht}`, expect: platformPage },
+      { name: "read an unknown organisation", method: "GET", path: () => `/beheer/organisations/${BOGUS_ID}`, expect: (a) => (a.kind === "platform" ? { kind: "refuse", status: [404] } : isPerson(a) ? { kind: "refuse", status: [404] } : toLogin) },
+      {
+        name: "verify the inspectorate impostor",
+        method: "POST",
+        path: (w) => `/beheer/organisations/${w.ids.org.onvToezicht}`,
+        form: () => ({ decision: "verified", checked: "other", note: "Zo mag het niet" }),
+        expect: platformChange("the platform decides (setup and the withdrawal phase)"),
+      },
+      {
+        name: "decide without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: platformOnly,
+        path: (w) => `/beheer/organisations/${w.ids.org.onvToezicht}`,
+        form: () => ({ decision: "verified", checked: "other", note: "x" }),
+        expect: () => ({ kind: "refuse", status: [403] }),
+      },
+    ],
+  },
+  "beheer.audit": {
+    platformAware: true,
+    about: "The platform's own audit trail. The platform beheerder only.",
+    probes: [{ name: "read", method: "GET", path: () => "/beheer/audit", expect: platformPage }],
+  },
+  "beheer.criteria": {
+    platformAware: true,
+    about: "National cut-offs published with their basis. The platform beheerder only.",
+    probes: [
+      { name: "read", method: "GET", path: () => "/beheer/criteria", expect: platformPage },
+      {
+        name: "publish",
+        method: "POST",
+        path: () => "/beheer/criteria",
+        form: () => ({ indicator: "huisartsendichtheid", kind: "fixed", rood: "5", oranje: "6", agreedBy: "Indringer", source: "Eigen idee", agreedOn: "2026-01-01" }),
+        expect: platformChange("the platform publishes (browser test)"),
+      },
+      { name: "publish without CSRF", method: "POST", csrf: "none", actors: platformOnly, path: () => "/beheer/criteria", form: () => ({ indicator: "huisartsendichtheid", kind: "relative" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "beheer.regions.import._index": {
+    platformAware: true,
+    about: "Region figures in: national data, the platform beheerder only; anyone else 404.",
+    probes: [
+      { name: "list", method: "GET", path: () => "/beheer/regions/import", expect: platformPage },
+      { name: "upload", method: "POST", path: () => "/beheer/regions/import", form: () => ({ source: "Indringer" }), expect: platformChange("the platform uploads (setup)") },
+      { name: "upload without CSRF", method: "POST", csrf: "none", actors: platformOnly, path: () => "/beheer/regions/import", form: () => ({ source: "x" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "beheer.regions.import.$importId": {
+    platformAware: true,
+    about: "A region import's preview: the platform beheerder only.",
+    probes: [
+      { name: "read the platform's upload", method: "GET", path: (w) => `/beheer/regions/import/${w.ids.regionImport}`, expect: platformPage },
+      {
+        name: "confirm the platform's upload",
+        method: "POST",
+        path: (w) => `/beheer/regions/import/${w.ids.regionImport}`,
+        form: () => ({ _intent: "confirm" }),
+        expect: platformChange("the platform confirms its own upload (browser test)"),
+      },
+      { name: "discard without CSRF", method: "POST", csrf: "none", actors: platformOnly, path: (w) => `/beheer/regions/import/${w.ids.regionImport}`, form: () => ({ _intent: "discard" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+} satisfies Record<string, RouteEntry>);
+
+ROUTES.organisation!.probes.push({
+  name: "ask for verification again",
+  method: "POST",
+  path: () => "/organisation",
+  form: () => ({ intent: "verification-again", kvk: "", uzovi: "", note: "Opnieuw, graag" }),
+  // Only a beheerder of a refused (or withdrawn) organisation asks again; a verified or waiting one has nothing to ask.
+  expect: (a, w) => {
+    if (!isPerson(a)) return toLogin;
+    if (a.role !== "beheerder") return { kind: "refuse", status: [403] };
+    return a.org === w.refused ? { kind: "skip", why: "the refused organisation asks again (browser test)" } : { kind: "refuse", status: [409] };
+  },
+});
+
+/* ------------------------------------------------------------------------------------------------
+ * Signing in (issue 11): the second-factor step, enrolment, recovery codes, re-authentication, passkey
+ * options, sign-up confirmation. These speak to anyone signed in, the platform beheerder too; nothing
+ * here changes anything without the right password, code or recency, and no page shows another's.
+ * Whether the session authenticated in the last ten minutes depends on the run's speed: where that
+ * decides, either answer is allowed, and the database must stay as it was.
+ * ---------------------------------------------------------------------------------------------- */
+
+const signedInAny = (a: Actor) => a.kind !== "anonymous";
+/** Organisations whose beheerder signed up through /signup (and so enrolled a second factor), and the platform. */
+const enrolled = (a: Actor) => a.kind === "platform" || (isPerson(a) && a.role === "beheerder" && (a.org === "ander" || Boolean(ORGS[a.org].signup)));
+const own = (a: Actor): Expectation => (signedInAny(a) ? { kind: "allow", status: [200] } : toLogin);
+
+Object.assign(ROUTES, {
+  "login_.verify": {
+    platformAware: true,
+    about: "The second factor of a sign-in: a session that passed it (everyone here) goes on to where it was going.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/login/verify?redirectTo=%2F", expect: (a) => (signedInAny(a) ? { kind: "allow", status: [302], location: /^\/$/ } : toLogin) },
+      {
+        name: "a wrong code",
+        method: "POST",
+        path: () => "/login/verify",
+        form: () => ({ _intent: "totp", code: "000000", redirectTo: "/" }),
+        expect: (a) => (signedInAny(a) ? { kind: "allow", status: [302], location: /^\/$/ } : toLogin),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", path: () => "/login/verify", form: () => ({ _intent: "totp", code: "000000" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "security._index": {
+    platformAware: true,
+    about: "A person's own factors, recovery codes and password: their own only.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/security", expect: own },
+      {
+        name: "change the password with a wrong current one",
+        method: "POST",
+        path: () => "/security",
+        form: () => ({ _intent: "change-password", current: "Niet-het-wachtwoord-1234", next: "Zeven-zwanen-zwemmen-in-de-Vecht-1893", repeat: "Zeven-zwanen-zwemmen-in-de-Vecht-1893" }),
+        expect: (a) => (signedInAny(a) ? { kind: "refuse", status: [400] } : toLogin),
+      },
+      {
+        name: "remove the authenticator app",
+        method: "POST",
+        path: () => "/security",
+        form: () => ({ _intent: "remove-totp" }),
+        // Not recent: first confirm (302). Recent: nothing to remove (404), or the last factor of someone who needs one (409).
+        expect: (a) => (!signedInAny(a) ? toLogin : { kind: "refuse", status: enrolled(a) ? [302, 409] : [302, 404] }),
+      },
+      {
+        name: "remove another's passkey",
+        method: "POST",
+        path: () => "/security",
+        form: () => ({ _intent: "remove-passkey", id: "bm90LWplLXBhc3NrZXk" }),
+        // Not one's own: not found (or first confirm who one is).
+        expect: (a) => (!signedInAny(a) ? toLogin : { kind: "refuse", status: [302, 404] }),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", actors: signedInAny, path: () => "/security", form: () => ({ _intent: "remove-totp" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "security.setup": {
+    platformAware: true,
+    about: "Adding a second factor: after re-authentication (a QR code and key of one's own); a wrong code adds nothing.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/security/setup", expect: (a) => (signedInAny(a) ? { kind: "allow", status: [200, 302] } : toLogin) },
+      {
+        name: "a wrong code",
+        method: "POST",
+        path: () => "/security/setup",
+        form: () => ({ _intent: "totp-confirm", code: "000000" }),
+        expect: (a) => (signedInAny(a) ? { kind: "refuse", status: [302, 400] } : toLogin),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", actors: signedInAny, path: () => "/security/setup", form: () => ({ _intent: "totp-confirm", code: "000000" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "security.recovery-codes": {
+    platformAware: true,
+    about: "New recovery codes shown once, from the session only: none waiting here.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/security/recovery-codes", expect: (a) => (signedInAny(a) ? { kind: "allow", status: [200], notContains: ['<ol class="recovery-codes">'] } : toLogin) },
+      { name: "saved", method: "POST", path: () => "/security/recovery-codes", form: () => ({ redirectTo: "/security" }), expect: (a) => (signedInAny(a) ? { kind: "allow", status: [302], location: /^\/security$/ } : toLogin) },
+      { name: "without CSRF", method: "POST", csrf: "none", actors: signedInAny, path: () => "/security/recovery-codes", form: () => ({}), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "security.confirm": {
+    platformAware: true,
+    about: "Re-authentication: a wrong password confirms nothing.",
+    probes: [
+      { name: "page", method: "GET", path: () => "/security/confirm", expect: own },
+      {
+        name: "a wrong password",
+        method: "POST",
+        path: () => "/security/confirm",
+        form: () => ({ _intent: "password", password: "Niet-het-wachtwoord-1234", redirectTo: "/security" }),
+        expect: (a) => (signedInAny(a) ? { kind: "refuse", status: [400] } : toLogin),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", actors: signedInAny, path: () => "/security/confirm", form: () => ({ _intent: "password", password: "x" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "passkeys.options": {
+    platformAware: true,
+    about: "WebAuthn options (a challenge kept in one's own session): to sign in with a passkey one has none here; to add one only after re-authentication.",
+    probes: [
+      { name: "GET", method: "GET", path: () => "/passkeys/options", expect: () => ({ kind: "refuse", status: [405] }) },
+      {
+        name: "options to sign in with a passkey",
+        method: "POST",
+        path: () => "/passkeys/options",
+        form: () => ({ purpose: "authenticate" }),
+        expect: (a) => (signedInAny(a) ? { kind: "refuse", status: [404] } : toLogin),
+      },
+      {
+        name: "options to add a passkey",
+        method: "POST",
+        path: () => "/passkeys/options",
+        form: () => ({ purpose: "register" }),
+        // Writes a challenge into the person's own session only (not in the fingerprint): allowed when recent.
+        expect: (a) => (signedInAny(a) ? { kind: "allow", status: [200, 403] } : toLogin),
+      },
+      { name: "without CSRF", method: "POST", csrf: "none", path: () => "/passkeys/options", form: () => ({ purpose: "register" }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+  "signup_.confirm": {
+    platformAware: true,
+    about: "The link of a sign-up mail: an unknown or used link is a 404 to anyone and creates nothing.",
+    probes: [
+      { name: "unknown token", method: "GET", path: () => `/signup/confirm?token=${BOGUS_TOKEN}`, expect: () => ({ kind: "refuse", status: [404] }) },
+      { name: "confirm an unknown token", method: "POST", path: () => "/signup/confirm", form: () => ({ token: BOGUS_TOKEN }), expect: () => ({ kind: "refuse", status: [404] }) },
+      { name: "without CSRF", method: "POST", csrf: "none", path: () => "/signup/confirm", form: () => ({ token: BOGUS_TOKEN }), expect: () => ({ kind: "refuse", status: [403] }) },
+    ],
+  },
+} satisfies Record<string, RouteEntry>);
+
+/**
+ * What the platform beheerder gets where a probe says nothing of it: an organisation's page (one that
+ * sends anyone else to the sign-in page) is a 404, a public page is as for anyone; the national matrix is its to read.
+ */
+export function platformDefault(probe: Probe, w: World, r: ResourceKey): Expectation {
+  const anonymous = probe.expect({ kind: "anonymous", key: "anoniem" }, w, r);
+  if (anonymous.kind === "skip") return anonymous;
+  const toSignIn = anonymous.location?.source.includes("login") || (anonymous.status.includes(202) && (anonymous.contains ?? []).some((c) => c.includes("SingleFetchRedirect")));
+  if (!toSignIn) return anonymous;
+  return { kind: "refuse", status: probe.method === "POST" ? [403, 404] : [404], notContains: [w.markers.S, w.markers.B, w.markers.O] };
+}
 
 /** Used by routes-covered.test.ts: a route with an action needs a POST probe, one with a loader a GET probe. */
 export function methodsProbed(route: string) {

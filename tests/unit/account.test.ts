@@ -69,6 +69,8 @@ describe("sign-up", () => {
       organisationName: "Praktijk Nieuwstad",
       kind: "praktijk",
       agb: "01234567",
+      kvk: null,
+      uzovi: null,
       name: "Noor Nieuw",
       email: "  Noor@Example.COM ",
       password: PASSWORD,
@@ -85,19 +87,22 @@ describe("sign-up", () => {
     const practice = await db.selectFrom("practice").selectAll().where("organisation_id", "=", result.organisationId).execute();
     expect(practice).toEqual([expect.objectContaining({ name: "Praktijk Nieuwstad", agb: "01234567", keten_id: null })]);
     expect(await auditActions(result.organisationId)).toEqual(["organisation.signed-up"]);
+    // Unverified until the platform beheerder has checked it; its request for verification is on record.
+    expect(org.verification).toBe("pending");
+    expect(await db.selectFrom("organisation_verification").select("decision").where("organisation_id", "=", result.organisationId).execute()).toEqual([{ decision: "requested" }]);
     // UUIDs, never sequential ids.
     expect(result.organisationId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test("an insurer gets no practice row", async () => {
-    const result = await signUp({ organisationName: "Verzekeraar X", kind: "zorgverzekeraar", agb: null, name: "Vera", email: "vera@example.com", password: PASSWORD });
+    const result = await signUp({ organisationName: "Verzekeraar X", kind: "zorgverzekeraar", agb: null, kvk: "12345678", uzovi: "3311", name: "Vera", email: "vera@example.com", password: PASSWORD });
     if (!result.ok) throw new Error("sign-up refused");
     expect(await db.selectFrom("practice").select("id").where("organisation_id", "=", result.organisationId).execute()).toEqual([]);
   });
 
   test("an address that has an account, in any case, is refused and nothing is created", async () => {
     const before = (await db.selectFrom("organisation").select("id").execute()).length;
-    const result = await signUp({ organisationName: "Dubbel", kind: "keten", agb: null, name: "Noor", email: "NOOR@example.com", password: PASSWORD });
+    const result = await signUp({ organisationName: "Dubbel", kind: "keten", agb: null, kvk: "12345679", uzovi: null, name: "Noor", email: "NOOR@example.com", password: PASSWORD });
     expect(result).toEqual({ ok: false, reason: "email-taken" });
     expect((await db.selectFrom("organisation").select("id").execute()).length).toBe(before);
   });
@@ -244,7 +249,7 @@ describe("password reset", () => {
     expect(await getPasswordReset(token)).toEqual({ email: "vergeten@example.com", name: "Bea Beheer" });
 
     const result = await resetPassword({ token, password: OTHER_PASSWORD });
-    expect(result).toEqual({ ok: true, personId: person.personId, organisationId: expect.any(String) });
+    expect(result).toEqual({ ok: true, personId: person.personId, organisationId: expect.any(String), platform: false });
     const hash = (await db.selectFrom("person").select("password_hash").where("id", "=", person.personId).executeTakeFirstOrThrow()).password_hash;
     expect(await verifyPassword(hash, OTHER_PASSWORD)).toBe(true);
     expect(await verifyPassword(hash, PASSWORD)).toBe(false);
@@ -326,14 +331,23 @@ describe("members", () => {
 describe("/outbox", () => {
   test("shows the received mail in demo mode and does not exist outside it", async () => {
     const demo = await import("~/routes/outbox");
-    const shown = await demo.loader({ request: new Request("http://localhost/outbox"), params: {}, context: {} });
+    const shown = await demo.loader({ request: new Request("http://localhost/outbox"), params: {}, context: { clientAddress: "127.0.0.1" } });
     expect(shown.messages.length).toBeGreaterThan(0);
+    // Only to this machine: from any other address, or an address a proxy could be told, it does not exist.
+    for (const clientAddress of ["192.168.1.20", "10.0.0.5", "::ffff:203.0.113.7", "2001:db8::1", undefined]) {
+      const other = await Promise.resolve(demo.loader({ request: new Request("http://localhost/outbox"), params: {}, context: { clientAddress } })).catch((e: unknown) => e);
+      expect((other as Response).status, String(clientAddress)).toBe(404);
+    }
+    for (const clientAddress of ["::1", "::ffff:127.0.0.1", "127.0.0.2"]) {
+      const local = await demo.loader({ request: new Request("http://localhost/outbox"), params: {}, context: { clientAddress } });
+      expect(local.messages.length, clientAddress).toBeGreaterThan(0);
+    }
 
     vi.resetModules();
     vi.stubEnv("DEMO_MODE", "false");
     try {
       const { loader } = await import("~/routes/outbox");
-      const refused = await Promise.resolve(loader({ request: new Request("http://localhost/outbox"), params: {}, context: {} })).catch((e: unknown) => e);
+      const refused = await Promise.resolve(loader({ request: new Request("http://localhost/outbox"), params: {}, context: { clientAddress: "127.0.0.1" } })).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(Response);
       expect((refused as Response).status).toBe(404);
     } finally {

@@ -86,7 +86,9 @@ async function build(): Promise<World> {
   const beoordeling = (await startExternalAssessment({ practiceId, viewer: ib }))!;
   await answer(ib, beoordeling, { regio: `Beoordeling ${tag}` });
   await addNote(ib, { type: "practice", key: practiceId }, { kind: "note", text: `Notitie verzekeraar ${tag}`, onDate: "2026-12-01" });
-  const requestId = await createRequest(ib, practiceId, "Graag de nieuwe versie.");
+  const request = await createRequest(ib, practiceId, "Graag de nieuwe versie.");
+  if (!request.ok) throw new Error(`the insurer's request was refused: ${request.reason}`);
+  const requestId = request.id;
 
   // Sessions, an invitation to someone outside, a sign-in event and a reset mail, as the app writes them.
   for (const v of [pb, pi, pl, piAtInsurer, ib]) await session(v);

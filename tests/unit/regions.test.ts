@@ -1,7 +1,8 @@
 /**
  * The signaleringsmatrix in the app: stored region figures coloured by the criteria in force, an import
- * previewed and confirmed (or not) by a manager, agreed cut-offs that change the colours and are audited,
- * a region's row beside a practice, and a practice's own choice of region.
+ * previewed and confirmed (or not) by the platform beheerder, cut-offs it publishes with their basis, an
+ * insurer's own cut-offs for its own view only, a region's row beside a practice, and a practice's own
+ * choice of region.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -14,17 +15,20 @@ import {
   getRegionContext,
   getRegionImport,
   getRegionPage,
-  listMatrixChanges,
+  listOwnCriteriaChanges,
+  listPublications,
   practiceRegionId,
   previewRegionImport,
+  publishCriteria,
   RegionImportStateError,
-  setIndicatorCriteria,
+  setOwnCriteria,
   setPracticeRegion,
   storeRegionRows,
 } from "~/models/regions.server";
-import type { Viewer } from "~/models/viewer.server";
-import { makeOrganisation, makePractice, makeViewer } from "../factories";
+import type { PlatformViewer, Viewer } from "~/models/viewer.server";
+import { makeOrganisation, makePlatformAdmin, makePractice, makeViewer } from "../factories";
 
+let admin: PlatformViewer;
 let manager: Viewer;
 let insurerInvuller: Viewer;
 let otherManager: Viewer;
@@ -49,6 +53,7 @@ function rows(): RegionYearValues[] {
 
 beforeAll(async () => {
   const db = await getDb();
+  admin = await makePlatformAdmin(db);
   const insurer = await makeOrganisation(db, { kind: "zorgverzekeraar" });
   manager = await makeViewer(db, { organisation: insurer, role: "beheerder" });
   insurerInvuller = await makeViewer(db, { organisation: insurer, role: "invuller" });
@@ -89,46 +94,71 @@ describe("the matrix", () => {
 });
 
 describe("criteria", () => {
-  test("agreed fixed cut-offs recolour a column, are audited, and can be set back; only a manager may", async () => {
-    await expect(setIndicatorCriteria(insurerInvuller, "huisartsendichtheid", { kind: "fixed", rood: 6, oranje: 8 })).rejects.toMatchObject({ status: 403 });
-    await setIndicatorCriteria(manager, "huisartsendichtheid", { kind: "fixed", rood: 6, oranje: 8 });
-    const fixed = (await getRegionalMatrix()).matrix!;
-    const colour = (code: string) => fixed.regions.find((r) => r.code === code)!.cells.huisartsendichtheid.colour;
+  const basis = { agreedBy: "ZN, LHV en InEen", source: "Leidraad 2027/2028, bijlage (test)", agreedOn: "2026-11-01" };
+
+  test("published cut-offs recolour a column for everyone, with their basis; a later publication returns it to the content", async () => {
+    await publishCriteria(admin, "huisartsendichtheid", { kind: "fixed", rood: 6, oranje: 8 }, basis);
+    const m = await getRegionalMatrix();
+    const colour = (code: string) => m.matrix!.regions.find((r) => r.code === code)!.cells.huisartsendichtheid.colour;
     expect([colour("T-01"), colour("T-02"), colour("T-03"), colour("T-04"), colour("T-05")]).toEqual(["rood", "rood", "oranje", "oranje", "groen"]);
-    expect(fixed.cutOffs.huisartsendichtheid).toMatchObject({ kind: "fixed", rood: 6, oranje: 8 });
-    await setIndicatorCriteria(manager, "huisartsendichtheid", null);
+    expect(m.overrides).toEqual([expect.objectContaining({ indicatorId: "huisartsendichtheid", kind: "national", basis: expect.objectContaining(basis) })]);
+    // Every organisation reads the same national matrix.
+    expect((await getRegionalMatrix(undefined, otherManager.organisationId)).matrix!.cutOffs.huisartsendichtheid).toMatchObject({ kind: "fixed", rood: 6 });
+
+    await publishCriteria(admin, "huisartsendichtheid", null, { ...basis, source: "Afspraak ingetrokken (test)" });
     expect((await getRegionalMatrix()).matrix!.cutOffs.huisartsendichtheid.kind).toBe("relative");
-    expect((await listMatrixChanges()).slice(0, 2).map((c) => c.action)).toEqual(["criteria.reset", "criteria.changed"]);
+    // Both publications are kept, newest first.
+    expect((await listPublications()).slice(0, 2).map((p) => [p.indicator_id, p.criteria === null])).toEqual([
+      ["huisartsendichtheid", true],
+      ["huisartsendichtheid", false],
+    ]);
+  });
+
+  test("own cut-offs colour only the organisation's own view, are never in anyone else's, and are audited for it alone", async () => {
+    await expect(setOwnCriteria(insurerInvuller, "verwachte-uitstroom", { kind: "fixed", rood: 24, oranje: 22 })).rejects.toMatchObject({ status: 404 });
+    await expect(setOwnCriteria(practiceViewer, "verwachte-uitstroom", { kind: "fixed", rood: 24, oranje: 22 })).rejects.toMatchObject({ status: 404 });
+    await setOwnCriteria(manager, "verwachte-uitstroom", { kind: "fixed", rood: 24, oranje: 22 });
+    const own = await getRegionalMatrix(undefined, manager.organisationId);
+    expect(own.matrix!.cutOffs["verwachte-uitstroom"]).toMatchObject({ kind: "fixed", rood: 24 });
+    expect(own.overrides).toEqual([expect.objectContaining({ indicatorId: "verwachte-uitstroom", kind: "own", basis: null })]);
+    // The national matrix, and another organisation's own view, do not move.
+    expect((await getRegionalMatrix()).matrix!.cutOffs["verwachte-uitstroom"].kind).toBe("relative");
+    expect((await getRegionalMatrix(undefined, otherManager.organisationId)).matrix!.cutOffs["verwachte-uitstroom"].kind).toBe("relative");
+    expect((await listOwnCriteriaChanges(manager)).map((c) => c.action)).toEqual(["own-criteria.changed"]);
+    expect(await listOwnCriteriaChanges(otherManager)).toEqual([]);
+    await setOwnCriteria(manager, "verwachte-uitstroom", null);
+    expect((await getRegionalMatrix(undefined, manager.organisationId)).matrix!.cutOffs["verwachte-uitstroom"].kind).toBe("relative");
   });
 });
 
 describe("import", () => {
   const file = readFileSync(path.resolve(import.meta.dirname, "../fixtures/regions-mixed.csv"));
 
-  test("a preview changes nothing; its owner confirms it, nobody else sees or decides it", async () => {
+  test("the platform beheerder's preview changes nothing until it is confirmed; a decided import cannot be decided again", async () => {
     const before = (await getRegionalMatrix()).matrix!.regions.length;
-    await expect(previewRegionImport({ viewer: insurerInvuller, fileName: "r.csv", bytes: file, source: "x" })).rejects.toMatchObject({ status: 403 });
-    const preview = await previewRegionImport({ viewer: manager, fileName: "regio.csv", bytes: file, source: "Vektis 2025" });
+    const preview = await previewRegionImport({ admin, fileName: "regio.csv", bytes: file, source: "Vektis 2025" });
     if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
-    const imp = (await getRegionImport(manager, preview.id))!;
+    const imp = (await getRegionImport(preview.id))!;
     expect(imp.preview!.rows.length).toBeGreaterThan(0);
     expect(imp.preview!.errors.length).toBeGreaterThan(0);
     expect(imp.error_count).toBeGreaterThan(0);
     expect((await getRegionalMatrix()).matrix!.regions.length).toBe(before);
-    expect(await getRegionImport(otherManager, preview.id)).toBeUndefined();
-    expect(await decideRegionImport(otherManager, preview.id, true)).toBeNull();
+    expect(await decideRegionImport(admin, "00000000-0000-4000-8000-000000000000", true)).toBeNull();
 
-    expect(await decideRegionImport(manager, preview.id, true)).toMatchObject({ rows: imp.preview!.rows.length });
-    await expect(decideRegionImport(manager, preview.id, true)).rejects.toBeInstanceOf(RegionImportStateError);
+    expect(await decideRegionImport(admin, preview.id, true)).toMatchObject({ rows: imp.preview!.rows.length });
+    await expect(decideRegionImport(admin, preview.id, true)).rejects.toBeInstanceOf(RegionImportStateError);
     const years = new Set(imp.preview!.rows.map((r) => r.year));
     const after = await getRegionalMatrix(Math.max(...years));
     for (const row of imp.preview!.rows.filter((r) => r.year === after.year)) {
       expect(after.matrix!.regions.some((r) => r.code === row.code.toUpperCase())).toBe(true);
     }
+    // The figures know the import they came from.
+    const db = await getDb();
+    expect(await db.selectFrom("region_year").select("import_id").where("import_id", "=", preview.id).executeTakeFirst()).toEqual({ import_id: preview.id });
   });
 
   test("a file that cannot be read is refused whole", async () => {
-    const result = await previewRegionImport({ viewer: manager, fileName: "leeg.csv", bytes: Buffer.from(""), source: "x" });
+    const result = await previewRegionImport({ admin, fileName: "leeg.csv", bytes: Buffer.from(""), source: "x" });
     expect(result.ok).toBe(false);
   });
 });

@@ -20,7 +20,7 @@ import { renderReportPdf, reportRows } from "~/models/report-export.server";
 import { buildReport, type Report } from "~/models/report.server";
 import { getSignalContexts, saveSignalContext } from "~/models/signal-context.server";
 import type { Viewer } from "~/models/viewer.server";
-import { makeAnswers, makeHuisarts, makeOrganisation, makePractice, makeViewer, statement } from "../factories";
+import { makeAnswers, makeHuisarts, makeOrganisation, makePractice, makeViewer, randomAgb, statement } from "../factories";
 
 const questionnaire = getQuestionnaire(1);
 
@@ -58,9 +58,9 @@ const EXPECTED: Record<SignalId, SignalStatus> = {
   "regional-cooperation": "no-signal",
 };
 
-/** A fresh concept self-assessment of a new practice with the answers saved. */
-async function newAssessment(answers: Answers = ANSWERS) {
-  const practice = await makePractice(db, { organisation_id: viewer.organisationId, name: "Huisartsenpraktijk De Linde" });
+/** A fresh concept self-assessment of a new practice (its own AGB: one practice, one AGB) with the answers saved. */
+async function newAssessment(answers: Answers = ANSWERS, agb = randomAgb()) {
+  const practice = await makePractice(db, { organisation_id: viewer.organisationId, name: "Huisartsenpraktijk De Linde", agb });
   const id = await startSelfAssessment({ practiceId: practice.id, viewer });
   if (!id) throw new Error("the self-assessment did not start");
   const entries = Object.entries(answers).map(([questionId, value]) => ({ questionId, value, seenRevision: 0 }));
@@ -95,7 +95,7 @@ beforeAll(async () => {
   db = await getDb();
   const org = await makeOrganisation(db, { kind: "praktijk" });
   viewer = await makeViewer(db, { organisation: org });
-  assessmentId = await newAssessment();
+  assessmentId = await newAssessment(ANSWERS, "01234567");
   nl = await reportFor(assessmentId, "nl");
   en = await reportFor(assessmentId, "en");
 });

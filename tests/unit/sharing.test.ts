@@ -108,10 +108,16 @@ describe("submit, versions, share, revoke", () => {
   });
 });
 
+/** The id of a request that was made (a refusal here is a broken precondition). */
+function opened(result: Awaited<ReturnType<typeof createRequest>>) {
+  if (!result.ok) throw new Error(`request refused: ${result.reason}`);
+  return result.id;
+}
+
 describe("requests", () => {
   test("an insurer's request, accepted by the practice's beheerder, shares the latest submitted version", async () => {
     const submitted = await newSubmitted();
-    const requestId = await createRequest(insurer, practiceId, "Voor het jaargesprek.");
+    const requestId = opened(await createRequest(insurer, practiceId, "Voor het jaargesprek."));
     await expect(decideRequest(author, requestId, true)).rejects.toBeInstanceOf(SharingError);
     const sharedId = await decideRequest(beheerder, requestId, true);
     expect(sharedId).toBe(submitted.id);
@@ -123,7 +129,7 @@ describe("requests", () => {
   test("an organisation without a relation to the practice cannot decide its requests", async () => {
     const db = await getDb();
     const other = await makeViewer(db, { organisation: await makeOrganisation(db, { kind: "praktijk" }), role: "beheerder" });
-    const requestId = await createRequest(insurer, practiceId, null);
+    const requestId = opened(await createRequest(insurer, practiceId, null));
     await expect(decideRequest(other, requestId, true)).rejects.toBeInstanceOf(SharingError);
   });
 });

@@ -141,11 +141,11 @@ describe("after the upgrade", () => {
   });
 
   test("its report shows the signals as computed, “berekend met regels v1”, and beside them what v2 would say", async () => {
-    const assessment = { ...(await row(ids.submitted)), practice_name: "Praktijk Oud (test)", practice_agb: "03000001", practice_org_id: ids.praktijk, practice_keten_id: null, access: "author" as const };
+    const assessment = { ...(await row(ids.submitted)), practice_name: "Praktijk Oud (test)", practice_agb: "03000001", practice_org_id: ids.praktijk, practice_keten_id: null, practice_verification: "verified", access: "author" as const };
     const q = getQuestionnaire(1);
     const stored = await db.selectFrom("answer").select(["question_id", "value", "revision", "updated_at", "updated_by"]).where("assessment_id", "=", ids.submitted).execute();
     const answers = answerValues(new Map(stored.map((s) => [s.question_id, { ...s, value: JSON.parse(s.value) }])) as never);
-    const viewer = { personId: "x", personName: "x", email: "x@example.com", organisationId: ids.praktijk, organisationKind: "praktijk" as const, organisationName: "x", role: "lezer" as const };
+    const viewer = { personId: "x", personName: "x", email: "x@example.com", organisationId: ids.praktijk, organisationKind: "praktijk" as const, organisationName: "x", role: "lezer" as const, verification: "verified" as const };
     const report = await buildReport({ viewer, assessment, questionnaire: q, editable: false, stored: new Map(), answers, states: walk(q, answers) }, "nl");
     expect(report.signals.find((s) => s.id === "regional-cooperation")).toMatchObject({ status: "no-signal", reason: "Er is geen hagro in de regio; de praktijk neemt (ten minste deels) deel aan de ANW-zorg." });
     expect(report.rules).toMatchObject({ version: 1, current: 2, asComputed: true });

@@ -13,6 +13,8 @@ export function TextField(props: {
   required?: boolean;
   /** The longest accepted value, for the "at most … characters" message. */
   max?: number;
+  /** Values the error message refers to (e.g. how to reach the beheer). */
+  errorValues?: Record<string, string | number>;
 }) {
   const { name, error, help } = props;
   const describedBy = [help ? helpId(name) : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
@@ -35,7 +37,7 @@ export function TextField(props: {
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
-      <FieldError id={errorId(name)} message={error} bounds={{ max: props.max, maxLength: props.max }} />
+      <FieldError id={errorId(name)} message={error} bounds={{ max: props.max, maxLength: props.max }} values={props.errorValues} />
     </div>
   );
 }

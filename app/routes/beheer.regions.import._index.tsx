@@ -1,7 +1,7 @@
 /**
  * Import of region figures (Vektis, CBS, Nivel as users download them): one row per region and year,
- * previewed with an error per bad row before anything changes. For beheerders of insurers and
- * toezichthouders; recorded in the audit trail.
+ * previewed with an error per bad row before anything changes. National data: the platform beheerder
+ * only; recorded in the platform's audit trail.
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,8 +13,8 @@ import { FieldError } from "~/components/field-error";
 import { REGION_COLUMNS } from "~/domain/regional/region-row";
 import { requestLng } from "~/i18next.server";
 import { MAX_IMPORT_BYTES } from "~/models/facts-import.server";
-import { canManageRegions, listRegionImports, previewRegionImport } from "~/models/regions.server";
-import { requireViewer } from "~/models/viewer.server";
+import { listRegionImports, previewRegionImport } from "~/models/regions.server";
+import { requirePlatformViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readUploadForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -31,19 +31,17 @@ export const meta = titleMeta;
 const SourceSchema = z.string().check(z.trim(), z.minLength(1, "workspaces.import.errors.source"), z.maxLength(200, "workspaces.import.errors.sourceTooLong"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  if (!canManageRegions(viewer)) throw new Response("Not found", { status: 404 });
+  await requirePlatformViewer(request);
   return {
     pageTitle: await titleFor(request, "regionImportStart"),
-    imports: await listRegionImports(viewer),
+    imports: await listRegionImports(),
     columns: Object.keys(REGION_COLUMNS),
     maxMb: MAX_IMPORT_BYTES / 1024 / 1024,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  if (!canManageRegions(viewer)) throw new Response("Not found", { status: 404 });
+  const admin = await requirePlatformViewer(request);
   // A body larger than any spreadsheet is refused while it is read, with the message at the file field.
   const form = await readUploadForm(request);
   if (!form) {
@@ -57,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
   else if (file.size > MAX_IMPORT_BYTES) errors.file = "workspaces.import.errors.tooLarge";
   if (!source.success || !(file instanceof File) || errors.file) return data({ errors, problems: [] as string[] }, { status: 400 });
   const result = await previewRegionImport({
-    viewer,
+    admin,
     fileName: file.name.slice(0, 200) || "regio.csv",
     bytes: Buffer.from(await file.arrayBuffer()),
     source: source.data,
@@ -69,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(`/regions/import/${result.id}`);
+  return redirect(`/beheer/regions/import/${result.id}`);
 }
 
 export default function RegionImportPage() {
@@ -81,7 +79,7 @@ export default function RegionImportPage() {
   return (
     <div className="workspace narrow-wide">
       <p className="eyebrow">
-        <Link to="/regions">{t("regions.title")}</Link>
+        <Link to="/beheer">{t("beheer.title")}</Link> · <Link to="/regions">{t("regions.title")}</Link>
       </p>
       <h1>{t("regions.import.title")}</h1>
       <p className="lead">{t("regions.import.lead")}</p>
@@ -121,7 +119,7 @@ export default function RegionImportPage() {
           <ul className="plain">
             {imports.map((i) => (
               <li key={i.id}>
-                <Link to={`/regions/import/${i.id}`}>{i.file_name}</Link> · {i.source} ·{" "}
+                <Link to={`/beheer/regions/import/${i.id}`}>{i.file_name}</Link> · {i.source} ·{" "}
                 {t("workspaces.import.rowCounts", { rows: i.row_count, errors: i.error_count })} · {t(`workspaces.import.status.${i.status}`)}{" "}
                 <span className="hint">{formatDateTime(i.created_at, lng)}</span>
               </li>

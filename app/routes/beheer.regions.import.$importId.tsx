@@ -1,4 +1,7 @@
-/** The preview of a region import: bad rows with what is wrong per column, good rows with their figures; confirm or discard. */
+/**
+ * The preview of a region import by the platform beheerder: bad rows with what is wrong per column,
+ * good rows with their figures; confirm or discard. National data: nobody else imports it.
+ */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,8 +9,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { IndicatorHeaders, formatIndicator } from "~/components/regional";
 import { ScrollRegion } from "~/components/scroll-region";
 import { requestLng } from "~/i18next.server";
-import { canManageRegions, decideRegionImport, getCriteriaInForce, getRegionImport, indicatorViews, RegionImportStateError } from "~/models/regions.server";
-import { requireViewer } from "~/models/viewer.server";
+import { decideRegionImport, getCriteriaInForce, getRegionImport, indicatorViews, RegionImportStateError } from "~/models/regions.server";
+import { requirePlatformViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/utils/format";
@@ -24,9 +27,8 @@ export const meta = titleMeta;
 const notFound = () => new Response("Not found", { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  if (!canManageRegions(viewer)) throw notFound();
-  const imp = await getRegionImport(viewer, params.importId ?? "");
+  await requirePlatformViewer(request);
+  const imp = await getRegionImport(params.importId ?? "");
   if (!imp) throw notFound();
   const lng = await requestLng(request);
   const t = fixedT(lng, "server");
@@ -51,21 +53,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  if (!canManageRegions(viewer)) throw notFound();
+  const admin = await requirePlatformViewer(request);
   const form = await readForm(request);
   const intent = form.get("_intent");
   if (intent !== "confirm" && intent !== "discard") throw new Response("Bad request", { status: 400 });
   let done: Awaited<ReturnType<typeof decideRegionImport>>;
   try {
-    done = await decideRegionImport(viewer, params.importId ?? "", intent === "confirm");
+    done = await decideRegionImport(admin, params.importId ?? "", intent === "confirm");
   } catch (error) {
     if (error instanceof RegionImportStateError) return data({ error: "workspaces.import.errors.decided" }, { status: 409 });
     throw error;
   }
   if (!done) throw notFound();
   // To the matrix of the latest year the import brought, which is where its figures show.
-  return redirect(intent === "confirm" ? `/regions?done=imported${done.latestYear ? `&jaar=${done.latestYear}` : ""}` : `/regions/import/${params.importId}`);
+  return redirect(intent === "confirm" ? `/regions${done.latestYear ? `?jaar=${done.latestYear}` : ""}` : `/beheer/regions/import/${params.importId}`);
 }
 
 export default function RegionImportPreview() {
@@ -77,7 +78,7 @@ export default function RegionImportPreview() {
   return (
     <div className="workspace">
       <p className="eyebrow">
-        <Link to="/regions/import">{t("regions.import.title")}</Link>
+        <Link to="/beheer/regions/import">{t("regions.import.title")}</Link>
       </p>
       <h1>{t("workspaces.import.previewTitle", { file: d.fileName })}</h1>
       <p className="hint">{t("regions.import.meta", { source: d.source, when: formatDateTime(d.createdAt, lng) })}</p>

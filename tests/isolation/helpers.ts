@@ -112,7 +112,9 @@ export class Client {
   /** The CSRF token every page carries in its forms (with the kws_csrf cookie that goes with it). */
   async csrf(): Promise<string> {
     if (this.token) return this.token;
-    const page = await this.get("/");
+    // A session that still owes its second factor is sent on (to enrolment or the code): that page has the form.
+    let page = await this.get("/");
+    for (let hop = 0; hop < 3 && page.status === 302 && page.location?.startsWith("/"); hop++) page = await this.get(page.location);
     const token = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1];
     if (!token) throw new Error(`${this.label}: no CSRF token on the home page (status ${page.status})`);
     this.token = token;

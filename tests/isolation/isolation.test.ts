@@ -357,7 +357,9 @@ function withGlobalChecks(exp: Expectation, actor: Actor, route: string): Expect
   const hidden: string[] = [];
   if (person?.org !== "verzekeraar") hidden.push(world.secrets.note);
   for (const r of ["C", "B", "O"] as const) if (!accessOf(actor, r)) hidden.push(world.secrets.context[r]);
-  if (!(person?.org === "ander" && person.role === "beheerder" && route === "organisation")) hidden.push(world.secrets.audit);
+  // Its own beheerder sees its invitations and takes its own audit trail out (the organisation's export).
+  const ownAudit = ["organisation", "organisation_.privacy", "organisation_.export[.]json"];
+  if (!(person?.org === "ander" && person.role === "beheerder" && ownAudit.includes(route))) hidden.push(world.secrets.audit);
   const foreignAddresses = (body: string) => {
     if (!person) return null;
     const own = ORGS[person.org].domain;

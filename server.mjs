@@ -39,7 +39,8 @@ const refuse = (res, status, reason) => {
  * body's connection is closed after a short linger.
  */
 const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024;
-const LINGER_MS = 2000;
+// Long enough for a client on a busy machine to finish sending what it started (it reads the answer after).
+const LINGER_MS = 10_000;
 function closeGently(socket) {
   if (socket.destroyed) return;
   socket.end();

@@ -55,15 +55,15 @@ function vitest(name, args, options = {}) {
 
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
-vitest("unit", []);
+vitest("unit", ["--project", "unit"], { reportThroughEnv: true });
 const built = check("build", "npm", ["run", "build"]);
 if (built) {
   // Each prints its own closing line last (`isolation: …`, `fuzz: …`, `durability: …`); the JSON
   // report comes through the config.
-  vitest("isolation", ["--config", "vitest.isolation.config.ts"], { reportThroughEnv: true });
-  vitest("fuzz", ["--config", "vitest.fuzz.config.ts"], { reportThroughEnv: true });
-  vitest("durability", ["--config", "vitest.durability.config.ts"], { reportThroughEnv: true });
-  vitest("e2e", ["--config", "vitest.e2e.config.ts"]);
+  vitest("isolation", ["--project", "isolation"], { reportThroughEnv: true });
+  vitest("fuzz", ["--project", "fuzz"], { reportThroughEnv: true });
+  vitest("durability", ["--project", "durability"], { reportThroughEnv: true });
+  vitest("e2e", ["--project", "e2e"], { reportThroughEnv: true });
 } else lines.push("skip isolation, fuzz, durability and e2e: no build");
 
 console.log("\n=== Summary");

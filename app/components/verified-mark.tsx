@@ -17,12 +17,3 @@ export function VerifiedMark({ verification }: { verification: string | null | u
     </span>
   );
 }
-
-/** An organisation's name with its mark, as one unit. */
-export function OrganisationName({ name, verification }: { name: string; verification: string | null | undefined }) {
-  return (
-    <span className="org-name">
-      {name} <VerifiedMark verification={verification} />
-    </span>
-  );
-}

@@ -261,45 +261,6 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
   return { ok: true, id };
 }
 
-/** An upload in preview, with the parsed rows and errors, audited; nothing else changes until it is decided. */
-export async function storePreview(input: { viewer: Viewer; kind: ImportKind; fileName: string; source: string; sourceDate: string; rows: number; errors: number; preview: unknown }) {
-  const { viewer } = input;
-  const db = await getDb();
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("facts_import")
-      .values({
-        id,
-        kind: input.kind,
-        organisation_id: viewer.organisationId,
-        status: "preview",
-        file_name: input.fileName,
-        source: input.source,
-        source_date: input.sourceDate,
-        row_count: input.rows,
-        error_count: input.errors,
-        preview: JSON.stringify(input.preview),
-        stage: null,
-        confirmed_through: null,
-        created_by: viewer.personId,
-        created_at: now,
-        decided_at: null,
-      })
-      .execute();
-    await recordEvent(trx, {
-      viewer,
-      at: now,
-      action: input.kind === "practices" ? "facts.previewed" : "regions.previewed",
-      subjectType: input.kind === "practices" ? "facts_import" : "region-import",
-      subjectId: id,
-      detail: { rows: input.rows, errors: input.errors },
-    });
-  });
-  return id;
-}
-
 type ImportKind = "practices" | "regions";
 
 /**

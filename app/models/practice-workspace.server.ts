@@ -139,5 +139,3 @@ export async function loadPracticeWorkspace(viewer: Viewer, practiceId: string, 
     lng,
   };
 }
-
-export const basisSignals = (w: PracticeWorkspace) => (w.basis.kind === "import" ? w.basis.signals : w.basis.report.signals);

@@ -3,10 +3,6 @@ import { useTranslation } from "react-i18next";
 import type { LocalizedText, Perspective, PerspectiveText } from "~/domain/content/schema";
 import { fallbackLng, isLng, type Lng } from "~/i18n";
 
-export function localize(text: LocalizedText, lng: Lng): string {
-  return text[lng];
-}
-
 export function textFor(text: PerspectiveText, lng: Lng, perspective: Perspective): string {
   if ("self" in text) return (perspective === "zelfevaluatie" ? text.self : text.assessor)[lng];
   return text[lng];

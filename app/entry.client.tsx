@@ -3,12 +3,12 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { fallbackLng, i18nConfig, isLng, loadResources } from "./i18n";
+import { i18nConfig, loadResources, asLng } from "./i18n";
 import { ensureWorkspaceTexts, pageNeedsWorkspaceTexts } from "./utils/workspace-texts";
 
 async function hydrate() {
   const lang = document.documentElement.lang;
-  const lng = isLng(lang) ? lang : fallbackLng;
+  const lng = asLng(lang);
   const { default: common } = await loadResources(lng);
   await i18next.use(initReactI18next).init({ ...i18nConfig, lng, resources: { [lng]: { common } } });
   const modules = (window as unknown as { __remixRouteModules?: Record<string, { handle?: unknown }> }).__remixRouteModules ?? {};

@@ -16,6 +16,9 @@ export function isLng(value: unknown): value is Lng {
   return typeof value === "string" && (supportedLngs as readonly string[]).includes(value);
 }
 
+/** The value as a supported language, or the default one. */
+export const asLng = (value: unknown): Lng => (isLng(value) ? value : fallbackLng);
+
 /** Only the page's own language is sent to the browser. */
 export function loadResources(lng: Lng) {
   return lng === "en" ? import("./locales/en") : import("./locales/nl");

@@ -1,6 +1,6 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { fallbackLng, i18nConfig, isLng, supportedLngs } from "./i18n";
+import { fallbackLng, i18nConfig, supportedLngs, asLng } from "./i18n";
 import { commonEn, commonNl } from "./locales/server-bundles";
 
 export const localeCookie = createCookie("lng", {
@@ -26,5 +26,5 @@ export default i18next;
 /** The request's language, always one we support. */
 export async function requestLng(request: Request) {
   const locale = await i18next.getLocale(request);
-  return isLng(locale) ? locale : fallbackLng;
+  return asLng(locale);
 }

@@ -21,7 +21,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { fallbackLng, isLng, supportedLngs } from "./i18n";
+import { fallbackLng, supportedLngs, asLng } from "./i18n";
 import i18next from "./i18next.server";
 import styles from "./styles/app.css?url";
 import { errorTitles, titleMeta } from "./utils/page-title";
@@ -44,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request);
   return data(
     {
-      locale: isLng(locale) ? locale : fallbackLng,
+      locale: asLng(locale),
       // The title of a page whose own loader did not answer (an error page).
       titles: errorTitles(t),
       csrf,

@@ -10,7 +10,7 @@ import { KernpuntTable } from "~/components/kernpunt-table";
 import { SIGNAL_IDS, type SignalId } from "~/domain/signal-ids";
 import { contextSchema } from "~/domain/signal-context";
 import { navItems, progressTotals } from "~/domain/walk";
-import { fallbackLng, isLng } from "~/i18n";
+import { asLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { FrozenAssessmentError } from "~/models/assessment.server";
 import { loadAssessmentContext, requireEditableAssessment } from "~/models/assessment-context.server";
@@ -27,7 +27,7 @@ export const meta = titleMeta;
 
 async function localeOf(request: Request) {
   const locale = await i18next.getLocale(request);
-  return isLng(locale) ? locale : fallbackLng;
+  return asLng(locale);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -95,7 +95,7 @@ export default function Overview() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const lng = isLng(i18n.language) ? i18n.language : fallbackLng;
+  const lng = asLng(i18n.language);
   return (
     <div className="assessment-page">
       <SectionNav assessmentId={data.id} practiceName={data.practiceName} items={data.nav} current="overview" />

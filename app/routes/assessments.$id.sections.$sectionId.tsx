@@ -7,7 +7,7 @@ import { SectionForm } from "~/components/section-form";
 import { SectionNav } from "~/components/section-nav";
 import { readSectionForm, toFormValue, listItemToForm } from "~/domain/answers";
 import { navItems, walk } from "~/domain/walk";
-import { fallbackLng, isLng } from "~/i18n";
+import { asLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { answerValues, getAnswers, FrozenAssessmentError } from "~/models/assessment.server";
 import { findSection, loadAssessmentContext, requireEditableAssessment, saveSectionPost } from "~/models/assessment-context.server";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadAssessmentContext(request, params);
   const section = findSection(ctx, params.sectionId);
   const locale = await i18next.getLocale(request);
-  const lng = isLng(locale) ? locale : fallbackLng;
+  const lng = asLng(locale);
   const t = await i18next.getFixedT(request);
   const index = ctx.states.findIndex((s) => s.section.id === section.id);
   const state = ctx.states[index]!;

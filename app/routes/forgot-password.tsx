@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, inputId } from "~/components/field-error";
-import { fallbackLng, isLng } from "~/i18n";
+import { asLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { requestPasswordReset } from "~/models/account.server";
 import { readForm } from "~/utils/csrf.server";
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "errors.generic", email }, { status: 400 });
   const locale = await i18next.getLocale(request);
   // Not awaited: the answer is the same, and takes as long, whether or not the address has an account.
-  requestPasswordReset({ email: parsed.data.email, lng: isLng(locale) ? locale : fallbackLng }).catch((error: unknown) => {
+  requestPasswordReset({ email: parsed.data.email, lng: asLng(locale) }).catch((error: unknown) => {
     console.error("password reset mail could not be sent:", error instanceof Error ? error.message : "unknown error");
   });
   return redirect("/forgot-password?sent=1");

@@ -1,6 +1,6 @@
 import { readForm } from "~/utils/csrf.server";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { fallbackLng, isLng } from "~/i18n";
+import { asLng } from "~/i18n";
 import { localeCookie } from "~/i18next.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
@@ -8,7 +8,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const lng = form.get("lng");
   return redirect(safeRedirect(form.get("redirectTo")), {
-    headers: { "Set-Cookie": await localeCookie.serialize(isLng(lng) ? lng : fallbackLng) },
+    headers: { "Set-Cookie": await localeCookie.serialize(asLng(lng)) },
   });
 }
 

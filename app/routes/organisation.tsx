@@ -5,7 +5,7 @@ import * as z from "zod/mini";
 import type { MemberRole } from "../../db/schema";
 import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, helpId, inputId } from "~/components/field-error";
-import { fallbackLng, isLng } from "~/i18n";
+import { asLng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { changeMemberRole, getRequireMfa, inviteMember, listMembers, listOpenInvitations, removeMember, setRequireMfa } from "~/models/account.server";
 import { requireRecentAuth } from "~/models/session.server";
@@ -107,7 +107,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return data({ intent: "invite" as const, errors, values }, { status: 400 });
     }
     const locale = await i18next.getLocale(request);
-    const result = await inviteMember({ viewer, email: parsed.data.email, role: parsed.data.role, lng: isLng(locale) ? locale : fallbackLng });
+    const result = await inviteMember({ viewer, email: parsed.data.email, role: parsed.data.role, lng: asLng(locale) });
     if (!result.ok) {
       const errors: InviteErrors =
         result.reason === "already-member" ? { email: "accountFlows.errors.alreadyMember" } : { form: "accountFlows.errors.mailFailed" };

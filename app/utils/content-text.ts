@@ -1,7 +1,7 @@
 /** Picks the reader's language and the assessment's perspective out of content text. */
 import { useTranslation } from "react-i18next";
 import type { LocalizedText, Perspective, PerspectiveText } from "~/domain/content/schema";
-import { fallbackLng, isLng, type Lng } from "~/i18n";
+import { type Lng, asLng } from "~/i18n";
 
 export function textFor(text: PerspectiveText, lng: Lng, perspective: Perspective): string {
   if ("self" in text) return (perspective === "zelfevaluatie" ? text.self : text.assessor)[lng];
@@ -10,7 +10,7 @@ export function textFor(text: PerspectiveText, lng: Lng, perspective: Perspectiv
 
 export function useLng(): Lng {
   const { i18n } = useTranslation();
-  return isLng(i18n.language) ? i18n.language : fallbackLng;
+  return asLng(i18n.language);
 }
 
 export function useContentText(perspective: Perspective) {

@@ -6,12 +6,12 @@
  */
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import i18next from "i18next";
-import { fallbackLng, isLng } from "~/i18n";
+import { asLng } from "~/i18n";
 
 export const workspaceHandle = { i18n: "common", workspaceTexts: true } as const;
 
 export async function ensureWorkspaceTexts(language: string) {
-  const lng = isLng(language) ? language : fallbackLng;
+  const lng = asLng(language);
   if (i18next.hasResourceBundle(lng, "common") && i18next.getResource(lng, "common", "workspaces.portfolio.title")) return;
   const { default: texts } = lng === "en" ? await import("~/locales/workspace.en") : await import("~/locales/workspace.nl");
   i18next.addResourceBundle(lng, "common", texts, true, false);

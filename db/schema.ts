@@ -4,16 +4,15 @@
  */
 import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
 
-export type OrganisationKind = "praktijk" | "keten" | "zorgverzekeraar" | "toezichthouder" | "huisarts";
-export type MemberRole = "beheerder" | "invuller" | "lezer";
+import type { MemberRole, OrganisationKind, VerificationDecision, VerificationStatus } from "../app/domain/organisation";
+
+export type { MemberRole, OrganisationKind, VerificationDecision, VerificationStatus };
 export type Perspective = "zelfevaluatie" | "afweging" | "beoordeling" | "toezicht";
 export type AssessmentStatus = "concept" | "ingediend";
 
 /** ISO-8601 UTC timestamps as text: sortable, and portable to PostgreSQL's timestamptz. */
 type Timestamp = string;
 
-/** Where an organisation stands with the platform beheerder: only "verified" may act on others. */
-export type VerificationStatus = "pending" | "verified" | "refused" | "withdrawn";
 
 /** A column with a database default or null: optional when inserting. */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -38,7 +37,6 @@ export interface OrganisationTable {
   require_mfa: Defaulted<number>;
 }
 
-export type VerificationDecision = "requested" | "verified" | "refused" | "withdrawn";
 
 /** Every verification decision about an organisation (and its own requests to be verified), kept. */
 export interface OrganisationVerificationTable {

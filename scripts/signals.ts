@@ -15,7 +15,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getCurrentQuestionnaire } from "../app/domain/content/load.server";
 import { SIGNAL_IDS, type SignalId } from "../app/domain/content/schema";
-import { REQUIRED_COLUMNS, listInWords, mapHeader, message, parsePracticeRow, type Lng } from "../app/domain/practice-row";
+import { REQUIRED_COLUMNS, listInWords, mapHeader, type Lng } from "../app/domain/practice-row";
+import { message, parsePracticeRow } from "../app/utils/spreadsheet-messages";
 import { evaluateSignals, type SignalStatus } from "../app/domain/signals";
 import { CsvReadError, readDelimited, type Delimited } from "../app/utils/csv";
 

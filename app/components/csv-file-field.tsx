@@ -4,7 +4,7 @@
  */
 import { useTranslation } from "react-i18next";
 import { useLng } from "~/utils/content-text";
-import { formatNumber } from "~/utils/format";
+import { formatNumber } from "~/domain/format";
 import { FieldError } from "./field-error";
 
 export function CsvFileField({ id, maxMb, error, problems }: { id: string; maxMb: number; error: string | undefined; problems: readonly string[] }) {

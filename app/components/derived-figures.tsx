@@ -5,7 +5,7 @@ import { WEEKDAYS } from "~/domain/answers";
 import type { Parameters } from "~/domain/content/schema";
 import type { DerivedFigures } from "~/domain/derived";
 import { useLng } from "~/utils/content-text";
-import { formatNumber, formatPercent } from "~/utils/format";
+import { formatNumber, formatPercent } from "~/domain/format";
 
 export function DerivedFiguresPanel({ figures, parameters, live }: { figures: DerivedFigures; parameters: Parameters; live?: boolean }) {
   const { t } = useTranslation();

@@ -5,10 +5,10 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { BeforeJoining, GuideSection } from "~/models/guide.server";
-import type { NoteErrors } from "~/models/notes.server";
+import type { BeforeJoining, GuideSection } from "~/domain/presented";
+import type { NoteErrors } from "~/domain/presented";
 import { useLng } from "~/utils/content-text";
-import { formatDate } from "~/utils/format";
+import { formatDate } from "~/domain/format";
 import { CsrfInput } from "./csrf-input";
 import { FieldError } from "./field-error";
 import { Icon, type IconName } from "./icon";

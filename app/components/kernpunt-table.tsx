@@ -1,7 +1,7 @@
 /** One kernwaarde's kernpunten with their status and the statements behind them (overview and report). */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ReportKernpunt } from "~/models/report.server";
+import type { ReportKernpunt } from "~/domain/presented";
 import { ScrollRegion } from "./scroll-region";
 import { StatusBadge } from "./status-badge";
 

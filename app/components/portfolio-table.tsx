@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
 import type { PortfolioRow } from "~/domain/portfolio";
 import { useLng } from "~/utils/content-text";
-import { formatNumber } from "~/utils/format";
+import { formatNumber } from "~/domain/format";
 import { Icon } from "./icon";
 import { SignalStatusBadge } from "./signal-card";
 

@@ -11,7 +11,7 @@ import type { ColouredCell, IndicatorCutOffs } from "~/domain/regional/colouring
 const COLOURS = ["rood", "oranje", "groen", "geen-gegevens"] as const satisfies readonly ColouredCell["colour"][];
 import type { Lng } from "~/i18n";
 import { useLng } from "~/utils/content-text";
-import { formatNumber } from "~/utils/format";
+import { formatNumber } from "~/domain/format";
 import { Icon, type IconName } from "./icon";
 
 const COLOUR_ICON: Record<ColouredCell["colour"], IconName> = { rood: "up", oranje: "partly", groen: "check", "geen-gegevens": "dash" };

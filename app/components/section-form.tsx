@@ -16,7 +16,7 @@ import { factsFromAnswers } from "~/domain/facts";
 import { evaluate } from "~/domain/conditions";
 import { useContentText, useLng } from "~/utils/content-text";
 import { formatAnswer } from "~/utils/format-answer";
-import { formatTime } from "~/utils/format";
+import { formatTime } from "~/domain/format";
 import { DerivedFiguresPanel } from "./derived-figures";
 import { QuestionField, type ConflictView } from "./questions/question-field";
 import { useAutosave } from "./use-autosave";

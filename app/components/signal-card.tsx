@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CONTEXT_MAX_LENGTH } from "~/domain/signal-context";
 import type { SignalId } from "~/domain/signal-ids";
 import type { SignalStatus } from "~/domain/signals/types";
-import type { ReportSignal } from "~/models/report.server";
+import type { ReportSignal } from "~/domain/presented";
 import { FieldError } from "./field-error";
 import { Icon, type IconName } from "./icon";
 

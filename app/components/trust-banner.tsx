@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { OrganisationKind, VerificationStatus } from "../../db/schema";
+import type { OrganisationKind, VerificationStatus } from "~/domain/organisation";
 
 /**
  * What an organisation that is not (or no longer) verified may do, said on its home page: its own work

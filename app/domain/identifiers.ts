@@ -5,7 +5,7 @@
  * the digits. Pure: the sign-up form, the platform's pages and the practice register share these.
  */
 import * as z from "zod/mini";
-import type { OrganisationKind } from "../../db/schema";
+import type { OrganisationKind } from "./organisation";
 
 export type IdentifierId = "agb" | "kvk" | "uzovi";
 

@@ -1,14 +1,14 @@
 /**
  * The spreadsheet adapter for the signals engine: one row of the bulk-evaluation CSV (issue 3, "Bulk
  * evaluation"; also the format insurers will upload) becomes SignalFacts, or every problem in the row
- * in words a spreadsheet user can act on. Pure: no I/O.
- * Messages are i18n keys under `csv` in the server-only namespace (app/locales/server.*.ts).
+ * as message codes with their values. Pure: no I/O, no i18n instance. The words a spreadsheet user can act
+ * on are rendered from the codes by app/utils/spreadsheet-messages.ts (keys under `csv` in the
+ * server-only namespace, app/locales/server.*.ts).
  */
 import { WEEKDAYS, parseDutchNumber, type Weekday } from "./answers";
 import type { HagroStatus, KetenStatus, OwnerKind, Tri } from "./facts";
 import type { SignalFacts } from "./signals";
 import type { ServerTranslation } from "../locales/server.nl";
-import { fixedT } from "../utils/i18n-node";
 
 export const REQUIRED_COLUMNS = [
   "agb",
@@ -49,11 +49,6 @@ export type MessageCode = `csv.${FlatKeys<ServerTranslation["csv"]>}`;
 type FlatKeys<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${FlatKeys<T[K]>}` }[keyof T & string];
 
 export type MessageParams = Record<string, string | number>;
-
-/** The message for a code in a language, with {{name}} placeholders filled in. */
-export function message(code: MessageCode, lng: Lng = "nl", params: MessageParams = {}): string {
-  return fixedT(lng, "server")(code, params);
-}
 
 /** "a, b of c" / "a, b or c": for the allowed values in a message. */
 export function listInWords(values: readonly string[], lng: Lng = "nl"): string {
@@ -102,12 +97,11 @@ export interface RowError {
   code: MessageCode;
   /** The values the message was filled with, so it can be worded again in another language. */
   params: MessageParams;
-  message: string;
 }
 
-export type PracticeRowResult =
+export type PracticeRowResult<E = RowError> =
   | { ok: true; agb: string; name: string; facts: SignalFacts; extra: Record<"keten" | "regio", string | null> }
-  | { ok: false; errors: RowError[] };
+  | { ok: false; errors: E[] };
 
 const OWNER_VALUES = ["huisarts", "andere-zorgverlener", "bestuurder", "onbekend"] as const satisfies readonly OwnerKind[];
 /** "Deels" counts as taking part (rules v2); a spreadsheet may say so as the questionnaire does. */
@@ -200,10 +194,10 @@ function weekdays(raw: string): Parsed<Weekday[] | null> {
  * One data row. Every problem in the row is reported together, so a spreadsheet can be fixed in one
  * pass; values are trimmed and case-insensitive; an empty cell means unknown, except agb and naam.
  */
-export function parsePracticeRow(cells: readonly string[], columns: ColumnMap, lng: Lng = "nl"): PracticeRowResult {
+export function readPracticeRow(cells: readonly string[], columns: ColumnMap, lng: Lng = "nl"): PracticeRowResult {
   const errors: RowError[] = [];
   const report = (column: SpreadsheetColumn | null, problems: Problem[]) => {
-    for (const p of problems) errors.push({ column, code: p.code, params: p.params ?? {}, message: message(p.code, lng, p.params) });
+    for (const p of problems) errors.push({ column, code: p.code, params: p.params ?? {} });
   };
   // Trailing empty cells (a stray delimiter at the end of the line) carry nothing and are ignored.
   let filled = cells.length;

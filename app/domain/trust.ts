@@ -2,7 +2,7 @@
  * Verification of organisations by the platform beheerder (pure): the statuses, the decisions each
  * status allows, and what a decision records as checked. Shared by the platform's model and its pages.
  */
-import type { VerificationStatus } from "../../db/schema";
+import type { VerificationStatus } from "./organisation";
 
 export const VERIFICATION_STATUSES = ["pending", "verified", "refused", "withdrawn"] as const satisfies readonly VerificationStatus[];
 

@@ -674,3 +674,33 @@ export async function getRequireMfa(organisationId: string) {
   const db = await getDb();
   return (await db.selectFrom("organisation").select("require_mfa").where("id", "=", organisationId).executeTakeFirst())?.require_mfa === 1;
 }
+
+/* ------------------------------------------------------------------------------------------------
+ * Signing in: what the sign-in and re-authentication pages ask of the database
+ * ---------------------------------------------------------------------------------------------- */
+
+/** The person signing in with this address, if any (the route verifies the password through the throttle). */
+export async function findSignInPerson(email: string) {
+  if (!email) return null;
+  const db = await getDb();
+  return (await db.selectFrom("person").select(["id", "password_hash", "platform_admin"]).where("email", "=", email).executeTakeFirst()) ?? null;
+}
+
+/** The organisation a person acts for after signing in: their first membership. */
+export async function firstOrganisationOf(personId: string) {
+  const db = await getDb();
+  return (await db.selectFrom("membership").select("organisation_id").where("person_id", "=", personId).orderBy("created_at").executeTakeFirst())?.organisation_id ?? null;
+}
+
+/** Whether `password` is this person's current password. */
+export async function isPasswordOf(personId: string, password: string) {
+  const db = await getDb();
+  const row = await db.selectFrom("person").select("password_hash").where("id", "=", personId).executeTakeFirst();
+  return verifyPassword(row?.password_hash ?? null, password);
+}
+
+/** A seeded demo person (exempt from a second factor in demo mode). */
+export async function isDemoPerson(personId: string) {
+  const db = await getDb();
+  return (await db.selectFrom("person").select("demo").where("id", "=", personId).executeTakeFirst())?.demo === 1;
+}

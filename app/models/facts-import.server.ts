@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { checkpoint, getDb } from "../../db/index.server";
 import type { SignalColumns } from "../../db/schema";
 import { getCurrentQuestionnaire } from "../domain/content/load.server";
-import { mapHeader, parsePracticeRow, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type MessageParams, type PracticeColumn, type OptionalColumn } from "../domain/practice-row";
+import { mapHeader, readPracticeRow, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type MessageParams, type PracticeColumn, type OptionalColumn } from "../domain/practice-row";
 import type { SignalFacts } from "../domain/signals";
 import { evaluateSignals, normaliseFacts } from "../domain/signals";
 import { CsvReadError, streamDelimited, type StreamedDelimited } from "../utils/csv";
@@ -199,7 +199,7 @@ export async function previewImport(input: { viewer: Viewer; fileName: string; b
   try {
     for await (const { line, cells } of table.rows) {
       if (++rowCount > MAX_IMPORT_ROWS) throw new TooManyRows();
-      const parsed = parsePracticeRow(cells, columns, "nl");
+      const parsed = readPracticeRow(cells, columns, "nl");
       const agbCell = (cells[columns.index.agb] ?? "").trim() || null;
       const nameCell = (cells[columns.index.naam] ?? "").trim() || null;
       const errors: ImportMessage[] = parsed.ok ? [] : parsed.errors.map((e) => ({ column: e.column, code: e.code, params: e.params }));

@@ -1,7 +1,7 @@
 /** The conversation guide as a PDF, drawn from the same guide the page shows (so they cannot disagree). */
 import type { TFunction } from "i18next";
 import type { Lng } from "~/i18n";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatNumber } from "~/domain/format";
 import { createPdf, labelled } from "~/utils/pdf.server";
 import type { BeforeJoining, GuideSection } from "./guide.server";
 import type { regionContextView } from "./regions.server";

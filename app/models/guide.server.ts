@@ -7,49 +7,19 @@
  */
 import type { TFunction } from "i18next";
 import { isStatementValue } from "~/domain/answers";
-import type { Perspective, SignalId } from "~/domain/content/schema";
+import type { Perspective } from "~/domain/content/schema";
 import type { Questionnaire } from "~/domain/content/questionnaire";
 import type { Lng } from "~/i18n";
 import { textFor } from "~/utils/content-text";
 import { compareAssessments, differencesOf, type Comparison } from "./comparison.server";
 import type { AssessmentSource, PracticeWorkspace } from "./practice-workspace.server";
-import type { LabelledValue, ReportSignal } from "./report.server";
+import type { ReportSignal } from "./report.server";
+import type { GuideEntryKind, GuideEntry, GuideSection, BeforeJoining } from "~/domain/presented";
+export type { GuideEntryKind, GuideEntry, GuideSection, BeforeJoining };
 
-export type GuideEntryKind = "signal" | "unknown" | "difference" | "gap" | "requirement";
 
-export interface GuideEntry {
-  id: string;
-  kind: GuideEntryKind;
-  /** The signal the entry is about, for the way to how it is decided. */
-  signalId?: SignalId;
-  heading: string;
-  /** For the badge: a signal status or a kernpunt status, with its word. */
-  status: { kind: string; label: string } | null;
-  /** Which source the entry rests on, in words. */
-  basis: string;
-  evidence: LabelledValue[];
-  kernpunten: Array<{ id: string; text: string }>;
-  source: string | null;
-  questions: string[];
-  /** The practice's own words: its context en borging, its toelichting on a statement. */
-  context: Array<{ label: string; text: string }>;
-  /** A difference: what each side answered. */
-  sides: { self: string; own: string } | null;
-}
 
-export interface GuideSection {
-  id: string;
-  title: string;
-  entries: GuideEntry[];
-}
 
-export interface BeforeJoining {
-  title: string;
-  intro: string;
-  advice: string[];
-  questions: Array<{ topic: string; question: string }>;
-  source: string;
-}
 
 export interface PracticeGuide {
   title: string;

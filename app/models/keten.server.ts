@@ -9,7 +9,7 @@ import { getCurrentQuestionnaire, getQuestionnaire } from "~/domain/content/load
 import { SIGNAL_IDS, type SignalId } from "~/domain/content/schema";
 import type { Lng } from "~/i18n";
 import { textFor } from "~/utils/content-text";
-import { formatNumber } from "~/utils/format";
+import { formatNumber } from "~/domain/format";
 import type { GuideEntry, GuideSection } from "./guide.server";
 import { getDb } from "../../db/index.server";
 import type { SignalStatusValue } from "../../db/schema";

@@ -10,6 +10,8 @@ import { getDb } from "../../db/index.server";
 import type { NoteKind } from "../../db/schema";
 import { recordEvent } from "./audit.server";
 import { canEdit, type Viewer } from "./viewer.server";
+import type { NoteErrors } from "~/domain/presented";
+export type { NoteErrors };
 
 export const NOTE_MAX_LENGTH = 4000;
 export type NoteSubject = { type: "practice" | "keten"; key: string };
@@ -92,7 +94,6 @@ export async function removeNote(viewer: Viewer, subject: NoteSubject, id: strin
   });
 }
 
-export type NoteErrors = Partial<Record<"kind" | "text" | "onDate" | "dueDate", string>>;
 
 /**
  * The note actions of a guide page (add, remove), after the page checked who may see the subject.

@@ -18,7 +18,7 @@ import { getPortfolioRow, listPracticeSources, type PortfolioRow, type SourceKin
 import { buildReport, reportSignals, type Report, type ReportSignal } from "./report.server";
 import { readStoredSignals } from "./signal-store.server";
 import type { Viewer } from "./viewer.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/domain/format";
 
 /** How the reader's questions are worded: a keten reads its members as an assessor would. */
 export function wordingFor(viewer: Viewer): Perspective {

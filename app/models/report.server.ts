@@ -4,63 +4,26 @@
  */
 import type { TFunction } from "i18next";
 import { isStatementValue, type AnswerValue } from "~/domain/answers";
-import type { Perspective, SignalId } from "~/domain/content/schema";
+import type { Perspective } from "~/domain/content/schema";
 import type { Questionnaire } from "~/domain/content/questionnaire";
 import { deriveFigures, type DerivedFigures } from "~/domain/derived";
 import { factsFromAnswers, signalFactsFromPractice, type PracticeFacts } from "~/domain/facts";
-import { kernpuntOverview, type KernpuntStatus } from "~/domain/overview";
-import { evaluateSignals, type RulesVersion, type SignalResult, type SignalResults, type SignalStatus, type StoredSignals } from "~/domain/signals";
+import { kernpuntOverview } from "~/domain/overview";
+import { evaluateSignals, type RulesVersion, type SignalResult, type SignalResults, type StoredSignals } from "~/domain/signals";
 import type { Lng } from "~/i18n";
 import i18next from "~/i18next.server";
 import { textFor } from "~/utils/content-text";
 import { formatAnswer } from "~/utils/format-answer";
-import { formatDateTime, formatNumber, formatPercent } from "~/utils/format";
+import { formatDateTime, formatNumber, formatPercent } from "~/domain/format";
 import type { AssessmentContext } from "./assessment-context.server";
 import { getSignalContexts } from "./signal-context.server";
 import { readStoredSignals } from "./signal-store.server";
+import type { LabelledValue, ReportSignal, ReportKernpunt, ReportRules } from "~/domain/presented";
+export type { LabelledValue, ReportSignal, ReportKernpunt, ReportRules };
 
-export interface LabelledValue {
-  label: string;
-  value: string;
-}
 
-export interface ReportSignal {
-  id: SignalId;
-  title: string;
-  status: SignalStatus;
-  statusLabel: string;
-  reason: string;
-  evidence: LabelledValue[];
-  figure: string | null;
-  kernpunten: Array<{ id: string; text: string }>;
-  source: string;
-  reading: string;
-  questions: string[];
-  context: string | null;
-  contextRevision: number;
-  result: SignalResult;
-}
 
-export interface ReportKernpunt {
-  id: string;
-  text: string;
-  status: KernpuntStatus;
-  statusLabel: string;
-  /** `shown`: asked for these answers; a statement skipped by design says "niet gevraagd", never "niet beantwoord". */
-  statements: Array<{ questionId: string; sectionId: string; text: string; answer: string; status: KernpuntStatus; note: string | null; autoReason: string | null; shown: boolean }>;
-}
 
-/** Which rules the signals shown were computed with, and what the rules in force would say where they differ. */
-export interface ReportRules {
-  /** The version that computed the signals shown. */
-  version: RulesVersion;
-  /** The version in force. */
-  current: RulesVersion;
-  /** The signals shown are the stored results of a submitted version, as computed. */
-  asComputed: boolean;
-  /** For results as computed: every signal as the rules in force would have it; null when they are the rules in force. */
-  currentWouldSay: Array<{ id: SignalId; title: string; status: SignalStatus; statusLabel: string; reason: string; differs: boolean }> | null;
-}
 
 export interface GuideItem {
   kind: "signal" | "unknown" | "gap";

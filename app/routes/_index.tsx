@@ -27,7 +27,7 @@ import { VerifiedMark } from "~/components/verified-mark";
 import { TrustBanner } from "~/components/trust-banner";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 

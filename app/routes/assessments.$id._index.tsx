@@ -19,7 +19,7 @@ import { canEdit, isVerified, requireRole } from "~/models/viewer.server";
 import { VerifiedMark } from "~/components/verified-mark";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 

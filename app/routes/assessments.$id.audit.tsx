@@ -2,11 +2,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "../../db/index.server";
 import { listAuditForAssessment } from "~/models/audit.server";
 import { requireAssessment } from "~/models/assessment-context.server";
 import { useLng } from "~/utils/content-text";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 
@@ -16,40 +15,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { viewer, assessment } = await requireAssessment(request, params);
   // Only the author organisation's beheerder reads the trail; to anyone else it does not exist.
   if (assessment.access !== "author" || viewer.role !== "beheerder") throw new Response("Not found", { status: 404 });
-  const db = await getDb();
-  const events = await listAuditForAssessment(db, assessment.id);
-  const people = new Map(
-    (
-      await db
-        .selectFrom("person")
-        .select(["id", "name"])
-        .where("id", "in", [...new Set(events.map((e) => e.actor_person_id ?? ""))])
-        .execute()
-    ).map((p) => [p.id, p.name]),
-  );
-  const orgs = new Map(
-    (
-      await db
-        .selectFrom("organisation")
-        .select(["id", "name"])
-        .where("id", "in", [...new Set(events.map((e) => e.actor_org_id ?? ""))])
-        .execute()
-    ).map((o) => [o.id, o.name]),
-  );
+  const events = await listAuditForAssessment(assessment.id);
   return {
     pageTitle: await titleFor(request, "audit", assessment.practice_name),
     id: assessment.id,
     practiceName: assessment.practice_name,
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      action: e.action,
-      subject: e.subject_type === "answer" || e.subject_type === "signal_context" ? e.subject_id : "",
-      person: people.get(e.actor_person_id ?? "") ?? "",
-      // An erased person's events stay under a pseudonym (models/erasure.server.ts): said so, without a name.
-      erased: e.actor_person_id?.startsWith("erased:") ?? false,
-      organisation: orgs.get(e.actor_org_id ?? "") ?? "",
-    })),
+    // An erased person's events stay under a pseudonym (models/erasure.server.ts): said so, without a name.
+    events,
   };
 }
 

@@ -12,7 +12,7 @@ import { listShares, revokeShare, SharingError } from "~/models/sharing.server";
 import { requireRole } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 

@@ -11,7 +11,7 @@ import { BeheerNav } from "~/components/beheer-nav";
 import { countByStatus, listOrganisations } from "~/models/platform.server";
 import { requirePlatformViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 
 export const handle = workspaceHandle;

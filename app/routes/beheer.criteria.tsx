@@ -17,7 +17,7 @@ import { requirePlatformViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readBasis, readCriteria, readIndicator, type CriteriaErrors } from "~/utils/criteria-form.server";
 import { readForm } from "~/utils/csrf.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/domain/format";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 
 export const handle = workspaceHandle;

@@ -18,7 +18,7 @@ import { decideVerification, getOrganisationForPlatform } from "~/models/platfor
 import { requirePlatformViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 
 export const handle = workspaceHandle;

@@ -7,13 +7,13 @@ import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { OrganisationKind, VerificationStatus } from "../../db/schema";
+import type { OrganisationKind, VerificationStatus } from "~/domain/organisation";
 import { BeheerNav } from "~/components/beheer-nav";
 import { VERIFICATION_STATUSES } from "~/domain/trust";
 import { listOrganisations } from "~/models/platform.server";
 import { requirePlatformViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { portfolioSearch } from "~/utils/portfolio-search";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 

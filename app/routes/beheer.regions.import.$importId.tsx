@@ -13,7 +13,7 @@ import { decideRegionImport, getCriteriaInForce, getRegionImport, indicatorViews
 import { requirePlatformViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { fixedT } from "~/utils/i18n-node";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";

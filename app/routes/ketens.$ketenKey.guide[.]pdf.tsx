@@ -2,14 +2,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCurrentQuestionnaire } from "~/domain/content/load.server";
 import i18next, { requestLng } from "~/i18next.server";
-import { recordEvent } from "~/models/audit.server";
+import { logEvent } from "~/models/audit.server";
 import { renderGuidePdf } from "~/models/guide-export.server";
 import { buildKetenGuide, getKetenView } from "~/models/keten.server";
 import { listNotes } from "~/models/notes.server";
 import { requireViewer } from "~/models/viewer.server";
 import { downloadResponse, exportFileName } from "~/utils/download.server";
-import { formatDateTime } from "~/utils/format";
-import { getDb } from "../../db/index.server";
+import { formatDateTime } from "~/domain/format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -35,6 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t,
     lng,
   );
-  await recordEvent(await getDb(), { viewer, at: now, action: "guide.exported", subjectType: "keten-guide", subjectId: view.key, detail: { format: "pdf" } });
+  await logEvent({ viewer, at: now, action: "guide.exported", subjectType: "keten-guide", subjectId: view.key, detail: { format: "pdf" } });
   return downloadResponse(new Uint8Array(pdf), "application/pdf", exportFileName(`${dialogue.title[lng]} ${view.name}`, now, "pdf"));
 }

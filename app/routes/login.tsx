@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { findSignInPerson, firstOrganisationOf } from "~/models/account.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from "../../db/seed";
-import { getDb } from "../../db/index.server";
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from "~/models/demo.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldError } from "~/components/field-error";
 import { dummyHash, verifyPassword } from "~/models/password.server";
@@ -52,8 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = LoginSchema.safeParse({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
   const email = parsed.success ? parsed.data.email : "";
   const password = parsed.success ? parsed.data.password : "";
-  const db = await getDb();
-  const person = email ? await db.selectFrom("person").select(["id", "password_hash", "platform_admin"]).where("email", "=", email).executeTakeFirst() : undefined;
+  const person = await findSignInPerson(email);
   // Counted before it is checked; verified against a dummy hash when there is no such person, so the
   // answer takes as long either way and an unknown address is throttled like a known one.
   const checked = await guardedCheck(email, context.clientAddress, async () =>
@@ -64,17 +63,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // The platform beheerder acts for no organisation; everyone else for their first organisation.
   const platform = checked.ok && person?.platform_admin === 1;
-  const membership =
-    checked.ok && person && !platform
-      ? await db.selectFrom("membership").select("organisation_id").where("person_id", "=", person.id).orderBy("created_at").executeTakeFirst()
-      : undefined;
-  if (!checked.ok || !person || (!membership && !platform)) {
+  const organisationId = checked.ok && person && !platform ? await firstOrganisationOf(person.id) : null;
+  if (!checked.ok || !person || (!organisationId && !platform)) {
     return data({ error: "account.errors.badCredentials", minutes: 0, email }, { status: 400 });
   }
   const to = safeRedirect(form.get("redirectTo"));
   return signedInRedirect(request, {
     personId: person.id,
-    organisationId: membership?.organisation_id ?? null,
+    organisationId,
     to: platform && !to.startsWith("/beheer") && !to.startsWith("/regions") ? "/beheer" : to,
   });
 }

@@ -12,12 +12,11 @@ import { CsrfInput } from "~/components/csrf-input";
 import { FieldError } from "~/components/field-error";
 import { PasskeyButton } from "~/components/passkey-button";
 import { requestLng } from "~/i18next.server";
-import { recordEvent } from "~/models/audit.server";
+import { logEvent } from "~/models/audit.server";
 import { factorSummary, redeemRecoveryCode, verifyPasskey, verifyTotp } from "~/models/mfa.server";
 import { guardedCheck, retryAfterHeaders } from "~/models/rate-limit.server";
 import { rotateSession, takeChallenge } from "~/models/session.server";
 import { personOf, requireSignedIn } from "~/models/viewer.server";
-import { getDb } from "../../db/index.server";
 import { readForm } from "~/utils/csrf.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 
@@ -77,8 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!checked.ok && checked.retryAfterSeconds > 0)
     return fail(field, "account.errors.tooManyAttempts", 429, checked.minutes, retryAfterHeaders(checked.retryAfterSeconds));
   if (!checked.ok) return fail(field, `security.verify.errors.${field === "code" ? "code" : field}`);
-  const db = await getDb();
-  await recordEvent(db, { viewer: actor, action: "session.second-factor", subjectType: "person", subjectId: person.id, detail: { method: intent } });
+  await logEvent({ viewer: actor, action: "session.second-factor", subjectType: "person", subjectId: person.id, detail: { method: intent } });
   const cookie = await rotateSession(auth.session, { mfa: true });
   // After a recovery code, the security page says how many are left and what to do.
   const to = intent === "recovery" ? `/security?notice=recoveryUsed&left=${left ?? 0}` : redirectTo;

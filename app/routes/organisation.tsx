@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import type { MemberRole } from "../../db/schema";
+import type { MemberRole } from "~/domain/organisation";
 import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, helpId, inputId } from "~/components/field-error";
 import { asLng } from "~/i18n";
@@ -14,7 +14,7 @@ import { getOwnVerification, requestVerificationAgain } from "~/models/platform.
 import { identifierSchema } from "~/domain/identifiers";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import accountStyles from "~/styles/account.css?url";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";

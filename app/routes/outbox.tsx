@@ -5,7 +5,7 @@ import { listOutbox } from "~/models/mail.server";
 import { useLng } from "~/utils/content-text";
 import { getEnv } from "~/utils/env.server";
 import { isLoopback } from "~/utils/loopback.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import accountStyles from "~/styles/account.css?url";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";

@@ -17,7 +17,7 @@ import { SIGNAL_COLUMN } from "~/models/signal-store.server";
 import { requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/domain/format";
 import { fixedT } from "~/utils/i18n-node";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";

@@ -16,7 +16,7 @@ import { canImport, listImports, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, mayReadImpor
 import { requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readUploadForm } from "~/utils/csrf.server";
-import { formatDate, formatDateTime } from "~/utils/format";
+import { formatDate, formatDateTime } from "~/domain/format";
 import { fixedT } from "~/utils/i18n-node";
 import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from "~/domain/practice-row";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";

@@ -5,13 +5,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { SIGNAL_IDS } from "~/domain/signal-ids";
 import i18next, { requestLng } from "~/i18next.server";
-import { recordEvent } from "~/models/audit.server";
+import { logEvent } from "~/models/audit.server";
 import { hasPortfolio, SOURCES, STATUSES, streamPortfolio, type PortfolioRow } from "~/models/portfolio.server";
 import { requireViewer } from "~/models/viewer.server";
 import { exportFileName, streamedCsvDownload } from "~/utils/download.server";
-import { formatNumber } from "~/utils/format";
+import { formatNumber } from "~/domain/format";
 import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
-import { getDb } from "../../db/index.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -52,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const now = new Date().toISOString();
   return streamedCsvDownload(exportFileName(t("workspaces.portfolio.fileName"), now, "csv"), table(), async (rows, completed) => {
-    await recordEvent(await getDb(), {
+    await logEvent({
       viewer,
       at: now,
       action: "portfolio.exported",

@@ -1,7 +1,7 @@
 /** The conversation guide of a practice as a PDF (pdfkit, on the server); audited. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import i18next, { requestLng } from "~/i18next.server";
-import { recordEvent } from "~/models/audit.server";
+import { logEvent } from "~/models/audit.server";
 import { renderGuidePdf } from "~/models/guide-export.server";
 import { buildPracticeGuide } from "~/models/guide.server";
 import { listNotes } from "~/models/notes.server";
@@ -9,8 +9,7 @@ import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
 import { regionContextView } from "~/models/regions.server";
 import { requireViewer } from "~/models/viewer.server";
 import { downloadResponse, exportFileName } from "~/utils/download.server";
-import { formatDateTime } from "~/utils/format";
-import { getDb } from "../../db/index.server";
+import { formatDateTime } from "~/domain/format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -31,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t,
     lng,
   );
-  await recordEvent(await getDb(), {
+  await logEvent({
     viewer,
     at: now,
     action: "guide.exported",

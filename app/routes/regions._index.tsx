@@ -12,7 +12,7 @@ import { ScrollRegion } from "~/components/scroll-region";
 import { isFictitiousRegionCode } from "~/domain/regional/demo-regions";
 import i18next, { requestLng } from "~/i18next.server";
 import { canKeepOwnCriteria, getRegionalMatrix, hasOwnCriteria, indicatorViews, mayViewOwnCriteria } from "~/models/regions.server";
-import { formatDate } from "~/utils/format";
+import { formatDate } from "~/domain/format";
 import { requireReader } from "~/models/viewer.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";

@@ -15,7 +15,7 @@ import { requireViewer } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readCriteria, readIndicator, type CriteriaErrors } from "~/utils/criteria-form.server";
 import { readForm } from "~/utils/csrf.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";

@@ -9,14 +9,13 @@ import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "../../db/index.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldError } from "~/components/field-error";
 import { TextField } from "~/components/ui/text-field";
 import { requestLng } from "~/i18next.server";
-import { changePassword } from "~/models/account.server";
+import { changePassword, isDemoPerson, isPasswordOf } from "~/models/account.server";
 import { factorSummary, hasSecondFactor, listPasskeys, regenerateRecoveryCodes, removePasskey, removeTotp } from "~/models/mfa.server";
-import { passwordProblem, verifyPassword } from "~/models/password.server";
+import { passwordProblem } from "~/models/password.server";
 import { guardedCheck, retryAfterHeaders } from "~/models/rate-limit.server";
 import { sendMail } from "~/models/mail.server";
 import { factorMail } from "~/models/security-mail.server";
@@ -25,7 +24,7 @@ import { mfaRedirect, personOf, requireSignedIn } from "~/models/viewer.server";
 import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { getEnv } from "~/utils/env.server";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 
 export const meta = titleMeta;
 
@@ -46,8 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [factors, passkeys] = await Promise.all([factorSummary(person.id), listPasskeys(person.id)]);
   const params = new URL(request.url).searchParams;
   const notice = params.get("notice");
-  const db = await getDb();
-  const demo = (await db.selectFrom("person").select("demo").where("id", "=", person.id).executeTakeFirst())?.demo === 1;
+  const demo = await isDemoPerson(person.id);
   return {
     pageTitle: await titleFor(request, "security"),
     factors,
@@ -80,13 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     else if (values.next !== values.repeat) errors.repeat = "accountFlows.errors.passwordMismatch";
     if (Object.keys(errors).length > 0) return data({ intent: "change-password" as const, errors, minutes: 0 }, { status: 400 });
     // The current password again, counted before it is checked like any sign-in: a stolen session cannot guess it.
-    const db = await getDb();
-    const checked = await guardedCheck(person.email, context.clientAddress, async () =>
-      verifyPassword(
-        (await db.selectFrom("person").select("password_hash").where("id", "=", person.id).executeTakeFirst())?.password_hash ?? null,
-        values.current,
-      ),
-    );
+    const checked = await guardedCheck(person.email, context.clientAddress, () => isPasswordOf(person.id, values.current));
     if (!checked.ok && checked.retryAfterSeconds > 0) {
       return data(
         { intent: "change-password" as const, errors: { current: "account.errors.tooManyAttempts" } as PasswordErrors, minutes: checked.minutes },

@@ -4,17 +4,16 @@
  * address or the password, or to close an organisation (requireRecentAuth in session.server.ts).
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { isPasswordOf } from "~/models/account.server";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDb } from "../../db/index.server";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldError } from "~/components/field-error";
 import { PasskeyButton } from "~/components/passkey-button";
-import { recordEvent } from "~/models/audit.server";
+import { logEvent } from "~/models/audit.server";
 import { factorSummary, verifyPasskey, verifyTotp } from "~/models/mfa.server";
-import { verifyPassword } from "~/models/password.server";
 import { guardedCheck, retryAfterHeaders } from "~/models/rate-limit.server";
 import { rotateSession, takeChallenge } from "~/models/session.server";
 import { mfaRedirect, personOf, requireSignedIn } from "~/models/viewer.server";
@@ -54,9 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     field = "password";
     account = person.email;
     const password = String(form.get("password") ?? "").slice(0, 200);
-    const db = await getDb();
-    check = async () =>
-      verifyPassword((await db.selectFrom("person").select("password_hash").where("id", "=", person.id).executeTakeFirst())?.password_hash ?? null, password);
+    check = () => isPasswordOf(person.id, password);
   } else if (intent === "totp") {
     field = "code";
     account = `mfa:${person.id}`;
@@ -83,8 +80,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (!checked.ok) return data({ field, error: "security.confirm.wrong", minutes: 0 }, { status: 400 });
-  const db = await getDb();
-  await recordEvent(db, {
+  await logEvent({
     viewer: { personId: person.id, organisationId: person.organisationId },
     action: "session.reauthenticated",
     subjectType: "person",

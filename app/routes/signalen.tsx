@@ -17,7 +17,7 @@ import { getRegionalCriteria } from "~/domain/regional/load.server";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 import i18next, { requestLng } from "~/i18next.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatDate, formatNumber } from "~/domain/format";
 
 export const meta = titleMeta;
 

@@ -3,7 +3,7 @@ import { TextField } from "~/components/ui/text-field";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
-import type { OrganisationKind } from "../../db/schema";
+import type { OrganisationKind } from "~/domain/organisation";
 import { CsrfInput } from "~/components/csrf-input";
 import { errorId, FieldError, inputId } from "~/components/field-error";
 import { agbHeldByVerified, requestSignUp } from "~/models/account.server";

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import { isStatementValue, type AnswerValue, type GridValue, type ListItemValue } from "~/domain/answers";
 import type { Question } from "~/domain/content/schema";
 import type { Lng } from "~/i18n";
-import { formatNumber } from "./format";
+import { formatNumber } from "~/domain/format";
 
 /**
  * How a number reads with its unit, by the content id of its field or grid column: "36 uur per week",

@@ -2,7 +2,7 @@
 import type { TFunction } from "i18next";
 import type { AssessmentSummary } from "~/domain/summary";
 import type { Lng } from "~/i18n";
-import { formatDate } from "./format";
+import { formatDate } from "~/domain/format";
 
 export function summaryParts(s: AssessmentSummary, t: TFunction, lng: Lng) {
   return {

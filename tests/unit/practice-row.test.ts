@@ -7,12 +7,11 @@ import {
   MAX_HOURS_PER_WEEK,
   REQUIRED_COLUMNS,
   mapHeader,
-  message,
-  parsePracticeRow,
   type ColumnMap,
   type MessageCode,
   type PracticeColumn,
 } from "~/domain/practice-row";
+import { message, parsePracticeRow } from "~/utils/spreadsheet-messages";
 import type { SignalFacts } from "~/domain/signals";
 
 function columnsFor(header: readonly string[]): ColumnMap {

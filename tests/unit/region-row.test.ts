@@ -9,11 +9,11 @@ import {
   MAX_REGION_ROWS,
   normaliseHeader,
   parseRegionNumber,
-  readRegionCsv,
   type NumberSpec,
   type RegionCsvResult,
   type RegionRow,
 } from "~/domain/regional/region-row";
+import { readRegionCsv } from "~/utils/spreadsheet-messages";
 
 const fixture = (name: string) => readFileSync(path.resolve("tests/fixtures", name));
 

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { PRESENT_SUFFIX, ROWS_SUFFIX, STATEMENT_CHOICES, WEEKDAYS, listItemToForm } from "~/domain/answers";
 import type { ItemField, ListQuestion, Perspective, Question } from "~/domain/content/schema";
 import { useContentText, useLng } from "~/utils/content-text";
-import { formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/domain/format";
 import type { QuestionUiState } from "../use-autosave";
 import { FieldError, errorId, helpId, inputId, type Bounds } from "../field-error";
 

@@ -1,16 +1,15 @@
 /**
  * The spreadsheet reader for the regional signaleringsmatrix: one row per region and year, with the
  * indicators of the leidraad (section 3) as users download them from Vektis and CBS. The file is read
- * by the shared CSV reader (app/utils/csv.ts: `;` or `,`, BOM, Windows-1252, CRLF, row numbers); this
- * module decides what the columns mean. Like the practice spreadsheet (../practice-row.ts), every
+ * by the shared CSV reader (app/utils/csv.ts: `;` or `,`, BOM, Windows-1252, CRLF, row numbers) in
+ * app/utils/spreadsheet-messages.ts (`readRegionCsv`); this module decides what the columns and cells mean. Like the practice spreadsheet (../practice-row.ts), every
  * problem in a row is reported together with its column, good rows are kept, and messages are i18n keys
- * under `regionCsv` in the server namespace (app/locales/server.*.ts). Pure: no I/O.
+ * under `regionCsv` in the server namespace (app/locales/server.*.ts), worded outside the domain. Pure:
+ * no I/O, no i18n instance.
  */
 import type { Lng } from "../../i18n";
 import type { ServerTranslation } from "../../locales/server.nl";
-import { CsvReadError, readDelimited } from "../../utils/csv";
-import { formatNumber } from "../../utils/format";
-import { fixedT } from "../../utils/i18n-node";
+import { formatNumber } from "../format";
 import { emptyValues, regionKey, type RegionCounts, type RegionYearValues } from "./colouring";
 import type { IndicatorId } from "./schema";
 
@@ -32,10 +31,6 @@ export type RegionMessageCode =
   | "csv.row.tooManyCells";
 
 export type MessageParams = Record<string, string | number>;
-
-export function regionMessage(code: RegionMessageCode, lng: Lng = "nl", params: MessageParams = {}): string {
-  return fixedT(lng, "server")(code, params);
-}
 
 const listInWords = (values: readonly string[], lng: Lng) =>
   values.length <= 1 ? values.join("") : `${values.slice(0, -1).join(", ")} ${lng === "nl" ? "of" : "or"} ${values.at(-1)}`;
@@ -443,73 +438,11 @@ export type RegionCsvResult =
     }
   | { ok: false; problems: RegionCsvMessage[] };
 
-export interface ReadRegionCsvOptions {
-  /** The file's name as the user knows it, for file-level messages. */
-  fileName?: string;
-  lng?: Lng;
-}
-
-/**
- * A whole spreadsheet of region data: file-level problems (unreadable, no header, missing columns) end
- * the reading; row problems reject that row and keep the others. Across rows: a region appears once per
- * year (a second row for the same region and year is rejected) and a code keeps one name.
- */
-export function readRegionCsv(input: string | Buffer, options: ReadRegionCsvOptions = {}): RegionCsvResult {
-  const { fileName = "", lng = "nl" } = options;
-  const render = (line: number | null, column: RegionColumn | null, columns: RegionColumnMap | null, p: Problem): RegionCsvMessage => ({
-    line,
-    column,
-    header: column === null ? null : (columns?.header[column] ?? column),
-    code: p.code,
-    params: p.params ?? {},
-    message: regionMessage(p.code, lng, p.params),
-  });
-  const fileFail = (...problems: Problem[]): RegionCsvResult => ({ ok: false, problems: problems.map((p) => render(null, null, null, p)) });
-
-  let table;
-  try {
-    table = readDelimited(input);
-  } catch (error) {
-    if (error instanceof CsvReadError) return fileFail({ code: "csv.file.malformed", params: { file: fileName, reason: error.message } });
-    throw error;
-  }
-  if (table.header.length === 0) return fileFail({ code: "csv.file.empty", params: { file: fileName } });
-  const header = mapRegionHeader(table.header, fileName, table.delimiter);
-  if (!header.ok) return fileFail(...header.problems);
-  const { columns } = header;
-  if (table.rows.length === 0) return fileFail({ code: "regionCsv.file.noRows", params: { file: fileName } });
-  if (table.rows.length > MAX_REGION_ROWS) return fileFail({ code: "regionCsv.file.tooManyRows", params: { file: fileName, max: MAX_REGION_ROWS } });
-
-  const rows: RegionRow[] = [];
-  const errors: RegionCsvMessage[] = [];
-  const warnings: RegionCsvMessage[] = header.warnings.map((w) => render(null, null, columns, w));
-  const byRegionYear = new Map<string, number>();
-  const nameOf = new Map<string, { name: string; line: number }>();
-  let rejectedRows = 0;
-
-  for (const { line, cells } of table.rows) {
-    const parsed = parseRegionRow(cells, columns, lng);
-    const rowErrors = parsed.ok ? [] : [...parsed.errors];
-    for (const problem of crossRowProblems(cells, columns, line, byRegionYear, nameOf)) rowErrors.push(problem);
-    if (!parsed.ok || rowErrors.length > 0) {
-      rejectedRows++;
-      const position = (column: RegionColumn | null) => (column === null ? -1 : (columns.index[column] ?? Number.MAX_SAFE_INTEGER));
-      rowErrors.sort((a, b) => position(a.column) - position(b.column));
-      errors.push(...rowErrors.map((e) => render(line, e.column, columns, e)));
-      continue;
-    }
-    warnings.push(...parsed.warnings.map((w) => render(line, w.column, columns, w)));
-    rows.push({ line, ...parsed.row });
-  }
-  const recognised = (Object.keys(columns.index) as RegionColumn[]).sort((a, b) => columns.index[a]! - columns.index[b]!);
-  return { ok: true, delimiter: table.delimiter, columns: recognised, rows, errors, warnings, rejectedRows };
-}
-
 /**
  * The checks that need earlier rows. Every row with a readable code and year takes part, also a row
  * rejected for another reason: once that row is fixed it would be the duplicate, so say so now.
  */
-function crossRowProblems(
+export function crossRowProblems(
   cells: readonly string[],
   columns: RegionColumnMap,
   line: number,

@@ -53,6 +53,18 @@ export default tseslint.config(
     },
   },
   {
+    // No I/O in the domain: no file system, network, processes or database drivers.
+    files: ["app/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["node:*", "fs", "fs/*", "path", "http", "https", "net", "child_process", "worker_threads", "better-sqlite3", "kysely", "i18next", "react-i18next"], message: "The domain is pure: no I/O, database or i18n instance." }],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/**/*.tsx"],
     plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y, i18next },
     rules: {

@@ -20,7 +20,7 @@ import {
   type StatementValue,
   type Weekday,
 } from "../app/domain/answers";
-import { getQuestionnaire } from "../app/domain/content/load.server";
+import { getQuestionnaire } from "../app/models/content.server";
 import type { Questionnaire } from "../app/domain/content/questionnaire";
 import type { ItemField, Question } from "../app/domain/content/schema";
 import { DEMO_PRACTICE_EMAIL as DEMO_VIEWER_EMAIL } from "./seed";

@@ -22,7 +22,7 @@ const BIG_EMAIL = "beheerder@bench-groot.example.com";
 export async function seedBigPortfolio(db: Kysely<Database>, passwordHashFrom: string) {
   const { evaluateSignals } = await import("../app/domain/signals");
   const { storedSignalColumns } = await import("../app/models/signal-store.server");
-  const { getQuestionnaire } = await import("../app/domain/content/load.server");
+  const { getQuestionnaire } = await import("../app/models/content.server");
   const parameters = getQuestionnaire(1).parameters;
   const now = new Date().toISOString();
   const orgId = randomUUID();

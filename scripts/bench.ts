@@ -61,7 +61,7 @@ process.env.SEED_DEMO = "false";
 const { openDatabase, migrateToLatest } = await import("../db/index.server");
 const { seedDemo } = await import("../db/seed");
 const { seedNational } = await import("../db/seed-national");
-const { getQuestionnaire } = await import("../app/domain/content/load.server");
+const { getQuestionnaire } = await import("../app/models/content.server");
 const { DEMO_PRACTICE_EMAIL: DEMO_VIEWER_EMAIL, DEMO_PASSWORD } = await import("../db/seed");
 const { sql } = await import("kysely");
 

@@ -1,5 +1,5 @@
 /** Loads every content version through the schemas and reports kernpunt coverage. Exit 1 on problems. */
-import { getQuestionnaire, listContentVersions } from "../app/domain/content/load.server";
+import { getQuestionnaire, listContentVersions } from "../app/models/content.server";
 import { uncoveredKernpunten } from "../app/domain/content/questionnaire";
 
 let failed = false;

@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { getCurrentQuestionnaire } from "../app/domain/content/load.server";
+import { getCurrentQuestionnaire } from "../app/models/content.server";
 import { SIGNAL_IDS, type SignalId } from "../app/domain/content/schema";
 import { REQUIRED_COLUMNS, listInWords, mapHeader, type Lng } from "../app/domain/practice-row";
 import { message, parsePracticeRow } from "../app/utils/spreadsheet-messages";

@@ -5,7 +5,7 @@
 import type { Params } from "@remix-run/react";
 import { readSectionForm, sectionSchema, type AnswerValue } from "~/domain/answers";
 import type { Section } from "~/domain/content/schema";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { walk } from "~/domain/walk";
 import {
   answerValues,

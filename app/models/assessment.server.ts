@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from "kysely";
 import { getDb } from "../../db/index.server";
 import type { Assessment, Database, Perspective } from "../../db/schema";
 import type { AnswerConflict, AnswerValue, Answers } from "../domain/answers";
-import { getCurrentQuestionnaire } from "../domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import { recordEvent } from "./audit.server";
 import { refreshAssessmentSignals } from "./signal-store.server";
 import { getPracticeForOrg } from "./practice.server";

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { checkpoint, getDb } from "../../db/index.server";
 import type { SignalColumns } from "../../db/schema";
-import { getCurrentQuestionnaire } from "../domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import { mapHeader, readPracticeRow, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, type MessageParams, type PracticeColumn, type OptionalColumn } from "../domain/practice-row";
 import type { SignalFacts } from "../domain/signals";
 import { evaluateSignals, normaliseFacts } from "../domain/signals";

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from "i18next";
 import { isStatementValue, type AnswerValue, type StatementChoice } from "~/domain/answers";
-import { getCurrentQuestionnaire, getQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire, getQuestionnaire } from "~/models/content.server";
 import { SIGNAL_IDS, type SignalId } from "~/domain/content/schema";
 import type { Lng } from "~/i18n";
 import { textFor } from "~/utils/content-text";

@@ -6,7 +6,7 @@
 import type { TFunction } from "i18next";
 import type { Perspective } from "~/domain/content/schema";
 import type { Questionnaire } from "~/domain/content/questionnaire";
-import { getCurrentQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import { evaluateSignals, type RulesVersion } from "~/domain/signals";
 import type { Lng } from "~/i18n";
 import i18next from "~/i18next.server";

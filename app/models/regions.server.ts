@@ -12,7 +12,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { getDb } from "../../db/index.server";
 import { buildMatrix, matrixYears, regionKey, type ColouredMatrix, type ColouredRegion, type RegionYearValues } from "../domain/regional/colouring";
-import { getRegionalCriteria } from "../domain/regional/load.server";
+import { getRegionalCriteria } from "~/models/regional-content.server";
 import { type RegionCsvMessage, type RegionRow } from "../domain/regional/region-row";
 import { readRegionCsv } from "../utils/spreadsheet-messages";
 import { CriteriaSchema, INDICATOR_IDS, type Criteria, type IndicatorId, type RegionalCriteria } from "../domain/regional/schema";

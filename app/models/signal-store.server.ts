@@ -13,7 +13,7 @@ import type { Database, SignalColumns, StoredSignalResults } from "../../db/sche
 import { SIGNAL_COLUMN } from "../domain/portfolio";
 import type { AnswerValue, Answers } from "../domain/answers";
 import { SIGNAL_IDS } from "../domain/content/schema";
-import { getQuestionnaire } from "../domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { factsFromAnswers, signalFactsFromPractice } from "../domain/facts";
 import { evaluateSignals, isRulesVersion, normaliseFacts, type RulesVersion, type SignalFacts, type SignalFactsV1, type SignalResults, type StoredSignals } from "../domain/signals";
 import { refreshPortfoliosOfAssessment } from "./portfolio.server";
@@ -123,7 +123,7 @@ export async function backfillAssessmentSignals(db: Kysely<Database>) {
 
 /** Imported rows stored before their results were kept: the results of the version that computed them. */
 async function backfillImportedResults(db: Kysely<Database>) {
-  const { getCurrentQuestionnaire } = await import("../domain/content/load.server");
+  const { getCurrentQuestionnaire } = await import("~/models/content.server");
   const parameters = getCurrentQuestionnaire().parameters;
   for (;;) {
     const rows = await db

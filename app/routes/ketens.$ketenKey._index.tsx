@@ -14,7 +14,7 @@ import i18next, { requestLng } from "~/i18next.server";
 import { STATEMENT_CHOICES } from "~/domain/answers";
 import { getKetenView, rollupSentence } from "~/models/keten.server";
 import { requireViewer } from "~/models/viewer.server";
-import { getCurrentQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";

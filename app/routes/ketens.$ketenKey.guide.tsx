@@ -6,7 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GuideSections, NotesPanel } from "~/components/guide";
-import { getCurrentQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import i18next, { requestLng } from "~/i18next.server";
 import { buildKetenGuide, getKetenView } from "~/models/keten.server";
 import { handleNoteForm, listNotes } from "~/models/notes.server";

@@ -1,6 +1,6 @@
 /** The conversation guide of a keten as a PDF; audited. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getCurrentQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import i18next, { requestLng } from "~/i18next.server";
 import { logEvent } from "~/models/audit.server";
 import { renderGuidePdf } from "~/models/guide-export.server";

@@ -15,7 +15,7 @@ import { DEFAULT_QUERY, GROUPS, SORTS, SOURCES, STATUSES } from "~/domain/portfo
 import { redCellsByRegion } from "~/models/regions.server";
 import { getPortfolio, hasPortfolio, listPortfolioFacets } from "~/models/portfolio.server";
 import { requireViewer } from "~/models/viewer.server";
-import { getCurrentQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";

@@ -13,7 +13,7 @@ import { requestLng } from "~/i18next.server";
 import { hasPortfolio, listPortfolio } from "~/models/portfolio.server";
 import { getRegionPage, indicatorViews } from "~/models/regions.server";
 import { requireReader } from "~/models/viewer.server";
-import { getCurrentQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";

@@ -11,9 +11,9 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getCurrentQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import { PARAMETER_NAMES } from "~/domain/content/schema";
-import { getRegionalCriteria } from "~/domain/regional/load.server";
+import { getRegionalCriteria } from "~/models/regional-content.server";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 import i18next, { requestLng } from "~/i18next.server";

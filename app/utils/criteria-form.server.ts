@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import { parseDutchNumber } from "~/domain/answers";
-import { getRegionalCriteria } from "~/domain/regional/load.server";
+import { getRegionalCriteria } from "~/models/regional-content.server";
 import { INDICATOR_IDS, type Criteria, type IndicatorId } from "~/domain/regional/schema";
 
 export type CriteriaErrors = Partial<Record<"kind" | "rood" | "oranje" | "agreedBy" | "source" | "agreedOn", string>>;

@@ -5,7 +5,7 @@
  */
 import { getDb } from "../../db/index.server";
 import { seedDemoIfEmpty, verifyDemoOrganisations } from "../../db/seed";
-import { getCurrentQuestionnaire } from "../domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import { usesLocalSmtp } from "../models/mail.server";
 import { resumeImports } from "../models/facts-import.server";
 import { rebuildPortfoliosIfMissing } from "../models/portfolio.server";

@@ -47,7 +47,7 @@ interface Writer {
 
 /** The statement questions of the questionnaire, each with its section (content/v1, as the server reads it). */
 async function statementQuestions() {
-  const { getQuestionnaire } = await import("~/domain/content/load.server");
+  const { getQuestionnaire } = await import("~/models/content.server");
   return getQuestionnaire(1).sections.flatMap((s) => s.questions.filter((q) => q.type === "statement").map((q) => ({ section: s.id, id: q.id })));
 }
 

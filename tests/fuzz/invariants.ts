@@ -9,7 +9,7 @@
  */
 import Database from "better-sqlite3";
 import { questionSchema } from "~/domain/answers";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const LONG = 100_000;

@@ -14,7 +14,7 @@ import {
   toFormValue,
   type AnswerValue,
 } from "~/domain/answers";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import type { Question } from "~/domain/content/schema";
 import { makeAnswers, makeHuisarts, makeTeam } from "../factories";
 

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { ContentError, getQuestionnaire, listContentVersions, loadQuestionnaireFrom } from "~/domain/content/load.server";
+import { ContentError, getQuestionnaire, listContentVersions, loadQuestionnaireFrom } from "~/models/content.server";
 import { ContentIntegrityError, EXPECTED_KERNPUNT_COUNTS, uncoveredKernpunten } from "~/domain/content/questionnaire";
 import { KERNWAARDEN, type PerspectiveText, type Question } from "~/domain/content/schema";
 import { FACT_QUESTIONS, HUISARTS_FIELDS, KETEN_LEGAL_FORM, OWNER_KINDS } from "~/domain/facts";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { ListItemValue, Weekday } from "~/domain/answers";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { deriveFigures, exceedsRatio } from "~/domain/derived";
 import { factsFromAnswers } from "~/domain/facts";
 import { makeAnswers, makeFacts, makeHuisarts, makeHuisartsFact } from "../factories";

@@ -3,7 +3,7 @@
  * "14 jaar", not "36" and "14" (issue 13); the team grid names people and hours.
  */
 import { describe, expect, test } from "vitest";
-import { getCurrentQuestionnaire } from "~/domain/content/load.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import type { Question } from "~/domain/content/schema";
 import { formatAnswer } from "~/utils/format-answer";
 import { fixedT } from "~/utils/i18n-node";

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { assessmentSummary } from "~/domain/summary";
 import { walk, progressTotals } from "~/domain/walk";
 import type { Lng } from "~/i18n";

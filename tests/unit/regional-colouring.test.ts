@@ -20,7 +20,7 @@ import {
   type RegionYearValues,
 } from "~/domain/regional/colouring";
 import { DEMO_REGIONS, DEMO_YEARS, benchmarkRegions, isFictitiousRegionCode } from "~/domain/regional/demo-regions";
-import { getRegionalCriteria } from "~/domain/regional/load.server";
+import { getRegionalCriteria } from "~/models/regional-content.server";
 import { INDICATOR_IDS, type Criteria, type IndicatorId, type RegionalCriteria } from "~/domain/regional/schema";
 
 const v1 = getRegionalCriteria(1);

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { RegionalContentError, getRegionalCriteria, listRegionalVersions, loadRegionalCriteriaFrom } from "~/domain/regional/load.server";
+import { RegionalContentError, getRegionalCriteria, listRegionalVersions, loadRegionalCriteriaFrom } from "~/models/regional-content.server";
 import { INDICATOR_IDS, RegionalCriteriaFileSchema } from "~/domain/regional/schema";
 import { parse as parseYaml } from "yaml";
 

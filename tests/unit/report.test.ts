@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import type { Database } from "../../db/schema";
 import { WEEKDAYS, type Answers } from "~/domain/answers";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { SIGNAL_IDS, type SignalId } from "~/domain/content/schema";
 import type { SignalStatus } from "~/domain/signals";
 import { walk } from "~/domain/walk";

@@ -9,7 +9,7 @@ import { getDb } from "../../db/index.server";
 import type { Database, OrganisationKind } from "../../db/schema";
 import { DEMO_ANSWERS, seedDemo, seedDemoIfEmpty } from "../../db/seed";
 import { questionSchema } from "~/domain/answers";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { answerValues, getAnswers } from "~/models/assessment.server";
 import { listPracticesForOrg } from "~/models/practice.server";
 import { DEMO_PASSWORD, DEMO_PRACTICE_EMAIL, viewerFor } from "../../db/seed";

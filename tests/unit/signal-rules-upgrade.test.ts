@@ -11,7 +11,7 @@ import { openDatabase } from "../../db/index.server";
 import { migrations } from "../../db/migrations";
 import type { Database } from "../../db/schema";
 import type { Answers } from "~/domain/answers";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { SIGNAL_IDS } from "~/domain/content/schema";
 import { factsFromAnswers, signalFactsFromPractice } from "~/domain/facts";
 import { evaluateV1 } from "~/domain/signals/v1";

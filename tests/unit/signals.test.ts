@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { WEEKDAYS, type Answers, type Weekday } from "~/domain/answers";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { SIGNAL_IDS, type SignalId } from "~/domain/content/schema";
 import { factsFromAnswers, signalFactsFromPractice } from "~/domain/facts";
 import { evaluateSignals, type SignalFacts, type SignalStatus } from "~/domain/signals";

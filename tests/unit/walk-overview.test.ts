@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { Answers, StatementChoice, StatementValue } from "~/domain/answers";
-import { getQuestionnaire } from "~/domain/content/load.server";
+import { getQuestionnaire } from "~/models/content.server";
 import { kernpuntOverview, openTopics, type KernpuntStatus } from "~/domain/overview";
 import { progressTotals, walk } from "~/domain/walk";
 import { makeAnswers, makeHuisarts, makeTeam } from "../factories";

@@ -13,9 +13,9 @@ import {
   ParametersFileSchema,
   SectionSchema,
   SignalsFileSchema,
-} from "./schema";
-import { interpolateContent } from "./interpolate";
-import { buildQuestionnaire, type Questionnaire } from "./questionnaire";
+} from "~/domain/content/schema";
+import { interpolateContent } from "~/domain/content/interpolate";
+import { buildQuestionnaire, type Questionnaire } from "~/domain/content/questionnaire";
 
 export class ContentError extends Error {}
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { RegionalCriteriaFileSchema, type RegionalCriteria } from "./schema";
+import { RegionalCriteriaFileSchema, type RegionalCriteria } from "~/domain/regional/schema";
 
 export class RegionalContentError extends Error {
   constructor(message: string) {

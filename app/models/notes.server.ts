@@ -10,8 +10,6 @@ import { getDb } from "../../db/index.server";
 import type { NoteKind } from "../../db/schema";
 import { recordEvent } from "./audit.server";
 import { canEdit, type Viewer } from "./viewer.server";
-import type { NoteErrors } from "~/domain/presented";
-export type { NoteErrors };
 
 export const NOTE_MAX_LENGTH = 4000;
 export type NoteSubject = { type: "practice" | "keten"; key: string };
@@ -92,32 +90,4 @@ export async function removeNote(viewer: Viewer, subject: NoteSubject, id: strin
     await recordEvent(trx, { viewer, at: now, action: "note.removed", subjectType: `${subject.type}-guide`, subjectId: subject.key, detail: { note: id } });
     return true;
   });
-}
-
-
-/**
- * The note actions of a guide page (add, remove), after the page checked who may see the subject.
- * Returns the errors of a bad note (stored: nothing), or null when done.
- */
-export async function handleNoteForm(viewer: Viewer, subject: NoteSubject, form: FormData): Promise<{ errors: NoteErrors; values: Record<string, string> } | null> {
-  const intent = form.get("_intent");
-  if (intent === "remove-note") {
-    if (!(await removeNote(viewer, subject, String(form.get("noteId") ?? "")))) throw new Response("Not found", { status: 404 });
-    return null;
-  }
-  if (intent !== "add-note") throw new Response("Bad request", { status: 400 });
-  const values = {
-    kind: String(form.get("kind") ?? ""),
-    text: String(form.get("text") ?? ""),
-    onDate: String(form.get("onDate") ?? ""),
-    dueDate: String(form.get("dueDate") ?? ""),
-  };
-  const parsed = NoteSchema.safeParse({ ...values, dueDate: values.dueDate.trim() === "" ? undefined : values.dueDate });
-  if (!parsed.success) {
-    const errors: NoteErrors = {};
-    for (const issue of parsed.error.issues) errors[String(issue.path[0]) as keyof NoteErrors] ??= issue.message;
-    return { errors, values };
-  }
-  await addNote(viewer, subject, parsed.data);
-  return null;
 }

@@ -20,6 +20,7 @@ import { useLng } from "~/utils/content-text";
 import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/domain/format";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
+import { parseForm } from "~/utils/parse-form";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
@@ -85,14 +86,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     note: String(form.get("note") ?? ""),
     approveClaim: form.get("approveClaim") === "1",
   };
-  const parsed = DecisionSchema.safeParse(values);
-  const errors: Errors = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0]) as keyof Errors] ??= issue.message;
-  const decision = parsed.success ? (parsed.data.decision as Decision) : null;
+  const parsed = parseForm<z.infer<typeof DecisionSchema>, keyof Errors>(values, DecisionSchema);
+  const errors: Errors = parsed.errors;
+  const decision = parsed.data ? (parsed.data.decision as Decision) : null;
   if (decision && !DECISIONS_FROM[org.verification].includes(decision)) errors.decision = "beheer.detail.errors.decision";
   // A verification says what was checked; a refusal or withdrawal says why in its note.
-  if (decision === "verified" && parsed.success && parsed.data.checked.length === 0) errors.checked = "beheer.detail.errors.checked";
-  if (!parsed.success || !decision || Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
+  if (decision === "verified" && parsed.data && parsed.data.checked.length === 0) errors.checked = "beheer.detail.errors.checked";
+  if (!parsed.data || !decision || Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
   const result = await decideVerification({
     admin,
     organisationId: org.id,

@@ -12,6 +12,7 @@ import { signedInRedirect } from "~/models/sign-in.server";
 import { readForm } from "~/utils/csrf.server";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
+import { formValues, parseForm } from "~/utils/parse-form";
 
 export const meta = titleMeta;
 
@@ -60,20 +61,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     result = accepted;
     if (!result.ok && result.reason === "wrong-password") return fail({ password: "accountFlows.errors.wrongPassword" });
   } else {
-    const parsed = NewAccountSchema.safeParse({
-      name: String(form.get("name") ?? ""),
-      password: String(form.get("password") ?? ""),
-      passwordRepeat: String(form.get("passwordRepeat") ?? ""),
-    });
-    const errors: Errors = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0]) as keyof Errors] ??= issue.message;
+    const parsed = parseForm<z.infer<typeof NewAccountSchema>, keyof Errors>(formValues(form, ["name", "password", "passwordRepeat"]), NewAccountSchema);
+    const errors: Errors = parsed.errors;
     const password = String(form.get("password") ?? "");
     if (!errors.password) {
       const problem = passwordProblem(password, [invitation.email, String(form.get("name") ?? ""), invitation.organisationName]);
       if (problem) errors.password = problem;
     }
     if (!errors.password && password !== form.get("passwordRepeat")) errors.passwordRepeat = "accountFlows.errors.passwordMismatch";
-    if (!parsed.success || Object.keys(errors).length > 0) return fail(errors);
+    if (!parsed.data || Object.keys(errors).length > 0) return fail(errors);
     result = await acceptInvitation({ token, name: parsed.data.name, password: parsed.data.password });
   }
 

@@ -22,6 +22,7 @@ import { REQUIRED_COLUMNS, OPTIONAL_COLUMNS } from "~/domain/practice-row";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
+import { parseForm } from "~/utils/parse-form";
 
 export const handle = workspaceHandle;
 export const clientLoader = workspaceClientLoader;
@@ -64,13 +65,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form) {
     return data({ errors: { file: "workspaces.import.errors.tooLarge" } as Partial<Record<Field, string>>, problems: [] as string[] }, { status: 413 });
   }
-  const parsed = UploadSchema.safeParse({ source: String(form.get("source") ?? ""), sourceDate: String(form.get("sourceDate") ?? "") });
+  const parsed = parseForm<z.infer<typeof UploadSchema>, Field>({ source: String(form.get("source") ?? ""), sourceDate: String(form.get("sourceDate") ?? "") }, UploadSchema);
   const file = form.get("file");
-  const errors: Partial<Record<Field, string>> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0]) as Field] ??= issue.message;
+  const { errors } = parsed;
   if (!(file instanceof File) || file.size === 0) errors.file = "workspaces.import.errors.file";
   else if (file.size > MAX_IMPORT_BYTES) errors.file = "workspaces.import.errors.tooLarge";
-  if (!parsed.success || errors.file || !(file instanceof File)) return data({ errors, problems: [] as string[] }, { status: 400 });
+  if (!parsed.data || errors.file || !(file instanceof File)) return data({ errors, problems: [] as string[] }, { status: 400 });
   const result = await previewImport({
     viewer,
     fileName: file.name.slice(0, 200) || "import.csv",

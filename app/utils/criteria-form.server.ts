@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import { parseDutchNumber } from "~/domain/answers";
 import { getRegionalCriteria } from "~/models/regional-content.server";
 import { INDICATOR_IDS, type Criteria, type IndicatorId } from "~/domain/regional/schema";
+import { parseForm } from "~/utils/parse-form";
 
 export type CriteriaErrors = Partial<Record<"kind" | "rood" | "oranje" | "agreedBy" | "source" | "agreedOn", string>>;
 
@@ -50,8 +51,6 @@ const BasisSchema = z.object({
 /** The basis of a publication: who agreed it, where it is written, when. */
 export function readBasis(form: FormData) {
   const values = { agreedBy: String(form.get("agreedBy") ?? ""), source: String(form.get("source") ?? ""), agreedOn: String(form.get("agreedOn") ?? "") };
-  const parsed = BasisSchema.safeParse(values);
-  const errors: CriteriaErrors = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0]) as keyof CriteriaErrors] ??= issue.message;
-  return { basis: parsed.success ? parsed.data : null, errors, values };
+  const { data, errors } = parseForm<z.infer<typeof BasisSchema>, keyof CriteriaErrors>(values, BasisSchema);
+  return { basis: data, errors: errors as CriteriaErrors, values };
 }

@@ -13,6 +13,9 @@ export const SIGNAL_COLUMN = {
   "regional-cooperation": "sig_regional_cooperation",
 } as const satisfies Record<SignalId, string>;
 
+/** Every signal's column, in the order of the signals: what each table that stores results has. */
+export const SIGNAL_COLUMNS = Object.values(SIGNAL_COLUMN) as Array<(typeof SIGNAL_COLUMN)[SignalId]>;
+
 export const SOURCES = ["self", "own", "import"] as const;
 export type SourceKind = (typeof SOURCES)[number];
 export const SORTS = ["name", "signals", "patients-per-fte", "keten", "region"] as const;

@@ -17,6 +17,7 @@ import { getDb } from "../../db/index.server";
 import { openSnapshot } from "../../db/snapshot.server";
 import { recordEvent } from "./audit.server";
 import type { Viewer } from "./viewer.server";
+import { SIGNAL_COLUMNS } from "../domain/portfolio";
 
 /** Rows per query: the unit of memory and of how long one read holds the snapshot's connection. */
 const PAGE = 500;
@@ -66,7 +67,7 @@ async function* once<T>(rows: () => Promise<T[]>): AsyncGenerator<T[]> {
   yield await rows();
 }
 
-const SIGNALS = ["sig_owner_not_gp", "sig_patients_per_fte", "sig_no_gp_present", "sig_unclear_organisation", "sig_regional_cooperation"] as const;
+const SIGNALS = SIGNAL_COLUMNS;
 
 function assessmentPages(db: Db, org: string) {
   return pages(

@@ -17,6 +17,7 @@ import { recordEvent } from "./audit.server";
 import { refreshPortfolio } from "./portfolio.server";
 import { importedSignalFacts, signalColumns, storedSignalColumns } from "./signal-store.server";
 import type { Viewer } from "./viewer.server";
+import { SIGNAL_COLUMNS } from "../domain/portfolio";
 
 /** A spreadsheet of every practice in the country is about 1 MB; ten times that is not a practice list. */
 export const MAX_IMPORT_BYTES = UPLOAD_LIMIT_BYTES;
@@ -406,11 +407,7 @@ async function applyImport(id: string, owner: { id: string; kind: Viewer["organi
               region_id: eb.ref("excluded.region_id"),
               facts: eb.ref("excluded.facts"),
               imported_at: eb.ref("excluded.imported_at"),
-              sig_owner_not_gp: eb.ref("excluded.sig_owner_not_gp"),
-              sig_patients_per_fte: eb.ref("excluded.sig_patients_per_fte"),
-              sig_no_gp_present: eb.ref("excluded.sig_no_gp_present"),
-              sig_unclear_organisation: eb.ref("excluded.sig_unclear_organisation"),
-              sig_regional_cooperation: eb.ref("excluded.sig_regional_cooperation"),
+              ...Object.fromEntries(SIGNAL_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)])),
               patients_per_fte: eb.ref("excluded.patients_per_fte"),
               signal_count: eb.ref("excluded.signal_count"),
               signals_rules_version: eb.ref("excluded.signals_rules_version"),

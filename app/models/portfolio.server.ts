@@ -29,6 +29,7 @@ import {
   type PortfolioSort,
   type SignalStatusValue,
   type SourceKind,
+  SIGNAL_COLUMNS,
 } from "../domain/portfolio";
 import { SIGNAL_IDS, type SignalId } from "../domain/content/schema";
 import { isVerified, type Viewer } from "./viewer.server";
@@ -60,11 +61,7 @@ export function hasPortfolio(viewer: Viewer) {
 }
 
 const SIGNAL_FIELDS = [
-  "sig_owner_not_gp",
-  "sig_patients_per_fte",
-  "sig_no_gp_present",
-  "sig_unclear_organisation",
-  "sig_regional_cooperation",
+  ...SIGNAL_COLUMNS,
   "patients_per_fte",
   "signal_count",
   "signals_rules_version",
@@ -141,7 +138,7 @@ function rankedSources(db: Db, owner: PortfolioOwner, practiceIds?: readonly str
           sql<number>`max(case when source = 'own' then 1 else 0 end) over ${w}`.as("has_own"),
           sql<number>`max(case when source = 'import' then 1 else 0 end) over ${w}`.as("has_import"),
           sql<number>`case when ${sql.join(
-            ["sig_owner_not_gp", "sig_patients_per_fte", "sig_no_gp_present", "sig_unclear_organisation", "sig_regional_cooperation"].map(disagree),
+            SIGNAL_COLUMNS.map(disagree),
             sql` or `,
           )} then 1 else 0 end`.as("differs"),
         ])
@@ -338,11 +335,7 @@ const rowColumns = [
   "r.source_id",
   "r.at",
   "r.version_no",
-  "r.sig_owner_not_gp",
-  "r.sig_patients_per_fte",
-  "r.sig_no_gp_present",
-  "r.sig_unclear_organisation",
-  "r.sig_regional_cooperation",
+  ...SIGNAL_COLUMNS.map((c) => `r.${c}` as const),
   "r.patients_per_fte",
   "r.signal_count",
   "r.signals_rules_version",

@@ -244,6 +244,36 @@ export async function rebuildPortfoliosIfMissing(db: Db) {
   return any ? 0 : rebuildPortfolios(db);
 }
 
+/** A stored row as its values, comparable with the definition's (numbers and flags as SQLite gives them). */
+const entryKey = (row: Record<string, unknown>) => JSON.stringify(ENTRY_COLUMNS.map((c) => (row[c] === undefined ? null : row[c])));
+
+/**
+ * Compares a sample of the stored portfolios with their definition: up to `owners` organisations with a
+ * portfolio, and in each up to `practices` practices (some stored, some the definition has). Returns
+ * the differences found, in words for the log; empty when the stored rows agree.
+ */
+export async function checkPortfolioSample(db: Db, options: { owners?: number; practices?: number } = {}) {
+  const { owners: ownerCount = 5, practices: practiceCount = 40 } = options;
+  const owners = await db.selectFrom("organisation").select(["id", "kind"]).where("kind", "!=", "praktijk").orderBy(sql`random()`).limit(ownerCount).execute();
+  const differences: string[] = [];
+  for (const owner of owners) {
+    const stored = await db.selectFrom("portfolio_entry").selectAll().where("organisation_id", "=", owner.id).orderBy(sql`random()`).limit(practiceCount).execute();
+    const defined = await computePortfolioEntries(db, owner, stored.length > 0 ? stored.map((r) => r.practice_id) : undefined);
+    const sample = stored.length > 0 ? defined : defined.slice(0, practiceCount);
+    const storedByPractice = new Map(stored.map((r) => [r.practice_id, entryKey(r)]));
+    if (stored.length === 0 && sample.length > 0) {
+      differences.push(`${owner.id}: no stored rows, the definition has ${defined.length}`);
+      continue;
+    }
+    for (const row of sample) {
+      if (storedByPractice.get(row.practice_id) !== entryKey(row)) differences.push(`${owner.id}/${row.practice_id}: stored row differs from the definition`);
+      storedByPractice.delete(row.practice_id);
+    }
+    for (const practiceId of storedByPractice.keys()) differences.push(`${owner.id}/${practiceId}: stored, but not in the definition`);
+  }
+  return differences;
+}
+
 /** The stored rows the viewer may read, joined to the practice, its keten and its region. */
 function portfolioBase(db: Db, viewer: Viewer) {
   const base = db

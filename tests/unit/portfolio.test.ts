@@ -15,6 +15,7 @@ import {
   ketenKeyOfName,
   listPortfolio,
   listPortfolioFacets,
+  checkPortfolioSample,
   rebuildPortfolios,
   type PortfolioQuery,
 } from "~/models/portfolio.server";
@@ -317,5 +318,23 @@ describe("issue 12: the first screen is not a ranking; the practice's context an
     expect(rollupSentence(rollup(0, 0, 4), 4, t)).toBe("Regionale samenwerking: bij geen van de 4 praktijken een signaal");
     expect(rollupSentence(rollup(1, 1, 2), 4, t)).toBe("Regionale samenwerking: 1 van 4 praktijken, bij 1 onbekend");
     expect(rollupSentence(rollup(4, 0, 0), 4, t)).toBe("Regionale samenwerking: alle 4 praktijken");
+  });
+
+  test("the start-up check finds a stored row that drifted from its definition, and a rebuild repairs it", async () => {
+    const db = await getDb();
+    await rebuildPortfolios(db);
+    expect(await checkPortfolioSample(db, { owners: 50, practices: 500 })).toEqual([]);
+    const victim = await db.selectFrom("portfolio_entry").select(["organisation_id", "practice_id", "signal_count"]).where("organisation_id", "=", insurer.organisationId).executeTakeFirstOrThrow();
+    await db
+      .updateTable("portfolio_entry")
+      .set({ signal_count: Number(victim.signal_count ?? 0) + 7 })
+      .where("organisation_id", "=", victim.organisation_id)
+      .where("practice_id", "=", victim.practice_id)
+      .execute();
+    const found = await checkPortfolioSample(db, { owners: 50, practices: 500 });
+    expect(found).toEqual([`${victim.organisation_id}/${victim.practice_id}: stored row differs from the definition`]);
+    await rebuildPortfolios(db);
+    expect(await checkPortfolioSample(db, { owners: 50, practices: 500 })).toEqual([]);
+    await expectStoredIsCurrent();
   });
 });

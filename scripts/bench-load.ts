@@ -30,8 +30,12 @@ export async function seedBigPortfolio(db: Kysely<Database>, passwordHashFrom: s
   const importId = randomUUID();
   const hash = (await db.selectFrom("person").select("password_hash").where("email", "=", passwordHashFrom).executeTakeFirstOrThrow()).password_hash;
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto("organisation").values({ id: orgId, kind: "zorgverzekeraar", name: "Benchmark Verzekeraar groot (fictief)", created_at: now }).execute();
-    await trx.insertInto("person").values({ id: personId, email: BIG_EMAIL, name: "Benchmark beheerder", password_hash: hash, created_at: now }).execute();
+    // Verified (a portfolio is an insurer's only once the platform verified it) and a demo person (no second factor in demo mode).
+    await trx
+      .insertInto("organisation")
+      .values({ id: orgId, kind: "zorgverzekeraar", name: "Benchmark Verzekeraar groot (fictief)", created_at: now, verification: "verified", verified_at: now, verification_basis: JSON.stringify({ checked: ["other"], note: "benchmark" }) })
+      .execute();
+    await trx.insertInto("person").values({ id: personId, email: BIG_EMAIL, name: "Benchmark beheerder", password_hash: hash, created_at: now, demo: 1 }).execute();
     await trx.insertInto("membership").values({ person_id: personId, organisation_id: orgId, role: "beheerder", created_at: now }).execute();
     await trx
       .insertInto("facts_import")

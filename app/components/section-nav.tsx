@@ -10,6 +10,8 @@ export interface NavItem {
   answered: number;
   total: number;
   essential: boolean;
+  /** A next version: whether the section was confirmed ("Klopt nog"); undefined for a first version. */
+  confirmed?: boolean;
 }
 
 /** The sections with their progress: where you are, what is done, what is essential. */
@@ -23,7 +25,8 @@ export function SectionNav({ assessmentId, practiceName, items, current }: { ass
       </p>
       <ol>
         {items.map((item) => {
-          const done = item.total > 0 && item.answered === item.total;
+          // A next version's sections are done once confirmed: carried-over answers alone say nothing.
+          const done = item.confirmed === undefined ? item.total > 0 && item.answered === item.total : item.confirmed;
           return (
             <li key={item.id} className={done ? "done" : undefined}>
               <Link to={`/assessments/${assessmentId}/sections/${item.id}`} aria-current={item.id === current ? "page" : undefined}>
@@ -35,6 +38,7 @@ export function SectionNav({ assessmentId, practiceName, items, current }: { ass
                 <span className="nav-progress">
                   {done ? <Icon name="check" /> : null}
                   {t("nav.progress", { answered: item.answered, total: item.total })}
+                  {item.confirmed === undefined ? null : <span className="nav-confirmed"> · {t(item.confirmed ? "known.nav.confirmed" : "known.nav.toConfirm")}</span>}
                 </span>
               </Link>
             </li>

@@ -14,7 +14,6 @@ const known: typeof nl = {
     todo: "Confirm this answer or change it.",
     confirm: "Correct",
     confirmFor: "Correct: {{question}}",
-    confirmedNow: "The answer is confirmed.",
   },
   changed: {
     mark: "Changed since version {{version}}",

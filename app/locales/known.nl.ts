@@ -16,7 +16,6 @@ const known = {
     todo: "Bevestig dit antwoord of wijzig het.",
     confirm: "Klopt",
     confirmFor: "Klopt: {{question}}",
-    confirmedNow: "Het antwoord is bevestigd.",
   },
   changed: {
     mark: "Gewijzigd sinds versie {{version}}",

@@ -63,6 +63,9 @@ const known: typeof nl = {
     changed: "signals changed since the previous version",
     unchanged: "signals same as the previous version",
     filterChanged: "Only practices whose signals changed since the previous version",
+    csvColumn: "Signals since previous version",
+    csvChanged: "changed",
+    csvSame: "same",
   },
 };
 

@@ -65,6 +65,9 @@ const known = {
     changed: "signalen gewijzigd sinds de vorige versie",
     unchanged: "signalen gelijk aan de vorige versie",
     filterChanged: "Alleen praktijken waarvan de signalen veranderden sinds de vorige versie",
+    csvColumn: "Signalen sinds vorige versie",
+    csvChanged: "gewijzigd",
+    csvSame: "gelijk",
   },
 };
 

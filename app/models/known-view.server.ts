@@ -109,3 +109,5 @@ export async function changesSincePrevious(ctx: Pick<AssessmentContext, "assessm
       }),
   };
 }
+
+export type ReportChanges = NonNullable<Awaited<ReturnType<typeof changesSincePrevious>>>;

@@ -7,7 +7,13 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import type { Organisation } from "../../db/schema";
-import { getAnswers, getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
+import { answerValues, getAnswers, getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
+import { changesSincePrevious } from "~/models/known-view.server";
+import { renderReportPdf } from "~/models/report-export.server";
+import { buildReport } from "~/models/report.server";
+import { walk } from "~/domain/walk";
+import i18next from "~/i18next.server";
+import { pdfFacts } from "../pdf-info";
 import { confirmImport, previewImport } from "~/models/facts-import.server";
 import { confirmAnswers, compareVersions, findPrefillSources, getAnswerMeta, getSectionConfirmations, previousVisibleVersion } from "~/models/known.server";
 import { computePortfolioEntries, getPortfolio, DEFAULT_QUERY } from "~/models/portfolio.server";
@@ -217,6 +223,16 @@ describe("next year in five minutes", () => {
     expect(compared.diff.answers.filter((r) => r.change).map((r) => [r.questionId, r.before, r.after])).toEqual([["ingeschreven-patienten", 2000, 2600]]);
     // Another organisation compares nothing it may not see.
     expect(await compareVersions({ id: second, withId: first, viewer: insurer, questionnaire: getCurrentQuestionnaire() })).toBeNull();
+
+    // The report's PDF opens with what changed, as the page does.
+    const questionnaire = getCurrentQuestionnaire();
+    const values = answerValues(await getAnswers(second));
+    const ctx = { viewer: a, assessment: (await load(second, a))!, questionnaire, editable: true, stored: await getAnswers(second), answers: values, states: walk(questionnaire, values) };
+    const t = await i18next.getFixedT("nl");
+    const changes = (await changesSincePrevious(ctx, t, "nl"))!;
+    expect(changes.answers.map((x) => [x.question, x.after, x.was])).toEqual([["Aantal ingeschreven patiënten", "2.600", "was: 2.000"]]);
+    const pdf = pdfFacts(await renderReportPdf(await buildReport(ctx, "nl"), t, { lng: "nl", changes }));
+    expect(pdf.pageTexts[0]).toMatch(/Gewijzigd sinds versie 1\s+•?\s*Aantal ingeschreven patiënten \(Praktijkgegevens\): 2\.600 \(was: 2\.000\)/);
   });
 
   test("a grantee's previous version is the one shared before, never an unshared one", async () => {

@@ -42,7 +42,7 @@ export interface SectionFormProps {
   /** Per question: where its answer came from, or that it changed since the previous version (issue 13). */
   marks?: Record<string, AnswerMarkView>;
   /** "Klopt nog": the section can be confirmed as it stands (a next version, or answers taken over). */
-  confirm?: { intro: string; status: string | null } | null;
+  confirm?: { intro: string | null; status: string | null } | null;
 }
 
 /** The section's current form values, parsed where valid, over the stored answers. */
@@ -168,7 +168,7 @@ export function SectionForm(props: SectionFormProps) {
           {props.confirm ? (
             <section className="callout confirm-section" aria-labelledby="confirm-section-title">
               <h2 id="confirm-section-title">{t("known.section.title")}</h2>
-              <p>{props.confirm.intro}</p>
+              {props.confirm.intro ? <p>{props.confirm.intro}</p> : null}
               {props.confirm.status ? (
                 <p className="answer-mark-confirmed">
                   <Icon name="check" />

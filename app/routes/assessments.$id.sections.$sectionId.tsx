@@ -54,10 +54,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isNext = ctx.assessment.previous_id !== null;
   const prefilled = section.questions.some((q) => meta.get(q.id)?.origin);
   const confirmation = confirmations.get(section.id);
+  // Offered to who may change it; a reader sees only whether (and by whom) it was confirmed.
   const confirm =
-    isNext || prefilled
+    (isNext || prefilled) && (ctx.editable || confirmation)
       ? {
-          intro: isNext && previous ? t("known.section.introNext", { version: previous.assessment.version_no }) : t("known.section.introPrefill"),
+          intro: !ctx.editable ? null : isNext && previous ? t("known.section.introNext", { version: previous.assessment.version_no }) : t("known.section.introPrefill"),
           status: confirmation ? confirmedText(confirmation.confirmedBy, confirmation.confirmedAt, t, lng, "section") : null,
         }
       : null;

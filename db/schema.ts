@@ -158,6 +158,19 @@ export interface AnswerTable {
   revision: number;
   updated_at: Timestamp;
   updated_by: string | null;
+  /** JSON of the AnswerOrigin (app/domain/prefill.ts) of a prefilled answer; null once changed or when someone gave it. */
+  origin: Defaulted<string | null>;
+  /** Who confirmed a prefilled answer as it is, and when; null until then (and again after a change). */
+  confirmed_by: Defaulted<string | null>;
+  confirmed_at: Defaulted<Timestamp | null>;
+}
+
+/** "Klopt nog": a section of a next version confirmed as it stands, by whom and when (issue 13). */
+export interface SectionConfirmationTable {
+  assessment_id: string;
+  section_id: string;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp;
 }
 
 export interface AuditEventTable {
@@ -385,6 +398,8 @@ export interface PortfolioEntryTable extends SignalColumns {
   has_own: number;
   has_import: number;
   differs: number;
+  /** 1: a signal's status differs from the source's previous version (the previous one this organisation may see); null: none. */
+  signals_changed: number | null;
 }
 
 /** One huisartsenregio in one year: the matrix's indicator values (JSON, canonical units), with their source. */
@@ -487,6 +502,7 @@ export interface Database {
   recovery_code: RecoveryCodeTable;
   passkey: PasskeyTable;
   signup_request: SignupRequestTable;
+  section_confirmation: SectionConfirmationTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

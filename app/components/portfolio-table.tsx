@@ -134,6 +134,15 @@ export function PortfolioTable({
                 <td>
                   {t(`workspaces.source.${row.source}`)}
                   {row.versionNo ? <span className="hint block">{t("sharing.version", { version: row.versionNo })}</span> : null}
+                  {row.signalsChanged !== null && row.source !== "import" ? (
+                    row.signalsChanged ? (
+                      <Link to={`/assessments/${row.sourceId}/versions/compare`} className="badge badge--difference block">
+                        {t("known.portfolio.changed")}
+                      </Link>
+                    ) : (
+                      <span className="hint block">{t("known.portfolio.unchanged")}</span>
+                    )
+                  ) : null}
                   {row.rulesVersion !== null && row.rulesVersion !== currentRules ? (
                     <span className="hint block">{t("signalRules.rulesBadge", { version: row.rulesVersion })}</span>
                   ) : null}

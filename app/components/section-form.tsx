@@ -18,7 +18,9 @@ import { useContentText, useLng } from "~/utils/content-text";
 import { formatAnswer } from "~/utils/format-answer";
 import { formatTime } from "~/domain/format";
 import { DerivedFiguresPanel } from "./derived-figures";
+import { Icon } from "./icon";
 import { QuestionField, type ConflictView } from "./questions/question-field";
+import type { AnswerMarkView } from "./answer-mark";
 import { useAutosave } from "./use-autosave";
 
 export interface SectionFormProps {
@@ -37,6 +39,10 @@ export interface SectionFormProps {
   showDerived: boolean;
   hasNext: boolean;
   readOnly: boolean;
+  /** Per question: where its answer came from, or that it changed since the previous version (issue 13). */
+  marks?: Record<string, AnswerMarkView>;
+  /** "Klopt nog": the section can be confirmed as it stands (a next version, or answers taken over). */
+  confirm?: { intro: string | null; status: string | null } | null;
 }
 
 /** The section's current form values, parsed where valid, over the stored answers. */
@@ -159,6 +165,23 @@ export function SectionForm(props: SectionFormProps) {
           {Object.entries(autosave.revisions).map(([id, revision]) => (
             <input key={id} type="hidden" name={`_rev.${id}`} value={revision} />
           ))}
+          {props.confirm ? (
+            <section className="callout confirm-section" aria-labelledby="confirm-section-title">
+              <h2 id="confirm-section-title">{t("known.section.title")}</h2>
+              {props.confirm.intro ? <p>{props.confirm.intro}</p> : null}
+              {props.confirm.status ? (
+                <p className="answer-mark-confirmed">
+                  <Icon name="check" />
+                  {props.confirm.status}
+                </p>
+              ) : null}
+              {props.readOnly ? null : (
+                <button type="submit" name="_intent" value="confirm-section">
+                  {t("known.section.button")}
+                </button>
+              )}
+            </section>
+          ) : null}
           <fieldset disabled={props.readOnly} className="questions">
             <legend className="visually-hidden">{section.title[lng]}</legend>
             {visible.map((question) => (
@@ -173,6 +196,8 @@ export function SectionForm(props: SectionFormProps) {
                 conflict={conflictView(question.id)}
                 onCommit={autosave.commit}
                 onResolve={onResolve}
+                mark={props.marks?.[question.id]}
+                canConfirm={!props.readOnly}
               />
             ))}
           </fieldset>

@@ -1,16 +1,10 @@
 import { Link } from "@remix-run/react";
 import { Icon } from "~/components/icon";
 import { useTranslation } from "react-i18next";
-import type { LocalizedText } from "~/domain/content/schema";
 import { useLng } from "~/utils/content-text";
+import type { NavItem } from "~/domain/presented";
+export type { NavItem };
 
-export interface NavItem {
-  id: string;
-  title: LocalizedText;
-  answered: number;
-  total: number;
-  essential: boolean;
-}
 
 /** The sections with their progress: where you are, what is done, what is essential. */
 export function SectionNav({ assessmentId, practiceName, items, current }: { assessmentId: string; practiceName: string; items: NavItem[]; current?: string }) {
@@ -23,7 +17,8 @@ export function SectionNav({ assessmentId, practiceName, items, current }: { ass
       </p>
       <ol>
         {items.map((item) => {
-          const done = item.total > 0 && item.answered === item.total;
+          // A next version's sections are done once confirmed: carried-over answers alone say nothing.
+          const done = item.confirmed === undefined ? item.total > 0 && item.answered === item.total : item.confirmed;
           return (
             <li key={item.id} className={done ? "done" : undefined}>
               <Link to={`/assessments/${assessmentId}/sections/${item.id}`} aria-current={item.id === current ? "page" : undefined}>
@@ -35,6 +30,7 @@ export function SectionNav({ assessmentId, practiceName, items, current }: { ass
                 <span className="nav-progress">
                   {done ? <Icon name="check" /> : null}
                   {t("nav.progress", { answered: item.answered, total: item.total })}
+                  {item.confirmed === undefined ? null : <span className="nav-confirmed"> · {t(item.confirmed ? "known.nav.confirmed" : "known.nav.toConfirm")}</span>}
                 </span>
               </Link>
             </li>

@@ -39,6 +39,8 @@ export interface PortfolioFilter {
   source?: SourceKind;
   /** The self-assessment and the organisation's own assessment differ on a signal. */
   differs?: boolean;
+  /** The signals changed since the source's previous version (issue 13). */
+  changed?: boolean;
   /** Part of the name, or the AGB code. */
   q?: string;
 }
@@ -86,6 +88,8 @@ export interface PortfolioRow {
   hasOwn: boolean;
   hasImport: boolean;
   differs: boolean;
+  /** A signal's status differs from the source's previous version the organisation may see; null: there is none. */
+  signalsChanged: boolean | null;
   /** The organisation that speaks for the practice is verified by the platform: its name carries the mark. */
   practiceVerified: boolean;
   /** The keten is an organisation the platform verified. */

@@ -2,7 +2,7 @@
  * What the pages show, as plain data: the shapes of a report, a conversation guide and a note form's
  * errors, built by the models (in the reader's language) and laid out by the components. Types only.
  */
-import type { SignalId } from "./content/schema";
+import type { LocalizedText, SignalId } from "./content/schema";
 import type { KernpuntStatus } from "./overview";
 import type { RulesVersion, SignalResult, SignalStatus } from "./signals";
 
@@ -86,3 +86,26 @@ export interface BeforeJoining {
 }
 
 export type NoteErrors = Partial<Record<"kind" | "text" | "onDate" | "dueDate", string>>;
+
+/** Where an answer came from and what changed since the previous version, worded for the page. */
+export interface AnswerMarkView {
+  /** "Overgenomen uit …": the source and date; null when the answer was given here. */
+  origin: string | null;
+  /** When both sources had a value: what the other said and which rule chose. */
+  other: string | null;
+  /** "Bevestigd door … op …"; null while not confirmed. */
+  confirmed: string | null;
+  /** "Gewijzigd sinds versie N" with the previous value. */
+  changed: { label: string; was: string } | null;
+}
+
+/** A section in the navigation, with its progress. */
+export interface NavItem {
+  id: string;
+  title: LocalizedText;
+  answered: number;
+  total: number;
+  essential: boolean;
+  /** A next version: whether the section was confirmed ("Klopt nog"); undefined for a first version. */
+  confirmed?: boolean;
+}

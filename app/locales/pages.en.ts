@@ -22,6 +22,7 @@ const pages: Translation["pages"] = {
     importPreview: "Preview of imported practice facts",
     practice: "Practice",
     compare: "Comparison",
+    versionsCompare: "Versions compared",
     keten: "Chain",
     regions: "Signalling matrix",
     region: "Region in the signalling matrix",

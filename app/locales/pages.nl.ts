@@ -24,6 +24,7 @@ const pages = {
     importPreview: "Voorbeeld van ingelezen praktijkgegevens",
     practice: "Praktijk",
     compare: "Vergelijking",
+    versionsCompare: "Versies vergelijken",
     keten: "Keten",
     regions: "Signaleringsmatrix",
     region: "Regio in de signaleringsmatrix",

@@ -209,7 +209,12 @@ export async function startExternalAssessment({ practiceId, viewer }: { practice
     const practice = await trx.selectFrom("practice").select("id").where("id", "=", practiceId).executeTakeFirst();
     if (!practice) return null;
     const existing = await findConcept(trx, practiceId, viewer.organisationId, perspective);
-    return existing?.id ?? insertAssessment(trx, { practiceId, viewer, perspective });
+    if (existing) return existing.id;
+    const id = await insertAssessment(trx, { practiceId, viewer, perspective });
+    // Start from what is known (issue 13): the facts it may already see, each with its source.
+    const { prefillAssessment } = await import("./known.server");
+    await prefillAssessment(trx, { assessmentId: id, practiceId, viewer, questionnaire: getCurrentQuestionnaire() });
+    return id;
   });
 }
 
@@ -326,7 +331,10 @@ export async function saveAnswers({
         await trx
           .insertInto("answer")
           .values({ assessment_id: assessment.id, question_id: entry.questionId, value, revision, updated_at: now, updated_by: viewer.personId })
-          .onConflict((oc) => oc.columns(["assessment_id", "question_id"]).doUpdateSet({ value, revision, updated_at: now, updated_by: viewer.personId }))
+          // A changed answer is the person's own: its prefill origin and any confirmation go (issue 13).
+          .onConflict((oc) =>
+            oc.columns(["assessment_id", "question_id"]).doUpdateSet({ value, revision, updated_at: now, updated_by: viewer.personId, origin: null, confirmed_by: null, confirmed_at: null }),
+          )
           .execute();
       }
       const overruled = entry.overrule && stored && stored.updated_by !== viewer.personId;

@@ -45,6 +45,8 @@ type Trx = Transaction<Database>;
  */
 export const PERSON_REFERENCES: ReadonlyArray<{ table: keyof Database; column: string; ofOrganisation: (org: string) => RawBuilder<unknown> }> = [
   { table: "answer", column: "updated_by", ofOrganisation: (org) => sql`assessment_id in (select id from assessment where author_org_id = ${org})` },
+  { table: "answer", column: "confirmed_by", ofOrganisation: (org) => sql`assessment_id in (select id from assessment where author_org_id = ${org})` },
+  { table: "section_confirmation", column: "confirmed_by", ofOrganisation: (org) => sql`assessment_id in (select id from assessment where author_org_id = ${org})` },
   { table: "signal_context", column: "updated_by", ofOrganisation: (org) => sql`assessment_id in (select id from assessment where author_org_id = ${org})` },
   { table: "assessment", column: "created_by", ofOrganisation: (org) => sql`author_org_id = ${org}` },
   { table: "token", column: "created_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },

@@ -126,7 +126,17 @@ function rankedSources(db: Db, owner: PortfolioOwner, practiceIds?: readonly str
       qc
         .selectFrom("sources")
         .selectAll()
-        .select(sql<number>`row_number() over (partition by practice_id, source order by version_no desc, at desc)`.as("rs")),
+        .select(sql<number>`row_number() over (partition by practice_id, source order by version_no desc, at desc)`.as("rs"))
+        // Issue 13: whether the signals changed since the previous version of the same kind this organisation
+        // may see (the next row in this order); null when there is none (a first version, an import).
+        .select(
+          sql<number | null>`case when lead(source_id) over (partition by practice_id, source order by version_no desc, at desc) is null then null when ${sql.join(
+            SIGNAL_STATUS_COLUMNS.map(
+              (c) => sql`coalesce(${sql.ref(c)}, '') <> coalesce(lead(${sql.ref(c)}) over (partition by practice_id, source order by version_no desc, at desc), '')`,
+            ),
+            sql` or `,
+          )} then 1 else 0 end`.as("signals_changed"),
+        ),
     )
     .with("ranked", (qc) =>
       qc
@@ -146,6 +156,8 @@ function rankedSources(db: Db, owner: PortfolioOwner, practiceIds?: readonly str
     );
 }
 
+const SIGNAL_STATUS_COLUMNS = ["sig_owner_not_gp", "sig_patients_per_fte", "sig_no_gp_present", "sig_unclear_organisation", "sig_regional_cooperation"] as const;
+
 const ENTRY_COLUMNS = [
   "practice_id",
   "source",
@@ -157,6 +169,7 @@ const ENTRY_COLUMNS = [
   "has_own",
   "has_import",
   "differs",
+  "signals_changed",
 ] as const;
 
 /** The portfolio as its definition gives it (not the stored rows): for refreshing them, and for tests. */
@@ -304,6 +317,7 @@ function filterExpr(eb: BaseEb, filter: PortfolioFilter): Expression<SqlBool> {
   if (filter.hasSelf !== undefined) parts.push(eb("r.has_self", "=", filter.hasSelf ? 1 : 0));
   if (filter.source) parts.push(eb("r.source", "=", filter.source));
   if (filter.differs) parts.push(eb("r.differs", "=", 1));
+  if (filter.changed) parts.push(eb("r.signals_changed", "=", 1));
   if (filter.q) {
     const q = filter.q.trim();
     const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -334,6 +348,7 @@ function toRow(r: Record<string, any>): PortfolioRow {
     hasOwn: Number(r.has_own) === 1,
     hasImport: Number(r.has_import) === 1,
     differs: Number(r.differs) === 1,
+    signalsChanged: r.signals_changed === null || r.signals_changed === undefined ? null : Number(r.signals_changed) === 1,
     practiceVerified: r.practice_verification === "verified",
     ketenVerified: r.keten_verification === "verified",
   };
@@ -373,6 +388,7 @@ const rowColumns = [
   "r.has_own",
   "r.has_import",
   "r.differs",
+  "r.signals_changed",
   "p.name",
   "p.agb",
   "g.name as region_name",

@@ -32,7 +32,7 @@ export async function loadReport(request: Request, params: Params, exportFormat?
   }
   const region = await regionContextView(await practiceRegionId(ctx.assessment.practice_id, ctx.assessment.author_org_id), lng);
   const summary = assessmentSummary({ signals: report.signals, totals: progressTotals(ctx.states), rulesVersion: ctx.assessment.content_version, assessment: ctx.assessment });
-  return { report, summary, beforeJoining, region, lng, t };
+  return { report, summary, beforeJoining, region, lng, t, ctx };
 }
 
 export { exportFileName } from "~/utils/download.server";

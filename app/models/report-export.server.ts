@@ -4,6 +4,7 @@ import type { AssessmentSummary } from "~/domain/summary";
 import { createPdf } from "~/utils/pdf.server";
 import { summaryParts } from "~/utils/summary-text";
 import type { Lng } from "~/i18n";
+import type { ReportChanges } from "./known-view.server";
 import { pdfBeforeJoining, pdfRegion } from "./guide-export.server";
 import type { BeforeJoining } from "./guide.server";
 import type { Report } from "./report.server";
@@ -31,7 +32,14 @@ export function reportRows(report: Report, t: TFunction): string[][] {
 export function renderReportPdf(
   report: Report,
   t: TFunction,
-  extra: { beforeJoining?: BeforeJoining | null; region?: Parameters<typeof pdfRegion>[1]; lng?: Lng; summary?: AssessmentSummary | null } = {},
+  extra: {
+    beforeJoining?: BeforeJoining | null;
+    region?: Parameters<typeof pdfRegion>[1];
+    lng?: Lng;
+    summary?: AssessmentSummary | null;
+    /** What changed since the previous version the reader may see (issue 13), as on the page. */
+    changes?: ReportChanges | null;
+  } = {},
 ): Promise<Buffer> {
   const beforeJoining = extra.beforeJoining ?? null;
   const lng = extra.lng ?? "nl";
@@ -47,6 +55,12 @@ export function renderReportPdf(
   p(`${report.perspective} · AGB ${report.practiceAgb ?? "-"}`, { muted: true });
   p(t("report.meta", { version: report.contentVersion, published: report.contentPublished, date: report.generatedAtText }), { muted: true });
   p(t("report.intro"));
+
+  if (extra.changes) {
+    h2(t("known.report.title", { version: extra.changes.versionNo }));
+    if (extra.changes.answers.length === 0 && extra.changes.signals.length === 0) p(t("known.report.none", { version: extra.changes.versionNo }));
+    list([...extra.changes.signals, ...extra.changes.answers.map((a) => `${a.question} (${a.section}): ${a.after} (${a.was})`)]);
+  }
 
   h2(t("report.facts"));
   pairs(report.facts);

@@ -22,6 +22,8 @@ import { readForm } from "~/utils/csrf.server";
 import { formatDateTime } from "~/domain/format";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
+import { getAnswerMeta, getSectionConfirmations } from "~/models/known.server";
+import { navWithConfirmations } from "~/models/known-view.server";
 
 export const meta = titleMeta;
 
@@ -34,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     0,
     ctx.states.findIndex((s) => s.section.id === lastSection),
   );
-  const resume = ctx.states.slice(from).find((s) => !s.complete) ?? ctx.states.find((s) => !s.complete);
+  // A next version resumes at the first section not yet confirmed ("Klopt nog"): its answers are all carried over.
+  const isNext = ctx.assessment.previous_id !== null;
+  const [confirmations, meta] = await Promise.all([getSectionConfirmations(ctx.assessment.id), getAnswerMeta(ctx.assessment.id)]);
+  const pending = (s: (typeof ctx.states)[number]) => (isNext ? !confirmations.has(s.section.id) : !s.complete);
+  const resume = ctx.states.slice(from).find(pending) ?? ctx.states.find(pending);
   const isAuthor = ctx.assessment.access === "author";
   const manages = isAuthor && ctx.viewer.role === "beheerder";
   return {
@@ -60,7 +66,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     started: last !== null,
     resumeSection: resume?.section.id ?? null,
     totals: progressTotals(ctx.states),
-    nav: navItems(ctx.states),
+    nav: navWithConfirmations(navItems(ctx.states), confirmations, isNext),
+    confirmed: isNext ? { confirmed: ctx.states.filter((st) => confirmations.has(st.section.id)).length, total: ctx.states.length } : null,
+    prefilledOpen: [...meta.values()].filter((m) => m.origin && !m.confirmedAt).length,
     versions: isAuthor ? await listVersions(ctx.assessment) : [],
     shares: manages ? await listShares(ctx.assessment.id) : [],
     targets: manages && ctx.assessment.status === "ingediend" && isVerified(ctx.viewer) ? await listShareTargets(ctx.viewer) : [],
@@ -123,6 +131,8 @@ export default function AssessmentHome() {
           <progress max={data.totals.total} value={data.totals.answered} aria-labelledby="progress-label" />
           <p id="progress-label">{t("assessment.progress", { answered: data.totals.answered, total: data.totals.total, percent: data.totals.percent })}</p>
         </div>
+        {data.confirmed ? <p className="progress-confirmed">{t("known.progress", data.confirmed)}</p> : null}
+        {data.editable && data.prefilledOpen > 0 ? <p className="callout">{t("known.prefilled", { count: data.prefilledOpen })}</p> : null}
         <p className="actions">
           {data.resumeSection ? (
             <Link className="button" to={`/assessments/${data.id}/sections/${data.resumeSection}`}>
@@ -224,6 +234,12 @@ export default function AssessmentHome() {
                   </Link>{" "}
                   · {t(`sharing.status.${v.status}`)}
                   {v.submitted_at ? ` · ${formatDateTime(v.submitted_at, lng)}` : ""}
+                  {v.id !== data.id ? (
+                    <>
+                      {" · "}
+                      <Link to={`/assessments/${data.id}/versions/compare?with=${v.id}`}>{t("known.versions.compareWith", { version: v.version_no })}</Link>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -22,6 +22,8 @@ import { AssessmentSummaryLine } from "~/components/assessment-summary";
 import { assessmentSummary } from "~/domain/summary";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
+import { getSectionConfirmations } from "~/models/known.server";
+import { navWithConfirmations } from "~/models/known-view.server";
 
 export const meta = titleMeta;
 
@@ -58,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rulesVersion: ctx.assessment.content_version,
       assessment: ctx.assessment,
     }),
-    nav: navItems(ctx.states),
+    nav: navWithConfirmations(navItems(ctx.states), await getSectionConfirmations(ctx.assessment.id), ctx.assessment.previous_id !== null),
     saved: new URL(request.url).searchParams.get("saved"),
   };
 }

@@ -10,11 +10,12 @@ import { AssessmentSummaryLine } from "~/components/assessment-summary";
 import { loadReport } from "~/models/report-context.server";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
+import { changesSincePrevious } from "~/models/known-view.server";
 
 export const meta = titleMeta;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { report, summary, beforeJoining, region } = await loadReport(request, params);
+  const { report, summary, beforeJoining, region, ctx, t, lng } = await loadReport(request, params);
   const { raw: _raw, signals, ...rest } = report;
   return {
     ...rest,
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summary,
     beforeJoining,
     region,
+    changes: await changesSincePrevious(ctx, t, lng),
     signals: signals.map(({ result: _result, ...s }) => s),
   };
 }
@@ -70,6 +72,29 @@ export default function ReportPage() {
         </a>
         <span className="hint">{t("report.printHint")}</span>
       </nav>
+
+      {r.changes ? (
+        <section aria-labelledby="r-changes">
+          <h2 id="r-changes">{t("known.report.title", { version: r.changes.versionNo })}</h2>
+          {r.changes.answers.length === 0 && r.changes.signals.length === 0 ? (
+            <p>{t("known.report.none", { version: r.changes.versionNo })}</p>
+          ) : (
+            <ul>
+              {r.changes.signals.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+              {r.changes.answers.map((a) => (
+                <li key={a.id}>
+                  <strong>{a.question}</strong> ({a.section}): {a.after} <span className="hint">({a.was})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="no-print">
+            <Link to={`${base}/versions/compare?with=${r.changes.previousId}`}>{t("known.report.compare")}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="r-facts">
         <h2 id="r-facts">{t("report.facts")}</h2>

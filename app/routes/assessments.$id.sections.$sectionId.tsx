@@ -13,6 +13,8 @@ import { answerValues, getAnswers, FrozenAssessmentError } from "~/models/assess
 import { findSection, loadAssessmentContext, requireEditableAssessment, saveSectionPost } from "~/models/assessment-context.server";
 import { useContentText } from "~/utils/content-text";
 import { pageTitle, titleMeta } from "~/utils/page-title";
+import { confirmAnswers, getAnswerMeta, getSectionConfirmations, previousVisibleVersion, sectionQuestionIds } from "~/models/known.server";
+import { confirmedText, navWithConfirmations, sectionMarks } from "~/models/known-view.server";
 
 export const meta = titleMeta;
 
@@ -34,8 +36,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kernpuntTexts = Object.fromEntries(
     section.questions.flatMap((q) => q.kernpunten).map((id) => [id, ctx.questionnaire.kernpuntById.get(id)?.text[lng] ?? id]),
   );
+  // Issue 13: where answers came from, what changed since the previous version, "Klopt nog".
+  const [meta, confirmations, previous] = await Promise.all([
+    getAnswerMeta(ctx.assessment.id),
+    getSectionConfirmations(ctx.assessment.id),
+    previousVisibleVersion(ctx.assessment, ctx.viewer),
+  ]);
+  const marks = sectionMarks({
+    questionnaire: ctx.questionnaire,
+    section,
+    answers: ctx.answers,
+    meta,
+    previous: previous ? { versionNo: previous.assessment.version_no, answers: previous.answers } : null,
+    t,
+    lng,
+  });
+  const isNext = ctx.assessment.previous_id !== null;
+  const prefilled = section.questions.some((q) => meta.get(q.id)?.origin);
+  const confirmation = confirmations.get(section.id);
+  // Offered to who may change it; a reader sees only whether (and by whom) it was confirmed.
+  const confirm =
+    (isNext || prefilled) && (ctx.editable || confirmation)
+      ? {
+          intro: !ctx.editable ? null : isNext && previous ? t("known.section.introNext", { version: previous.assessment.version_no }) : t("known.section.introPrefill"),
+          status: confirmation ? confirmedText(confirmation.confirmedBy, confirmation.confirmedAt, t, lng, "section") : null,
+        }
+      : null;
+  const search = new URL(request.url).searchParams;
+  const confirmedSection = search.get("confirmed");
   return {
     pageTitle: pageTitle(t, section.title[lng], ctx.assessment.practice_name),
+    marks,
+    confirm,
+    confirmedNow: confirmedSection ? (ctx.questionnaire.sectionById.get(confirmedSection)?.title[lng] ?? null) : null,
     loadedAt: new Date().toISOString(),
     assessment: {
       id: ctx.assessment.id,
@@ -48,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     section,
     position: index + 1,
     essentialNote: state.essential && section.priority ? section.priority.note : null,
-    nav: navItems(ctx.states),
+    nav: navWithConfirmations(navItems(ctx.states), confirmations, isNext),
     hasNext: index < ctx.states.length - 1,
     parameters: ctx.questionnaire.parameters,
     answers: ctx.answers,
@@ -65,6 +98,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const section = findSection(ctx, params.sectionId);
   const intent = String(form.get("_intent") ?? "save");
   const remove = /^remove-row:([a-z0-9-]+):(\d+)$/.exec(intent);
+  // "Klopt nog" (the section) or "Klopt" (one answer taken over): the form is saved first, then confirmed.
+  const confirmOne = /^confirm:([a-z0-9-]+)$/.exec(intent);
+  const confirming = intent === "confirm-section" || (confirmOne !== null && section.questions.some((q) => q.id === confirmOne[1]));
   let result;
   try {
     result = await saveSectionPost(ctx, section, form, {
@@ -90,6 +126,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const base = `/assessments/${ctx.assessment.id}`;
+  if (confirming) {
+    const questionIds = confirmOne ? [confirmOne[1]!] : sectionQuestionIds(section);
+    const revisions = Object.fromEntries(questionIds.filter((id) => id in result.revisions).map((id) => [id, result.revisions[id]!]));
+    let confirmed;
+    try {
+      confirmed = await confirmAnswers({ assessment: ctx.assessment, viewer: ctx.viewer, questionIds, revisions, sectionId: confirmOne ? undefined : section.id });
+    } catch (error) {
+      if (error instanceof FrozenAssessmentError) throw new Response("Submitted assessments cannot change", { status: 409 });
+      throw error;
+    }
+    if (!confirmed.ok) {
+      // A newer answer by someone else: nothing confirmed, the person sees it and chooses (as a save conflict).
+      return data(
+        { postedAt: new Date().toISOString(), errors: {}, conflicts: confirmed.conflicts, values: readSectionForm(section, form), revisions: result.revisions },
+        { status: 409 },
+      );
+    }
+    if (confirmOne) return redirect(`${base}/sections/${section.id}?saved=1#q-${confirmOne[1]}`);
+    // One click per section: on to the next one, which says this one is confirmed.
+    const states = walk(ctx.questionnaire, answerValues(await getAnswers(ctx.assessment.id)));
+    const next = states[states.findIndex((s) => s.section.id === section.id) + 1];
+    return redirect(next ? `${base}/sections/${next.section.id}?confirmed=${section.id}` : `${base}/overview`);
+  }
   if (intent === "next") {
     const states = walk(ctx.questionnaire, answerValues(await getAnswers(ctx.assessment.id)));
     const next = states[states.findIndex((s) => s.section.id === section.id) + 1];
@@ -144,6 +203,12 @@ export default function SectionPage() {
             {t("saving.summary.conflicts", { count: conflictCount })}
           </div>
         ) : null}
+        {data.confirmedNow && !actionData ? (
+          <p className="callout callout--ok" role="status">
+            <Icon name="check" />
+            {t("known.section.confirmedPrevious", { title: data.confirmedNow })}
+          </p>
+        ) : null}
         {data.saved && !actionData ? (
           <p className="callout callout--ok" role="status">
             <Icon name="check" />
@@ -165,6 +230,8 @@ export default function SectionPage() {
           showDerived={data.section.id === "praktijkgegevens"}
           hasNext={data.hasNext}
           readOnly={!data.assessment.editable}
+          marks={data.marks}
+          confirm={data.confirm}
         />
         <p>
           <Link to={`/assessments/${data.assessment.id}/overview`}>{t("overview.link")}</Link>

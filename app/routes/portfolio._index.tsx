@@ -188,6 +188,10 @@ export default function Portfolio() {
             <input id="f-differs" name="differs" type="checkbox" value="1" defaultChecked={params.differs === "1"} />
             <label htmlFor="f-differs">{t("workspaces.portfolio.filter.differs")}</label>
           </div>
+          <div className="field checkbox-field">
+            <input id="f-changed" name="changed" type="checkbox" value="1" defaultChecked={params.changed === "1"} />
+            <label htmlFor="f-changed">{t("known.portfolio.filterChanged")}</label>
+          </div>
         </div>
         <p className="actions">
           <button type="submit">{t("workspaces.portfolio.filter.apply")}</button>

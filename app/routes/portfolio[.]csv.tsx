@@ -29,11 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...SIGNAL_IDS.map((id) => t(`workspaces.signalShort.${id}`)),
     c("patientsPerFte"),
     c("differs"),
+    t("known.portfolio.csvColumn"),
   ];
   // The words every row repeats, looked up once: an export of the country writes millions of cells.
   const statusWord = Object.fromEntries(STATUSES.map((s) => [s, t(`signals.status.${s}`)])) as Record<(typeof STATUSES)[number], string>;
   const sourceWord = Object.fromEntries(SOURCES.map((s) => [s, t(`workspaces.source.${s}`)])) as Record<(typeof SOURCES)[number], string>;
   const differs = t("workspaces.compare.differs");
+  const changedWord = { true: t("known.portfolio.csvChanged"), false: t("known.portfolio.csvSame") };
   const line = (r: PortfolioRow) => [
     r.name,
     r.agb ?? "",
@@ -44,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...SIGNAL_IDS.map((id) => statusWord[r.signals[id] ?? "unknown"]),
     r.patientsPerFte === null ? "" : formatNumber(r.patientsPerFte, "nl"),
     r.differs ? differs : "",
+    r.signalsChanged === null || r.source === "import" ? "" : changedWord[String(r.signalsChanged) as "true" | "false"],
   ];
   async function* table() {
     yield [header];

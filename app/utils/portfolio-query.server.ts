@@ -17,6 +17,7 @@ const ParamsSchema = z.object({
   self: optionalEnum(["ja", "nee"] as const),
   source: optionalEnum(SOURCES),
   differs: optionalEnum(["1"] as const),
+  changed: optionalEnum(["1"] as const),
   q: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
   sort: z.catch(z.enum(SORTS), DEFAULT_QUERY.sort),
   // Empty: the sort's own direction (names A to Z, most signals first).
@@ -42,6 +43,7 @@ export function toPortfolioQuery(p: PortfolioParams, pageSize = DEFAULT_QUERY.pa
       hasSelf: p.self === undefined ? undefined : p.self === "ja",
       source: p.source,
       differs: p.differs === "1" || undefined,
+      changed: p.changed === "1" || undefined,
       q: p.q?.trim() || undefined,
     },
     sort: p.sort,

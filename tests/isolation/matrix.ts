@@ -397,6 +397,30 @@ function memberChange(a: Actor): Expectation {
  * ---------------------------------------------------------------------------------------------- */
 
 const A = (w: World, r: ResourceKey) => `/assessments/${w.ids[r]}`;
+/**
+ * Two versions side by side (issue 13): S (De Linde's version 1) with C (its version 2), the same line.
+ * Only for those who may see both versions; anyone else 404, as for one that does not exist.
+ */
+function compareRead(a: Actor, w: World, r: ResourceKey): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (access(a, w, "S") && access(a, w, "C")) return { kind: "allow", status: [200], contains: ["Versie 1 naast versie 2"] };
+  return refuse([404], a, w, r);
+}
+
+/** Without ?with=: the previous version the viewer may see. Only C has one (S); S, B, O and X have none. */
+function comparePreviousRead(a: Actor, w: World, r: ResourceKey): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (r === "C" && access(a, w, "S") && access(a, w, "C")) return { kind: "allow", status: [200] };
+  return refuse([404], a, w, r);
+}
+
+const otherVersion = (r: ResourceKey): ResourceKey => (r === "S" ? "C" : "S");
+
+/** "Klopt nog" (a section) and "Klopt" (one answer taken over) post the section form: as a save. */
+function confirmForm(intentName: string) {
+  return (w: World, a: Actor, r: ResourceKey) => ({ ...sectionForm(w, a, r), _intent: intentName });
+}
+
 /** Actions of an index route are posted to it with ?index (as Remix's <Form> does). */
 const AI = (w: World, r: ResourceKey) => `${A(w, r)}?index`;
 const owner = is("praktijk", "beheerder");
@@ -613,6 +637,20 @@ export const ROUTES: Record<string, RouteEntry> = {
       },
       { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens.data`, expect: readData },
       { name: "save", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: sectionForm, expect: change("edit") },
+      // Issue 13: confirming a section or an answer taken over changes the assessment: as a save.
+      { name: "klopt nog", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: confirmForm("confirm-section"), expect: change("edit") },
+      { name: "klopt (one answer)", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: confirmForm("confirm:eigenaar"), expect: change("edit") },
+      {
+        name: "klopt nog without CSRF",
+        method: "POST",
+        csrf: "none",
+        actors: owner,
+        perResource: true,
+        resources: ["C"],
+        path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`,
+        form: confirmForm("confirm-section"),
+        expect: csrfRefused,
+      },
       {
         name: "save without CSRF",
         method: "POST",
@@ -623,6 +661,36 @@ export const ROUTES: Record<string, RouteEntry> = {
         path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`,
         form: sectionForm,
         expect: csrfRefused,
+      },
+    ],
+  },
+  "assessments.$id.versions.compare": {
+    about: "Two versions of the same line side by side (issue 13): only for who may see both; anyone else 404.",
+    probes: [
+      {
+        name: "read with the other version",
+        method: "GET",
+        perResource: true,
+        resources: ["S", "C"],
+        path: (w, r) => `${A(w, r)}/versions/compare?with=${w.ids[otherVersion(r)]}`,
+        expect: compareRead,
+      },
+      { name: "read with the previous visible version", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/versions/compare`, expect: comparePreviousRead },
+      {
+        name: "read (data)",
+        method: "GET",
+        perResource: true,
+        resources: ["C"],
+        path: (w, r) => `${A(w, r)}/versions/compare.data?with=${w.ids.S}`,
+        expect: (a, w, r) => (a.kind === "anonymous" ? readData(a, w, r) : compareRead(a, w, r).kind === "allow" ? { kind: "allow", status: [200] } : compareRead(a, w, r)),
+      },
+      {
+        name: "a version of another line",
+        method: "GET",
+        perResource: true,
+        resources: ["C"],
+        path: (w) => `${A(w, "C")}/versions/compare?with=${w.ids.B}`,
+        expect: (a, w, r) => (isPerson(a) ? refuse([404], a, w, r) : toLogin),
       },
     ],
   },
@@ -1014,6 +1082,8 @@ Object.assign(ROUTES, {
       { name: "matrix", method: "GET", path: () => "/portfolio", expect: portfolioRead(true) },
       // De Linde has no signal in any source: the filter leaves it out.
       { name: "matrix filtered and grouped", method: "GET", path: () => "/portfolio?signal=any&group=keten&sort=name&dir=asc", expect: portfolioRead(false) },
+      // Issue 13: the practices whose signals changed since their previous version: still nothing of another tenant.
+      { name: "matrix filtered on changed signals", method: "GET", path: () => "/portfolio?changed=1", expect: portfolioRead(false) },
       {
         name: "matrix (data)",
         method: "GET",

@@ -5,7 +5,7 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import type { Organisation } from "../../db/schema";
-import { getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
+import { getAnswers, getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
 import { confirmImport, discardImport, getImport, getImportedFacts, ImportStateError, previewImport } from "~/models/facts-import.server";
 import {
   computePortfolioEntries,
@@ -36,7 +36,9 @@ let regionId: string;
 
 async function answer(viewer: Viewer, assessmentId: string, answers: Record<string, unknown>) {
   const assessment = (await getAssessment({ id: assessmentId, viewerOrgId: viewer.organisationId }))!;
-  await saveAnswers({ assessment, viewer, entries: Object.entries(answers).map(([questionId, value]) => ({ questionId, value: value as never, seenRevision: 0 })) });
+  // Issue 13: an insurer's beoordeling starts with the facts it may see, so answers build on their stored revisions.
+  const stored = await getAnswers(assessmentId);
+  await saveAnswers({ assessment, viewer, entries: Object.entries(answers).map(([questionId, value]) => ({ questionId, value: value as never, seenRevision: stored.get(questionId)?.revision ?? 0 })) });
 }
 
 async function importCsv(viewer: Viewer, lines: string[], source = "Vektis, test") {

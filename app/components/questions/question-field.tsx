@@ -12,6 +12,7 @@ import { useContentText, useLng } from "~/utils/content-text";
 import { formatDateTime } from "~/domain/format";
 import type { QuestionUiState } from "../use-autosave";
 import { FieldError, errorId, helpId, inputId, type Bounds } from "../field-error";
+import { AnswerMark, type AnswerMarkView } from "../answer-mark";
 
 /** Another answer this question ran into, as words, with the revision keeping one's own saves on. */
 export interface ConflictView {
@@ -35,6 +36,10 @@ export interface QuestionFieldProps {
   onCommit: (questionId: string, mode: "now" | "debounced") => void;
   /** With JavaScript: the choice after a conflict (without, the buttons post the form). */
   onResolve: (questionId: string, choice: "keep" | "take") => void;
+  /** Where the answer came from, or that it changed since the previous version (issue 13). */
+  mark?: AnswerMarkView;
+  /** The mark may offer "Klopt" (an editable concept). */
+  canConfirm?: boolean;
 }
 
 function useFieldError(serverErrors: Record<string, string>) {
@@ -406,6 +411,7 @@ export function QuestionField(props: QuestionFieldProps) {
   const conflictBox = conflict ? <ConflictBox questionId={question.id} conflict={conflict} onResolve={onResolve} /> : null;
   const { text } = useContentText(perspective);
   const errorFor = useFieldError(serverErrors);
+  const markBox = props.mark ? <AnswerMark questionId={question.id} questionText={text(question.text)} mark={props.mark} canConfirm={props.canConfirm ?? false} /> : null;
   const help = question.help ? (
     <p className="help" id={helpId(question.id)}>
       {text(question.help)}
@@ -426,6 +432,7 @@ export function QuestionField(props: QuestionFieldProps) {
           onCommit={onCommit}
         />
         {help}
+        {markBox}
         {conflictBox}
         <Meta question={question} kernpuntTexts={kernpuntTexts} />
         <SaveState ui={ui} />
@@ -439,6 +446,7 @@ export function QuestionField(props: QuestionFieldProps) {
         {text(question.text)}
       </h3>
       {help}
+      {markBox}
       {question.type === "statement" ? <StatementField {...props} /> : null}
       {question.type === "list" ? <ListField {...props} question={question} /> : null}
       {question.type === "grid" ? <GridField {...props} question={question} /> : null}

@@ -5,7 +5,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionForm } from "~/components/section-form";
 import { SectionNav } from "~/components/section-nav";
-import { readSectionForm, toFormValue, listItemToForm } from "~/domain/answers";
+import { readSectionForm } from "~/domain/answers";
+import { sectionFormDefaults } from "~/domain/form-defaults";
 import { navItems, walk } from "~/domain/walk";
 import { fallbackLng, isLng } from "~/i18n";
 import i18next from "~/i18next.server";
@@ -24,13 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request);
   const index = ctx.states.findIndex((s) => s.section.id === section.id);
   const state = ctx.states[index]!;
-  const defaults = Object.fromEntries(
-    section.questions.map((q) => {
-      const value = toFormValue(q, ctx.answers[q.id]);
-      // One empty row to fill in, so a list can grow without JavaScript.
-      return [q.id, q.type === "list" ? [...(value as unknown[]), listItemToForm(q, undefined)] : value];
-    }),
-  );
+  // Exactly the stored rows; one empty row more only after "add" was posted (without JavaScript).
+  const defaults = sectionFormDefaults(section, ctx.answers, new URL(request.url).searchParams.get("add"));
   const kernpuntTexts = Object.fromEntries(
     section.questions.flatMap((q) => q.kernpunten).map((id) => [id, ctx.questionnaire.kernpuntById.get(id)?.text[lng] ?? id]),
   );
@@ -65,6 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const section = findSection(ctx, params.sectionId);
   const intent = String(form.get("_intent") ?? "save");
   const remove = /^remove-row:([a-z0-9-]+):(\d+)$/.exec(intent);
+  const add = /^add-row:([a-z0-9-]+)$/.exec(intent);
   let result;
   try {
     result = await saveSectionPost(ctx, section, form, {
@@ -94,6 +91,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const states = walk(ctx.questionnaire, answerValues(await getAnswers(ctx.assessment.id)));
     const next = states[states.findIndex((s) => s.section.id === section.id) + 1];
     return redirect(next ? `${base}/sections/${next.section.id}` : `${base}/overview`);
+  }
+  // "Add" without JavaScript: what was typed is saved, and the page comes back with one empty row more.
+  if (add && section.questions.some((q) => q.id === add[1] && q.type === "list")) {
+    return redirect(`${base}/sections/${section.id}?add=${add[1]}#q-${add[1]}`);
   }
   return redirect(`${base}/sections/${section.id}?saved=1`);
 }

@@ -38,7 +38,8 @@ describe("signal rules v2", () => {
     const before = await rows.count();
     await rows.first().getByRole("checkbox", { name: "ma", exact: true }).uncheck();
     await saved(page, "huisartsen");
-    const open = rows.nth(before - 1);
+    await page.locator("#q-huisartsen").getByRole("button", { name: "Nog een huisarts toevoegen" }).click();
+    const open = rows.nth(before);
     await open.getByLabel("Rol").selectOption("vaste-waarnemer");
     await open.getByLabel("Uren per week").fill("8");
     await open.getByLabel("Uren per week").blur();

@@ -1,6 +1,7 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
 import saving from "./saving.en";
+import reading from "./reading.en";
 import privacy from "./privacy.en";
 import signalRules from "./signal-rules.en";
 import pages from "./pages.en";
@@ -73,7 +74,7 @@ const en = {
     sources: "Sources",
     choose: "Choose…",
   },
-  statement: { ja: "Yes", deels: "Partly", nee: "No", "weet-niet": "Don't know", note: "Explanation (optional)" },
+  statement: { ja: "Yes", deels: "Partly", nee: "No", "weet-niet": "Don't know", note: "Comment" },
   weekday: {
     short: { ma: "Mon", di: "Tue", wo: "Wed", do: "Thu", vr: "Fri" },
     long: { ma: "Monday", di: "Tuesday", wo: "Wednesday", do: "Thursday", vr: "Friday" },
@@ -346,6 +347,7 @@ const en = {
   },
   accountFlows,
   saving,
+  reading,
   privacy,
   signalRules,
   pages,

@@ -1,6 +1,7 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
 import saving from "./saving.nl";
+import reading from "./reading.nl";
 import privacy from "./privacy.nl";
 import signalRules from "./signal-rules.nl";
 import pages from "./pages.nl";
@@ -72,7 +73,7 @@ const nl = {
     sources: "Bronnen",
     choose: "Kies…",
   },
-  statement: { ja: "Ja", deels: "Deels", nee: "Nee", "weet-niet": "Weet niet", note: "Toelichting (niet verplicht)" },
+  statement: { ja: "Ja", deels: "Deels", nee: "Nee", "weet-niet": "Weet niet", note: "Toelichting" },
   weekday: {
     short: { ma: "ma", di: "di", wo: "wo", do: "do", vr: "vr" },
     long: { ma: "maandag", di: "dinsdag", wo: "woensdag", do: "donderdag", vr: "vrijdag" },
@@ -345,6 +346,7 @@ const nl = {
   },
   accountFlows,
   saving,
+  reading,
   privacy,
   signalRules,
   pages,

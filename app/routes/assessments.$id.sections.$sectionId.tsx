@@ -1,7 +1,7 @@
 import { readForm } from "~/utils/csrf.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Icon } from "~/components/icon";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionForm } from "~/components/section-form";
 import { SectionNav } from "~/components/section-nav";
@@ -111,7 +111,8 @@ export default function SectionPage() {
       <SectionNav assessmentId={data.assessment.id} practiceName={data.assessment.practiceName} items={data.nav} current={data.section.id} />
       <div className="assessment-main">
         <p className="eyebrow">
-          {t("section.position", { position: data.position, total: data.nav.length })} · {data.assessment.practiceName}
+          {/* The practice's name stands above the section list already. */}
+          {t("section.position", { position: data.position, total: data.nav.length })}
         </p>
         <h1>{local(data.section.title)}</h1>
         {data.essentialNote ? (
@@ -167,9 +168,6 @@ export default function SectionPage() {
           hasNext={data.hasNext}
           readOnly={!data.assessment.editable}
         />
-        <p>
-          <Link to={`/assessments/${data.assessment.id}/overview`}>{t("overview.link")}</Link>
-        </p>
       </div>
     </div>
   );

@@ -54,8 +54,8 @@ describe("self-assessment with JavaScript", () => {
     const first = page.locator(".question--statement").first();
     await first.getByRole("radio", { name: "Weet niet" }).check();
     await expect.poll(() => first.locator(".save-state").textContent()).toContain("Opgeslagen");
-    await first.getByLabel("Toelichting (niet verplicht)").fill("Bespreken in het teamoverleg.");
-    await first.getByLabel("Toelichting (niet verplicht)").blur();
+    await first.getByLabel("Toelichting", { exact: true }).fill("Bespreken in het teamoverleg.");
+    await first.getByLabel("Toelichting", { exact: true }).blur();
     await expect.poll(() => first.locator(".save-state").textContent()).toContain("Opgeslagen");
 
     await page.goto(`${assessmentUrl}/overview`);

@@ -144,6 +144,25 @@ describe("self-assessment without JavaScript", () => {
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
     expect(await page.getByLabel("AGB-code van de praktijk").inputValue()).toBe("01234567");
     await context.close();
+    // Many plain page loads: room for a busy shared machine.
+  }, 120_000);
+});
+
+describe("the Wtza/Wkkgz/Wmg checklist without JavaScript", () => {
+  test("its questions post with the form like any other, collapsed or open", async () => {
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const assessmentUrl = await openDemoAssessment(page, env.server);
+    await page.goto(`${assessmentUrl}/sections/governance`);
+    const closed = page.locator("details.question-group:not([open]) > summary");
+    if ((await closed.count()) > 0) await closed.click();
+    await page.locator("#q-intern-toezicht").getByRole("radio", { name: "Ja" }).check();
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await page.waitForURL(/\/sections\/governance\?saved=1$/);
+    // Stored: checked after the post (the group may be closed again, so the input is found by its value).
+    expect(await page.locator('#q-intern-toezicht input[type="radio"][value="ja"]').isChecked()).toBe(true);
+    await expectAccessible(page);
+    await context.close();
   });
 });
 

@@ -6,19 +6,20 @@
 import { CsrfInput, useRenewCsrf } from "~/components/csrf-input";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useSubmit } from "@remix-run/react";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { questionSchema, sectionSchema, toFormValue, type AnswerConflict, type Answers, type AnswerValue } from "~/domain/answers";
-import type { Parameters, Perspective, Section } from "~/domain/content/schema";
+import type { Parameters, Perspective, Question, Section } from "~/domain/content/schema";
 import { deriveFigures } from "~/domain/derived";
 import { factsFromAnswers } from "~/domain/facts";
 import { evaluate } from "~/domain/conditions";
+import { questionBlocks } from "~/domain/question-groups";
+import { Icon } from "./icon";
 import { useContentText, useLng } from "~/utils/content-text";
 import { formatAnswer } from "~/utils/format-answer";
 import { formatTime } from "~/domain/format";
 import { DerivedFiguresPanel } from "./derived-figures";
-import { Icon } from "./icon";
 import { QuestionField, type ConflictView } from "./questions/question-field";
 import type { AnswerMarkView } from "./answer-mark";
 import { useAutosave } from "./use-autosave";
@@ -63,7 +64,7 @@ export function SectionForm(props: SectionFormProps) {
   const { section, perspective, parameters, answers, defaults, serverErrors, kernpuntTexts } = props;
   const { t } = useTranslation();
   const lng = useLng();
-  const { text } = useContentText(perspective);
+  const { text, local } = useContentText(perspective);
   const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const schema = useMemo(() => sectionSchema(section), [section]);
@@ -73,6 +74,9 @@ export function SectionForm(props: SectionFormProps) {
     resolver: zodResolver(schema as never) as never,
     mode: "onTouched",
   });
+  // Once JavaScript runs every answer saves itself: the line says no more than that.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const values = useWatch({ control: methods.control }) as Record<string, unknown>;
   const live = useMemo(() => mergeAnswers(section, answers, values), [section, answers, values]);
   const figures = useMemo(() => deriveFigures(factsFromAnswers(live), parameters), [live, parameters]);
@@ -140,6 +144,22 @@ export function SectionForm(props: SectionFormProps) {
   // Skip logic on the live answers; the figures are derived once per render, not per question.
   const ctx = { answers: live, derived: figures, parameters };
   const visible = section.questions.filter((q) => !q.showWhen || evaluate(q.showWhen, ctx));
+  const field = (question: Question) => (
+    <QuestionField
+      key={question.id}
+      question={question}
+      perspective={perspective}
+      defaults={defaults}
+      serverErrors={serverErrors}
+      kernpuntTexts={kernpuntTexts}
+      ui={autosave.ui[question.id]}
+      conflict={conflictView(question.id)}
+      onCommit={autosave.commit}
+      onResolve={onResolve}
+      mark={props.marks?.[question.id]}
+      canConfirm={!props.readOnly}
+    />
+  );
 
   return (
     <FormProvider {...methods}>
@@ -184,22 +204,39 @@ export function SectionForm(props: SectionFormProps) {
           ) : null}
           <fieldset disabled={props.readOnly} className="questions">
             <legend className="visually-hidden">{section.title[lng]}</legend>
-            {visible.map((question) => (
-              <QuestionField
-                key={question.id}
-                question={question}
-                perspective={perspective}
-                defaults={defaults}
-                serverErrors={serverErrors}
-                kernpuntTexts={kernpuntTexts}
-                ui={autosave.ui[question.id]}
-                conflict={conflictView(question.id)}
-                onCommit={autosave.commit}
-                onResolve={onResolve}
-                mark={props.marks?.[question.id]}
-                canConfirm={!props.readOnly}
-              />
-            ))}
+            {questionBlocks(section, visible, ctx).map((block) => {
+              if (block.kind === "question") return field(block.question);
+              const { group, questions, essential } = block;
+              const titleId = `group-${group.id}`;
+              if (essential) {
+                return (
+                  <section key={group.id} className="question-group question-group--essential" aria-labelledby={titleId}>
+                    <h2 id={titleId}>{local(group.title)}</h2>
+                    <p className="callout callout--essential">
+                      <strong>
+                        <Icon name="star" />
+                        {t("section.essential")}
+                      </strong>{" "}
+                      {text(group.note)}
+                    </p>
+                    {questions.map(field)}
+                  </section>
+                );
+              }
+              // Collapsed, but open when one of its answers needs the person (an error or a conflict).
+              const needsLook = questions.some(
+                (q) => autosave.conflicts[q.id] || Object.keys(serverErrors).some((path) => path.split(".")[0] === q.id),
+              );
+              const answered = questions.filter((q) => live[q.id] !== undefined).length;
+              return (
+                <details key={group.id} className="question-group" open={needsLook || undefined}>
+                  <summary>
+                    {local(group.title)} <span className="hint">({t("reading.group.count", { count: questions.length, answered })})</span>
+                  </summary>
+                  {questions.map(field)}
+                </details>
+              );
+            })}
           </fieldset>
           <div className="form-actions">
             <p id="autosave-status" className={unsavedText ? "autosave-status autosave-status--unsaved" : "autosave-status"} role="status">
@@ -208,7 +245,7 @@ export function SectionForm(props: SectionFormProps) {
                   ? t("save.saving")
                   : autosave.lastSavedAt
                     ? t("save.allSaved", { time: formatTime(autosave.lastSavedAt, lng) })
-                    : t("save.hint"))}
+                    : t(hydrated ? "reading.save.live" : "save.hint"))}
               {autosave.tokenRenewed ? <span className="token-renewed"> {t("saving.tokenRenewed")}</span> : null}
             </p>
             {props.readOnly ? null : (

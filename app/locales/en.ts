@@ -2,6 +2,7 @@
 import accountFlows from "./account-flows.en";
 import saving from "./saving.en";
 import known from "./known.en";
+import reading from "./reading.en";
 import privacy from "./privacy.en";
 import signalRules from "./signal-rules.en";
 import pages from "./pages.en";
@@ -74,7 +75,7 @@ const en = {
     sources: "Sources",
     choose: "Choose…",
   },
-  statement: { ja: "Yes", deels: "Partly", nee: "No", "weet-niet": "Don't know", note: "Explanation (optional)" },
+  statement: { ja: "Yes", deels: "Partly", nee: "No", "weet-niet": "Don't know", note: "Comment" },
   weekday: {
     short: { ma: "Mon", di: "Tue", wo: "Wed", do: "Thu", vr: "Fri" },
     long: { ma: "Monday", di: "Tuesday", wo: "Wednesday", do: "Thursday", vr: "Friday" },
@@ -348,6 +349,7 @@ const en = {
   accountFlows,
   saving,
   known,
+  reading,
   privacy,
   signalRules,
   pages,

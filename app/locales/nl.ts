@@ -2,6 +2,7 @@
 import accountFlows from "./account-flows.nl";
 import saving from "./saving.nl";
 import known from "./known.nl";
+import reading from "./reading.nl";
 import privacy from "./privacy.nl";
 import signalRules from "./signal-rules.nl";
 import pages from "./pages.nl";
@@ -73,7 +74,7 @@ const nl = {
     sources: "Bronnen",
     choose: "Kies…",
   },
-  statement: { ja: "Ja", deels: "Deels", nee: "Nee", "weet-niet": "Weet niet", note: "Toelichting (niet verplicht)" },
+  statement: { ja: "Ja", deels: "Deels", nee: "Nee", "weet-niet": "Weet niet", note: "Toelichting" },
   weekday: {
     short: { ma: "ma", di: "di", wo: "wo", do: "do", vr: "vr" },
     long: { ma: "maandag", di: "dinsdag", wo: "woensdag", do: "donderdag", vr: "vrijdag" },
@@ -347,6 +348,7 @@ const nl = {
   accountFlows,
   saving,
   known,
+  reading,
   privacy,
   signalRules,
   pages,

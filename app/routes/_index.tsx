@@ -6,6 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { FieldError } from "~/components/field-error";
 import { listAssessmentsForOrg, PERSPECTIVE_OF_KIND, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
 import { listPracticesForOrg } from "~/models/practice.server";
+import { getCurrentQuestionnaire } from "~/models/content.server";
 import {
   createRequest,
   decideRequest,
@@ -99,7 +100,8 @@ export async function action({ request }: ActionFunctionArgs) {
     requireRole(viewer, ["beheerder", "invuller"]);
     const id = await startSelfAssessment({ practiceId: String(form.get("practiceId") ?? ""), viewer });
     if (!id) throw new Response("Not found", { status: 404 });
-    return redirect(`/assessments/${id}`);
+    // Starting means beginning: straight into the first section (a new assessment's walk starts there).
+    return redirect(`/assessments/${id}/sections/${getCurrentQuestionnaire().sections[0]!.id}`);
   }
   if (intent === "start-external" || intent === "request") {
     requireRole(viewer, ["beheerder", "invuller"]);

@@ -1,11 +1,12 @@
 import { readForm } from "~/utils/csrf.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Icon } from "~/components/icon";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SectionForm } from "~/components/section-form";
 import { SectionNav } from "~/components/section-nav";
-import { readSectionForm, toFormValue, listItemToForm } from "~/domain/answers";
+import { readSectionForm } from "~/domain/answers";
+import { sectionFormDefaults } from "~/domain/form-defaults";
 import { navItems, walk } from "~/domain/walk";
 import { asLng } from "~/i18n";
 import i18next from "~/i18next.server";
@@ -26,13 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await i18next.getFixedT(request);
   const index = ctx.states.findIndex((s) => s.section.id === section.id);
   const state = ctx.states[index]!;
-  const defaults = Object.fromEntries(
-    section.questions.map((q) => {
-      const value = toFormValue(q, ctx.answers[q.id]);
-      // One empty row to fill in, so a list can grow without JavaScript.
-      return [q.id, q.type === "list" ? [...(value as unknown[]), listItemToForm(q, undefined)] : value];
-    }),
-  );
+  // Exactly the stored rows; one empty row more only after "add" was posted (without JavaScript).
+  const defaults = sectionFormDefaults(section, ctx.answers, new URL(request.url).searchParams.get("add"));
   const kernpuntTexts = Object.fromEntries(
     section.questions.flatMap((q) => q.kernpunten).map((id) => [id, ctx.questionnaire.kernpuntById.get(id)?.text[lng] ?? id]),
   );
@@ -101,6 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // "Klopt nog" (the section) or "Klopt" (one answer taken over): the form is saved first, then confirmed.
   const confirmOne = /^confirm:([a-z0-9-]+)$/.exec(intent);
   const confirming = intent === "confirm-section" || (confirmOne !== null && section.questions.some((q) => q.id === confirmOne[1]));
+  const add = /^add-row:([a-z0-9-]+)$/.exec(intent);
   let result;
   try {
     result = await saveSectionPost(ctx, section, form, {
@@ -154,6 +151,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const next = states[states.findIndex((s) => s.section.id === section.id) + 1];
     return redirect(next ? `${base}/sections/${next.section.id}` : `${base}/overview`);
   }
+  // "Add" without JavaScript: what was typed is saved, and the page comes back with one empty row more.
+  if (add && section.questions.some((q) => q.id === add[1] && q.type === "list")) {
+    return redirect(`${base}/sections/${section.id}?add=${add[1]}#q-${add[1]}`);
+  }
   return redirect(`${base}/sections/${section.id}?saved=1`);
 }
 
@@ -169,7 +170,8 @@ export default function SectionPage() {
       <SectionNav assessmentId={data.assessment.id} practiceName={data.assessment.practiceName} items={data.nav} current={data.section.id} />
       <div className="assessment-main">
         <p className="eyebrow">
-          {t("section.position", { position: data.position, total: data.nav.length })} · {data.assessment.practiceName}
+          {/* The practice's name stands above the section list already. */}
+          {t("section.position", { position: data.position, total: data.nav.length })}
         </p>
         <h1>{local(data.section.title)}</h1>
         {data.essentialNote ? (
@@ -233,9 +235,6 @@ export default function SectionPage() {
           marks={data.marks}
           confirm={data.confirm}
         />
-        <p>
-          <Link to={`/assessments/${data.assessment.id}/overview`}>{t("overview.link")}</Link>
-        </p>
       </div>
     </div>
   );

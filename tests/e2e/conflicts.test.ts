@@ -73,7 +73,7 @@ describe("two people, one answer", () => {
 
     // The reported bug: a note typed after the conflict must not carry B's choice over A's.
     const sentBefore = saves.length;
-    const note = question(b).getByLabel("Toelichting (niet verplicht)");
+    const note = question(b).getByLabel("Toelichting", { exact: true });
     await note.fill("Volgens mij hebben we geen vaste huisarts voor iedereen.");
     await note.blur();
     await b.waitForTimeout(1200);
@@ -90,12 +90,12 @@ describe("two people, one answer", () => {
     expect(await b.locator("#autosave-status").textContent()).toContain("Alle antwoorden opgeslagen");
 
     // A, now stale, changes the note: refused and shown; A takes B's answer, which fills A's fields.
-    await question(a).getByLabel("Toelichting (niet verplicht)").fill("Alleen de vaste patiënten.");
-    await question(a).getByLabel("Toelichting (niet verplicht)").blur();
+    await question(a).getByLabel("Toelichting", { exact: true }).fill("Alleen de vaste patiënten.");
+    await question(a).getByLabel("Toelichting", { exact: true }).blur();
     await expect.poll(() => question(a).locator(".conflict").count()).toBe(1);
     await question(a).getByRole("button", { name: "Hun antwoord overnemen" }).click();
     expect(await question(a).getByRole("radio", { name: "Nee" }).isChecked()).toBe(true);
-    expect(await question(a).getByLabel("Toelichting (niet verplicht)").inputValue()).toBe("Volgens mij hebben we geen vaste huisarts voor iedereen.");
+    expect(await question(a).getByLabel("Toelichting", { exact: true }).inputValue()).toBe("Volgens mij hebben we geen vaste huisarts voor iedereen.");
     expect(await question(a).locator(".save-state").textContent()).toContain("overgenomen");
     expect(stored(id, QUESTION)).toEqual(afterB);
 

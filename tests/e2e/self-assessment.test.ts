@@ -54,8 +54,8 @@ describe("self-assessment with JavaScript", () => {
     const first = page.locator(".question--statement").first();
     await first.getByRole("radio", { name: "Weet niet" }).check();
     await expect.poll(() => first.locator(".save-state").textContent()).toContain("Opgeslagen");
-    await first.getByLabel("Toelichting (niet verplicht)").fill("Bespreken in het teamoverleg.");
-    await first.getByLabel("Toelichting (niet verplicht)").blur();
+    await first.getByLabel("Toelichting", { exact: true }).fill("Bespreken in het teamoverleg.");
+    await first.getByLabel("Toelichting", { exact: true }).blur();
     await expect.poll(() => first.locator(".save-state").textContent()).toContain("Opgeslagen");
 
     await page.goto(`${assessmentUrl}/overview`);
@@ -67,25 +67,31 @@ describe("self-assessment with JavaScript", () => {
     await context.close();
   });
 
-  test("a list row is added and removed, and the weekday grid follows", async () => {
+  test("a reload shows exactly the stored list rows; a row is added and removed, and the weekday grid follows", async () => {
     const context = await newContext(env.browser);
     const page = await context.newPage();
     const assessmentUrl = await openDemoAssessment(page, env.server);
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
-    const rows = page.locator(".list-row");
-    const before = await rows.count();
-    // The empty row at the end: a new huisarts present only on Wednesday.
-    const last = rows.nth(before - 1);
+    const rows = page.locator("#q-huisartsen .list-row");
+    // The demo practice has three huisartsen: three rows, no empty fourth, also after a reload.
+    expect(await rows.count()).toBe(3);
+    await page.reload();
+    expect(await rows.count()).toBe(3);
+    // "Add" adds a row: a new huisarts present only on Wednesday.
+    await page.locator("#q-huisartsen").getByRole("button", { name: "Nog een huisarts toevoegen" }).click();
+    expect(await rows.count()).toBe(4);
+    const last = rows.nth(3);
     await last.getByLabel("Rol").selectOption("incidentele-waarnemer");
     await last.getByLabel("Uren per week").fill("8");
     await last.getByLabel("Uren per week").blur();
     await expect.poll(() => page.locator("#q-huisartsen .save-state").textContent()).toContain("Opgeslagen");
     await page.reload();
-    expect(await page.locator(".list-row").count()).toBe(before + 1);
-    await page.locator(".list-row").nth(before - 1).getByRole("button", { name: /verwijderen/ }).click();
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(3).getByLabel("Rol").inputValue()).toBe("incidentele-waarnemer");
+    await rows.nth(3).getByRole("button", { name: /verwijderen/ }).click();
     await expect.poll(() => page.locator("#q-huisartsen .save-state").textContent()).toContain("Opgeslagen");
     await page.reload();
-    expect(await page.locator(".list-row").count()).toBe(before);
+    expect(await rows.count()).toBe(3);
     await context.close();
   });
 });
@@ -112,8 +118,20 @@ describe("self-assessment without JavaScript", () => {
     expect(await statements.nth(count - 1).getByRole("radio", { name: "Ja" }).isChecked()).toBe(true);
     expect(await page.getByRole("navigation").getByRole("link", { name: /Persoonsgericht/ }).textContent()).toContain(`${count} van ${count}`);
 
-    // Bad input without JavaScript: AGB of 7 digits and 300 hours a week.
+    // A list row without JavaScript: "add" posts the form and the page comes back with one empty row more;
+    // the empty row is not stored, so the section read afresh has the stored rows only.
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
+    const rows = page.locator("#q-huisartsen .list-row");
+    expect(await rows.count()).toBe(3);
+    await page.locator("#q-huisartsen").getByRole("button", { name: "Nog een huisarts toevoegen" }).click();
+    await page.waitForLoadState();
+    expect(await rows.count()).toBe(4);
+    expect(await rows.nth(3).getByLabel("Rol").inputValue()).toBe("");
+    await expectAccessible(page);
+    await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
+    expect(await rows.count()).toBe(3);
+
+    // Bad input without JavaScript: AGB of 7 digits and 300 hours a week.
     await page.getByLabel("AGB-code van de praktijk").fill("1234567");
     await page.locator(".list-row").first().getByLabel("Uren per week").fill("300");
     await page.getByRole("button", { name: "Opslaan", exact: true }).click();
@@ -125,6 +143,25 @@ describe("self-assessment without JavaScript", () => {
     await expectAccessible(page);
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
     expect(await page.getByLabel("AGB-code van de praktijk").inputValue()).toBe("01234567");
+    await context.close();
+    // Many plain page loads: room for a busy shared machine.
+  }, 120_000);
+});
+
+describe("the Wtza/Wkkgz/Wmg checklist without JavaScript", () => {
+  test("its questions post with the form like any other, collapsed or open", async () => {
+    const context = await newContext(env.browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const assessmentUrl = await openDemoAssessment(page, env.server);
+    await page.goto(`${assessmentUrl}/sections/governance`);
+    const closed = page.locator("details.question-group:not([open]) > summary");
+    if ((await closed.count()) > 0) await closed.click();
+    await page.locator("#q-intern-toezicht").getByRole("radio", { name: "Ja" }).check();
+    await page.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await page.waitForURL(/\/sections\/governance\?saved=1$/);
+    // Stored: checked after the post (the group may be closed again, so the input is found by its value).
+    expect(await page.locator('#q-intern-toezicht input[type="radio"][value="ja"]').isChecked()).toBe(true);
+    await expectAccessible(page);
     await context.close();
   });
 });

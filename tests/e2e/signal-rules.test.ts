@@ -38,7 +38,8 @@ describe("signal rules v2", () => {
     const before = await rows.count();
     await rows.first().getByRole("checkbox", { name: "ma", exact: true }).uncheck();
     await saved(page, "huisartsen");
-    const open = rows.nth(before - 1);
+    await page.locator("#q-huisartsen").getByRole("button", { name: "Nog een huisarts toevoegen" }).click();
+    const open = rows.nth(before);
     await open.getByLabel("Rol").selectOption("vaste-waarnemer");
     await open.getByLabel("Uren per week").fill("8");
     await open.getByLabel("Uren per week").blur();
@@ -47,6 +48,12 @@ describe("signal rules v2", () => {
     // Governance: both minimum arrangements "deels".
     await page.goto(`${url}/sections/governance`);
     await expectAccessible(page);
+    // The owner is not a huisarts: the Wtza/Wkkgz/Wmg checklist stands open, marked essential.
+    const checklist = page.locator("section.question-group--essential");
+    expect(await checklist.getByRole("heading", { level: 2 }).textContent()).toBe("Wettelijke eisen: Wtza, Wkkgz en Wmg");
+    expect(await checklist.locator(".callout--essential").textContent()).toContain("Essentieel");
+    expect(await page.locator("details.question-group").count()).toBe(0);
+    expect(await page.locator("#q-intern-toezicht").isVisible()).toBe(true);
     await page.locator("#q-medisch-eindverantwoordelijke-huisarts").getByRole("radio", { name: "Deels" }).check();
     await saved(page, "medisch-eindverantwoordelijke-huisarts");
     await page.locator("#q-governance-vastgelegd").getByRole("radio", { name: "Deels" }).check();

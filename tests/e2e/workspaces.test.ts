@@ -245,6 +245,7 @@ describe("comparison and afweging", () => {
 
     // Above the line: huisartsen and hours given, the advice of the source appears.
     await page.goto(`${afweging}/sections/praktijkgegevens`);
+    await page.locator("#q-huisartsen").getByRole("button", { name: "Nog een huisarts toevoegen" }).click();
     const row = page.locator(".list-row").last();
     await row.getByLabel("Rol").selectOption("huisarts-in-dienst");
     await row.getByLabel("Uren per week").fill("40");

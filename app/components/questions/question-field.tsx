@@ -127,23 +127,39 @@ function ConflictBox({ questionId, conflict, onResolve }: { questionId: string; 
   );
 }
 
-function Meta({ question, kernpuntTexts }: { question: Question; kernpuntTexts: Record<string, string> }) {
+/**
+ * What a question rests on, opened on request: the explanation, the question for the conversation, the
+ * kernpunten and sources. Closed by default; its summary says what it opens.
+ */
+function More({ question, perspective, kernpuntTexts }: { question: Question; perspective: Perspective; kernpuntTexts: Record<string, string> }) {
   const { t } = useTranslation();
-  if (question.kernpunten.length === 0 && question.sources.length === 0) return null;
+  const { text } = useContentText(perspective);
+  const dialogue = question.type === "statement" ? question.dialogue : undefined;
+  const hasSources = question.kernpunten.length > 0 || question.sources.length > 0;
+  if (!question.help && !dialogue && !hasSources) return null;
   return (
-    <details className="question-meta">
-      <summary>
-        {question.kernpunten.length > 0
-          ? t("question.kernpunten", { ids: question.kernpunten.join(", ") })
-          : t("question.sourcesOnly")}
-      </summary>
-      <ul>
-        {question.kernpunten.map((id) => (
-          <li key={id}>
-            <strong>{id}</strong>: {kernpuntTexts[id]}
-          </li>
-        ))}
-      </ul>
+    <details className="question-more">
+      <summary>{t(question.help || dialogue ? "reading.more.help" : "reading.more.sources")}</summary>
+      {question.help ? <p className="help">{text(question.help)}</p> : null}
+      {dialogue ? (
+        <p>
+          <strong>{t("reading.more.dialogue")}</strong> {text(dialogue)}
+        </p>
+      ) : null}
+      {question.kernpunten.length > 0 ? (
+        <>
+          <p>
+            <strong>{t("reading.more.kernpunten")}</strong>
+          </p>
+          <ul>
+            {question.kernpunten.map((id) => (
+              <li key={id}>
+                <strong>{id}</strong>: {kernpuntTexts[id]}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {question.sources.length > 0 ? (
         <p>
           {t("question.sources")}: {question.sources.join("; ")}
@@ -238,10 +254,9 @@ function ScalarInput({
   );
 }
 
-function StatementField({ question, perspective, defaults, serverErrors, onCommit }: QuestionFieldProps) {
+function StatementField({ question, defaults, serverErrors, onCommit }: QuestionFieldProps) {
   const { register } = useFormContext();
   const { t } = useTranslation();
-  const { text } = useContentText(perspective);
   const errorFor = useFieldError(serverErrors);
   const value = (defaults[question.id] ?? {}) as { choice?: string; note?: string };
   const choiceError = errorFor(`${question.id}.choice`);
@@ -253,7 +268,7 @@ function StatementField({ question, perspective, defaults, serverErrors, onCommi
       <div
         role="radiogroup"
         aria-labelledby={`${question.id}-label`}
-        aria-describedby={describedBy(question.help && helpId(question.id), choiceError && errorId(choiceName))}
+        aria-describedby={describedBy(question.hint && helpId(question.id), choiceError && errorId(choiceName))}
         aria-invalid={choiceError ? true : undefined}
         className="statement-choices"
       >
@@ -278,7 +293,6 @@ function StatementField({ question, perspective, defaults, serverErrors, onCommi
           defaultValue={value.note ?? ""}
           aria-describedby={noteError ? errorId(noteName) : undefined}
           aria-invalid={noteError ? true : undefined}
-          placeholder={question.type === "statement" && question.dialogue ? text(question.dialogue) : undefined}
           {...register(noteName, { onBlur: () => onCommit(question.id, "now"), onChange: () => onCommit(question.id, "debounced") })}
         />
         <FieldError id={errorId(noteName)} message={noteError} bounds={{ maxLength: 2000 }} />
@@ -412,11 +426,13 @@ export function QuestionField(props: QuestionFieldProps) {
   const { text } = useContentText(perspective);
   const errorFor = useFieldError(serverErrors);
   const markBox = props.mark ? <AnswerMark questionId={question.id} questionText={text(question.text)} mark={props.mark} canConfirm={props.canConfirm ?? false} /> : null;
-  const help = question.help ? (
-    <p className="help" id={helpId(question.id)}>
-      {text(question.help)}
+  // The hint stays in view (a format, a warning); the rest of the explanation opens on request.
+  const hint = question.hint ? (
+    <p className="hint" id={helpId(question.id)}>
+      {text(question.hint)}
     </p>
   ) : null;
+  const more = <More question={question} perspective={perspective} kernpuntTexts={kernpuntTexts} />;
   // A single input (or, for weekdays, its own fieldset) labels itself; the others get a heading.
   if (question.type === "text" || question.type === "integer" || question.type === "decimal" || question.type === "weekdays") {
     return (
@@ -427,14 +443,14 @@ export function QuestionField(props: QuestionFieldProps) {
           questionId={question.id}
           defaultValue={defaults[question.id]}
           label={text(question.text)}
-          describedById={question.help ? helpId(question.id) : undefined}
+          describedById={question.hint ? helpId(question.id) : undefined}
           error={errorFor(question.id)}
           onCommit={onCommit}
         />
-        {help}
+        {hint}
         {markBox}
+        {more}
         {conflictBox}
-        <Meta question={question} kernpuntTexts={kernpuntTexts} />
         <SaveState ui={ui} />
       </div>
     );
@@ -445,14 +461,14 @@ export function QuestionField(props: QuestionFieldProps) {
       <h3 id={labelId} className="question-text">
         {text(question.text)}
       </h3>
-      {help}
+      {hint}
       {markBox}
+      {more}
       {question.type === "statement" ? <StatementField {...props} /> : null}
       {question.type === "list" ? <ListField {...props} question={question} /> : null}
       {question.type === "grid" ? <GridField {...props} question={question} /> : null}
       {question.type === "choice" ? <ChoiceField {...props} /> : null}
       {conflictBox}
-      <Meta question={question} kernpuntTexts={kernpuntTexts} />
       <SaveState ui={ui} />
     </section>
   );
@@ -469,7 +485,7 @@ function ChoiceField({ question, defaults, serverErrors, onCommit }: QuestionFie
       <div
         role="radiogroup"
         aria-labelledby={`${question.id}-label`}
-        aria-describedby={describedBy(question.help && helpId(question.id), error && errorId(question.id))}
+        aria-describedby={describedBy(question.hint && helpId(question.id), error && errorId(question.id))}
         aria-invalid={error ? true : undefined}
         className="choices"
       >

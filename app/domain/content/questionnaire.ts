@@ -110,6 +110,18 @@ export function buildQuestionnaire(input: {
   };
   for (const section of input.sections) {
     checkCondition(`section ${section.id} priority`, section.priority?.when);
+    const order = section.questions.map((q) => q.id);
+    const grouped = new Set<string>();
+    for (const group of section.groups) {
+      checkCondition(`group ${group.id} essentialWhen`, group.essentialWhen);
+      const at = group.questions.map((id) => order.indexOf(id));
+      if (at.some((i) => i < 0)) problems.push(`group ${group.id} lists a question that is not in section ${section.id}`);
+      else if (at.some((i, n) => i !== at[0]! + n)) problems.push(`group ${group.id}: its questions must follow each other in the section's order`);
+      for (const id of group.questions) {
+        if (grouped.has(id)) problems.push(`question ${id} is in two groups`);
+        grouped.add(id);
+      }
+    }
     for (const question of section.questions) {
       checkCondition(`question ${question.id} showWhen`, question.showWhen);
       if (question.type === "statement") {

@@ -101,6 +101,9 @@ export type Option = z.infer<typeof OptionSchema>;
 const common = {
   id,
   text: PerspectiveTextSchema,
+  /** A short line always shown beside the question: what must be seen to answer it (a format, a warning). */
+  hint: PerspectiveTextSchema.optional(),
+  /** Explanation shown on request (a closed <details>), with the kernpunten and sources. */
   help: PerspectiveTextSchema.optional(),
   showWhen: ConditionSchema.optional(),
 };
@@ -224,8 +227,25 @@ export const SectionSchema = z.strictObject({
    */
   priority: z.strictObject({ when: ConditionSchema, note: PerspectiveTextSchema }).optional(),
   questions: z.array(QuestionSchema).min(1),
+  /**
+   * Consecutive questions shown together under a title. When `essentialWhen` holds the group stands open
+   * and is marked essential with its note; otherwise it is collapsed (a closed <details>) until opened.
+   * Its questions are asked either way (and posted with the form); only how much is read changes.
+   */
+  groups: z
+    .array(
+      z.strictObject({
+        id,
+        title: LocalizedTextSchema,
+        questions: z.array(id).min(1),
+        essentialWhen: ConditionSchema,
+        note: PerspectiveTextSchema,
+      }),
+    )
+    .default([]),
 });
 export type Section = z.infer<typeof SectionSchema>;
+export type QuestionGroup = Section["groups"][number];
 
 export const KernpuntSchema = z.strictObject({
   id: KernpuntIdSchema,

@@ -16,6 +16,7 @@ import * as importRows from "./2026-12-03-08c-import-rows";
 import * as signalRulesVersion from "./2026-12-03-10-signal-rules-version";
 import * as trust from "./2026-12-03-11-trust";
 import * as mfa from "./2026-12-03-11a-mfa";
+import * as register from "./2026-12-03-12a-register";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-10-signal-rules-version": signalRulesVersion,
   "2026-12-03-11-trust": trust,
   "2026-12-03-11a-mfa": mfa,
+  "2026-12-03-12a-register": register,
 };

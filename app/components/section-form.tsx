@@ -19,6 +19,7 @@ import { formatAnswer } from "~/utils/format-answer";
 import { formatTime } from "~/utils/format";
 import { DerivedFiguresPanel } from "./derived-figures";
 import { QuestionField, type ConflictView } from "./questions/question-field";
+import { GivenFacts, type GivenSource } from "./questions/given-facts";
 import { useAutosave } from "./use-autosave";
 
 export interface SectionFormProps {
@@ -37,6 +38,8 @@ export interface SectionFormProps {
   showDerived: boolean;
   hasNext: boolean;
   readOnly: boolean;
+  /** Where the register facts of this section come from (issue 13); they are shown, never asked. */
+  given?: GivenSource;
 }
 
 /** The section's current form values, parsed where valid, over the stored answers. */
@@ -133,7 +136,10 @@ export function SectionForm(props: SectionFormProps) {
 
   // Skip logic on the live answers; the figures are derived once per render, not per question.
   const ctx = { answers: live, derived: figures, parameters };
-  const visible = section.questions.filter((q) => !q.showWhen || evaluate(q.showWhen, ctx));
+  const shown = section.questions.filter((q) => !q.showWhen || evaluate(q.showWhen, ctx));
+  const isGiven = (q: (typeof shown)[number]) => q.type === "text" && q.register !== undefined;
+  const given = shown.filter(isGiven);
+  const visible = shown.filter((q) => !isGiven(q));
 
   return (
     <FormProvider {...methods}>
@@ -159,6 +165,7 @@ export function SectionForm(props: SectionFormProps) {
           {Object.entries(autosave.revisions).map(([id, revision]) => (
             <input key={id} type="hidden" name={`_rev.${id}`} value={revision} />
           ))}
+          <GivenFacts questions={given} answers={answers} perspective={perspective} source={props.given ?? { changedAt: null, changedBy: null, submittedAt: null, editUrl: null }} />
           <fieldset disabled={props.readOnly} className="questions">
             <legend className="visually-hidden">{section.title[lng]}</legend>
             {visible.map((question) => (

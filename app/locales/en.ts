@@ -1,6 +1,7 @@
 /** English: complete. `satisfies Translation` makes a missing key a type error. */
 import accountFlows from "./account-flows.en";
 import saving from "./saving.en";
+import register from "./register.en";
 import privacy from "./privacy.en";
 import signalRules from "./signal-rules.en";
 import pages from "./pages.en";
@@ -346,6 +347,7 @@ const en = {
   },
   accountFlows,
   saving,
+  register,
   privacy,
   signalRules,
   pages,

@@ -1,6 +1,7 @@
 /** Dutch: the default language. Every key here must exist in en.ts (TypeScript checks it). */
 import accountFlows from "./account-flows.nl";
 import saving from "./saving.nl";
+import register from "./register.nl";
 import privacy from "./privacy.nl";
 import signalRules from "./signal-rules.nl";
 import pages from "./pages.nl";
@@ -345,6 +346,7 @@ const nl = {
   },
   accountFlows,
   saving,
+  register,
   privacy,
   signalRules,
   pages,

@@ -105,7 +105,8 @@ export function RegisterSection({
           </div>
         );
         return (
-          <Form key={p.id} method="post" action="/organisation" className="stack card" noValidate aria-labelledby={id("title")}>
+          // Keyed by the last change: after a save the fields show what the register now holds (e.g. "1234 AB" for "1234ab").
+          <Form key={`${p.id}-${p.changedAt ?? ""}`} method="post" action="/organisation" className="stack card" noValidate aria-labelledby={id("title")}>
             <h3 id={id("title")}>{p.name}</h3>
             <CsrfInput />
             <input type="hidden" name="intent" value="register" />

@@ -28,6 +28,8 @@ export interface RegisterFeedback {
   practiceId: string;
   errors: Partial<Record<RegisterFormField, string>>;
   values: Record<RegisterFormField, string>;
+  /** How to reach the platform beheer, when an error names it. */
+  contact?: string;
 }
 
 export function RegisterSection({
@@ -35,14 +37,12 @@ export function RegisterSection({
   regions,
   editable,
   feedback,
-  contact,
   nameMax,
 }: {
   practices: RegisterPractice[];
   regions: Array<{ id: string; name: string }>;
   editable: boolean;
   feedback: RegisterFeedback | null;
-  contact: string;
   nameMax: number;
 }) {
   const { t } = useTranslation();
@@ -101,7 +101,7 @@ export function RegisterSection({
               aria-invalid={errors[field] ? true : undefined}
               aria-describedby={described(field, help !== null)}
             />
-            <FieldError id={id(`${field}-error`)} message={errors[field]} bounds={{ max: nameMax }} values={{ contact }} />
+            <FieldError id={id(`${field}-error`)} message={errors[field]} bounds={{ max: nameMax }} values={{ contact: mine?.contact ?? "" }} />
           </div>
         );
         return (

@@ -194,7 +194,7 @@ export default function Home() {
                     {t("home.agb")}: {practice.agb ?? "–"} · {practice.postcode ?? ""}
                   </p>
                   {/* One place for the register (issue 13): name, AGB, postcode and region are changed on /organisation. */}
-                  {data.isBeheerder ? (
+                  {data.isBeheerder && (data.kind === "praktijk" || practice.organisation_id === null) ? (
                     <p className="hint">
                       {t("register.home.where")} <Link to="/organisation#register">{t("register.home.edit")}</Link>
                     </p>

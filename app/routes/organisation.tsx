@@ -88,7 +88,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The practice register (issue 13): a praktijk's own practice, a verified keten's members without an account.
     register,
     regions: regions.map((r) => ({ id: r.id, name: r.name })),
-    contact: getEnv().PLATFORM_CONTACT,
     nameMax: REGISTER_NAME_MAX,
     // Insurers and toezichthouders always require a second factor of everyone; others may choose to.
     mfa: { always: viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder", required: requireMfa },
@@ -146,7 +145,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ intent: "register" as const, feedback: { practiceId: values.practiceId, errors: parsed.errors, values } }, { status: 400 });
     const result = await updateRegister(viewer, parsed.data);
     if (!result.ok && result.reason === "not-found") throw notFound();
-    if (!result.ok) return data({ intent: "register" as const, feedback: { practiceId: values.practiceId, errors: result.errors, values } }, { status: 400 });
+    // The platform's contact only in the answer that names it: the page itself shows no other organisation's address.
+    if (!result.ok) return data({ intent: "register" as const, feedback: { practiceId: values.practiceId, errors: result.errors, values, contact: getEnv().PLATFORM_CONTACT } }, { status: 400 });
     const notice = result.verificationReset ? "registerReset" : result.changed.length > 0 ? "registerSaved" : "registerUnchanged";
     return redirect(`/organisation?notice=${notice}#register`);
   }
@@ -188,7 +188,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Organisation() {
-  const { organisation, verification, noteMax, mfa, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice, register, regions, contact, nameMax } =
+  const { organisation, verification, noteMax, mfa, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice, register, regions, nameMax } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -242,7 +242,6 @@ export default function Organisation() {
           regions={regions}
           editable={isBeheerder}
           feedback={actionData?.intent === "register" ? actionData.feedback : null}
-          contact={contact}
           nameMax={nameMax}
         />
       ) : null}

@@ -101,6 +101,10 @@ export interface PracticeTable {
   postcode: string | null;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   updated_at: Timestamp;
+  /** When a person last changed the register facts (name, AGB, postcode, region, the organisation's KvK); null: as signed up or imported. */
+  register_changed_at: Defaulted<Timestamp | null>;
+  /** Who did: a person id, nulled when that person is erased. */
+  register_changed_by: Defaulted<string | null>;
 }
 
 export interface AssessmentTable extends SignalColumns, StoredSignalResults {

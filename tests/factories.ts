@@ -54,6 +54,8 @@ export async function makePractice(db: Kysely<Database>, overrides: Partial<Prac
     postcode: "3511 AB",
     created_at: now(),
     updated_at: now(),
+    register_changed_at: null,
+    register_changed_by: null,
     ...overrides,
   };
   await db.insertInto("practice").values(row).execute();

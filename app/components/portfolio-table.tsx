@@ -13,6 +13,7 @@ import { useLng } from "~/utils/content-text";
 import { formatNumber } from "~/domain/format";
 import { Icon } from "./icon";
 import { SignalStatusBadge } from "./signal-card";
+import { StartOwn, type OwnStartView } from "./start-own";
 
 export interface RowGroup {
   key: string;
@@ -65,6 +66,7 @@ export function PortfolioTable({
   showKeten = true,
   regionRed,
   currentRules,
+  start = null,
 }: {
   groups: RowGroup[];
   caption: string;
@@ -73,6 +75,8 @@ export function PortfolioTable({
   regionRed?: Record<string, number>;
   /** The rules version in force: a row computed with another says so. */
   currentRules: number;
+  /** What the reader may start about a practice (issue 13): offered on every row without its own assessment. */
+  start?: OwnStartView | null;
 }) {
   const { t } = useTranslation();
   const lng = useLng();
@@ -113,6 +117,7 @@ export function PortfolioTable({
                   <span className="hint block">
                     {t("home.agb")} {row.agb ?? "–"}
                   </span>
+                  {start?.allowed && !row.hasOwn ? <StartOwn practiceId={row.practiceId} practiceName={row.name} start={start} compact /> : null}
                 </th>
                 {showKeten ? (
                   <td>

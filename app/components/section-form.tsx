@@ -22,6 +22,7 @@ import { formatTime } from "~/domain/format";
 import { DerivedFiguresPanel } from "./derived-figures";
 import { QuestionField, type ConflictView } from "./questions/question-field";
 import type { AnswerMarkView } from "./answer-mark";
+import { GivenFacts, type GivenSource } from "./questions/given-facts";
 import { useAutosave } from "./use-autosave";
 
 export interface SectionFormProps {
@@ -44,6 +45,8 @@ export interface SectionFormProps {
   marks?: Record<string, AnswerMarkView>;
   /** "Klopt nog": the section can be confirmed as it stands (a next version, or answers taken over). */
   confirm?: { intro: string | null; status: string | null } | null;
+  /** Where the register facts of this section come from (issue 13); they are shown, never asked. */
+  given?: GivenSource;
 }
 
 /** The section's current form values, parsed where valid, over the stored answers. */
@@ -143,7 +146,10 @@ export function SectionForm(props: SectionFormProps) {
 
   // Skip logic on the live answers; the figures are derived once per render, not per question.
   const ctx = { answers: live, derived: figures, parameters };
-  const visible = section.questions.filter((q) => !q.showWhen || evaluate(q.showWhen, ctx));
+  const shown = section.questions.filter((q) => !q.showWhen || evaluate(q.showWhen, ctx));
+  const isGiven = (q: (typeof shown)[number]) => q.type === "text" && q.register !== undefined;
+  const given = shown.filter(isGiven);
+  const visible = shown.filter((q) => !isGiven(q));
   const field = (question: Question) => (
     <QuestionField
       key={question.id}
@@ -185,6 +191,7 @@ export function SectionForm(props: SectionFormProps) {
           {Object.entries(autosave.revisions).map(([id, revision]) => (
             <input key={id} type="hidden" name={`_rev.${id}`} value={revision} />
           ))}
+          <GivenFacts questions={given} answers={answers} perspective={perspective} source={props.given ?? { changedAt: null, changedBy: null, submittedAt: null, editUrl: null }} />
           {props.confirm ? (
             <section className="callout confirm-section" aria-labelledby="confirm-section-title">
               <h2 id="confirm-section-title">{t("known.section.title")}</h2>

@@ -259,6 +259,8 @@ export function readSectionForm(section: Section, form: FormData, only?: Readonl
   const getAll = (name: string) => form.getAll(name).filter((v): v is string => typeof v === "string");
   for (const q of section.questions) {
     if (only && !only.has(q.id)) continue;
+    // A register fact is shown, never asked: whatever is posted for it is not read (edit it on /organisation).
+    if (q.type === "text" && q.register) continue;
     switch (q.type) {
       case "statement": {
         const choice = get(`${q.id}.choice`);

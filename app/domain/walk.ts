@@ -41,14 +41,16 @@ export function walk(questionnaire: Questionnaire, answers: Answers): SectionSta
   const ctx = contextFor(questionnaire, answers);
   const states = questionnaire.sections.map((section): SectionState => {
     const visible = section.questions.filter((q) => isShown(q, ctx));
-    const answered = visible.filter((q) => answers[q.id] !== undefined).length;
+    // Register facts are given, not asked: they count neither as questions nor as answers.
+    const asked = visible.filter((q) => !(q.type === "text" && q.register));
+    const answered = asked.filter((q) => answers[q.id] !== undefined).length;
     return {
       section,
       essential: section.priority !== undefined && evaluate(section.priority.when, ctx),
       visible,
       answered,
-      total: visible.length,
-      complete: answered === visible.length,
+      total: asked.length,
+      complete: answered === asked.length,
     };
   });
   // An essential section moves to just after the section that asks what made it essential.

@@ -3,6 +3,7 @@ import accountFlows from "./account-flows.en";
 import saving from "./saving.en";
 import known from "./known.en";
 import reading from "./reading.en";
+import register from "./register.en";
 import privacy from "./privacy.en";
 import signalRules from "./signal-rules.en";
 import pages from "./pages.en";
@@ -350,6 +351,7 @@ const en = {
   saving,
   known,
   reading,
+  register,
   privacy,
   signalRules,
   pages,

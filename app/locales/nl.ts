@@ -3,6 +3,7 @@ import accountFlows from "./account-flows.nl";
 import saving from "./saving.nl";
 import known from "./known.nl";
 import reading from "./reading.nl";
+import register from "./register.nl";
 import privacy from "./privacy.nl";
 import signalRules from "./signal-rules.nl";
 import pages from "./pages.nl";
@@ -349,6 +350,7 @@ const nl = {
   saving,
   known,
   reading,
+  register,
   privacy,
   signalRules,
   pages,

@@ -16,7 +16,11 @@ import {
   type AssessmentWithPractice,
   type Conflict,
   type SaveEntry,
+  type StoredAnswer,
 } from "./assessment.server";
+import { getDb } from "../../db/index.server";
+import { registerAnswers, registerQuestions, type RegisterFact, type RegisterFacts } from "~/domain/register";
+import { getRegisterFacts } from "./register.server";
 import { canEdit, requireViewer, type Viewer } from "./viewer.server";
 
 /** The viewer and an assessment they may see, with its pinned questionnaire; 404 otherwise. */
@@ -46,9 +50,21 @@ export async function loadAssessmentContext(request: Request, params: Params) {
 /** The context of an assessment the viewer may see (authorized by the caller), for pages about a practice. */
 export async function assessmentContext(assessment: AssessmentWithPractice, viewer: Viewer, editable = false) {
   const questionnaire = getQuestionnaire(assessment.content_version);
-  const stored = await getAnswers(assessment.id);
+  const [raw, register] = await Promise.all([getAnswers(assessment.id), getRegisterFacts(await getDb(), assessment.practice_id)]);
+  // A concept reads the register as it is now; a submitted version keeps the snapshot taken when it was submitted.
+  const stored = assessment.status === "concept" ? withRegisterStored(raw, registerQuestions(questionnaire.sections), register) : raw;
   const answers = answerValues(stored);
-  return { viewer, assessment, questionnaire, editable, stored, answers, states: walk(questionnaire, answers) };
+  // Optional in the type: a context built by hand (a report of answers alone) has no register to show.
+  const given: { register?: RegisterFacts } = { register };
+  return { viewer, assessment, questionnaire, editable, stored, answers, ...given, states: walk(questionnaire, answers) };
+}
+
+/** The stored answers of a concept with the register in place of its register questions (revision 0: never saved here). */
+function withRegisterStored(stored: Map<string, StoredAnswer>, questions: ReadonlyMap<string, RegisterFact>, register: RegisterFacts) {
+  const out = new Map([...stored].filter(([id]) => !questions.has(id)));
+  const at = register.changedAt ?? "";
+  for (const [id, value] of Object.entries(registerAnswers(questions, register))) out.set(id, { value, revision: 0, updatedAt: at });
+  return out;
 }
 
 export type AssessmentContext = Awaited<ReturnType<typeof loadAssessmentContext>>;

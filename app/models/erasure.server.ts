@@ -58,6 +58,8 @@ export const PERSON_REFERENCES: ReadonlyArray<{ table: keyof Database; column: s
   { table: "conversation_note", column: "created_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },
   { table: "conversation_note", column: "deleted_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },
   { table: "own_criteria", column: "changed_by", ofOrganisation: (org) => sql`organisation_id = ${org}` },
+  // The register of a practice (issue 13): changed by its own beheerder, or a keten's for a member without an account.
+  { table: "practice", column: "register_changed_by", ofOrganisation: (org) => sql`(organisation_id = ${org} or keten_id = ${org})` },
   // The platform's own records (issue 11): written by the platform beheerder, of no organisation; a
   // request to be verified again is written by the organisation's beheerder.
   { table: "organisation", column: "verified_by", ofOrganisation: () => sql`0` },

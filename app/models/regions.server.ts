@@ -19,7 +19,7 @@ import { CriteriaSchema, INDICATOR_IDS, type Criteria, type IndicatorId, type Re
 import { recordEvent } from "./audit.server";
 import type { Lng } from "~/i18n";
 import { platformActor } from "./platform.server";
-import { isVerified, type PlatformViewer, type Viewer } from "./viewer.server";
+import type { PlatformViewer, Viewer } from "./viewer.server";
 
 /** Whose organisation may have cut-offs of its own: insurers and toezichthouders (all their people see that view). */
 export const mayViewOwnCriteria = (viewer: Viewer) => viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder";
@@ -450,29 +450,3 @@ export async function practiceRegionId(practiceId: string, organisationId: strin
   return row?.region_id ?? row?.imported_region_id ?? null;
 }
 
-/** A practice's explicit choice of region, by the organisation that speaks for it. */
-export async function setPracticeRegion(viewer: Viewer, practiceId: string, regionId: string) {
-  const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    // Whether the practice is the viewer's to speak for comes first: another's is a 404 whatever the region.
-    const practice = await trx
-      .selectFrom("practice")
-      .select("id")
-      .where("id", "=", practiceId)
-      // A keten speaks for members without an account once it is verified (an unverified one reads no member).
-      .where((eb) =>
-        eb.or([
-          eb("organisation_id", "=", viewer.organisationId),
-          ...(isVerified(viewer) ? [eb.and([eb("keten_id", "=", viewer.organisationId), eb("organisation_id", "is", null)])] : []),
-        ]),
-      )
-      .executeTakeFirst();
-    if (!practice) return "not-found" as const;
-    const region = await trx.selectFrom("region").select("id").where("id", "=", regionId).executeTakeFirst();
-    if (!region) return "unknown-region" as const;
-    const now = new Date().toISOString();
-    await trx.updateTable("practice").set({ region_id: regionId, updated_at: now }).where("id", "=", practiceId).execute();
-    await recordEvent(trx, { viewer, at: now, action: "practice.region-set", subjectType: "practice", subjectId: practiceId, detail: { regionId } });
-    return "ok" as const;
-  });
-}

@@ -4,9 +4,12 @@
  * version with any number of organisations, each by an explicit grant revocable at once; others ask for it.
  */
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { getDb } from "../../db/index.server";
-import type { OrganisationKind } from "../../db/schema";
+import type { Database, OrganisationKind } from "../../db/schema";
+import { getQuestionnaire } from "~/models/content.server";
+import { registerAnswers, registerQuestions } from "~/domain/register";
+import { getRegisterFacts } from "./register.server";
 import { recordEvent } from "./audit.server";
 import { refreshPortfolioOfShare, refreshPortfoliosOfAssessment } from "./portfolio.server";
 import { refreshAssessmentSignals } from "./signal-store.server";
@@ -24,6 +27,8 @@ export async function submitAssessment(assessment: AssessmentWithPractice, viewe
   const db = await getDb();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
+    // The register as it is now goes into the version's answers: the version keeps saying what it said.
+    await snapshotRegister(trx, assessment, viewer, now);
     // What is frozen with the version: its signals as the rules in force compute them now, with their version.
     await refreshAssessmentSignals(trx, assessment.id);
     const updated = await trx
@@ -36,6 +41,32 @@ export async function submitAssessment(assessment: AssessmentWithPractice, viewe
     await recordEvent(trx, { viewer, at: now, action: "assessment.submitted", subjectType: "assessment", subjectId: assessment.id, assessmentId: assessment.id, detail: { version: assessment.version_no } });
     await refreshPortfoliosOfAssessment(trx, assessment.id);
   });
+}
+
+/**
+ * The register facts a version shows, written into its answers when it is submitted (issue 13): a
+ * concept reads the register live; a submitted version keeps what the register said at submission.
+ */
+async function snapshotRegister(trx: Transaction<Database>, assessment: AssessmentWithPractice, viewer: Viewer, now: string) {
+  const questions = registerQuestions(getQuestionnaire(assessment.content_version).sections);
+  if (questions.size === 0) return;
+  const answers = registerAnswers(questions, await getRegisterFacts(trx, assessment.practice_id));
+  const stored = new Map(
+    (await trx.selectFrom("answer").select(["question_id", "revision"]).where("assessment_id", "=", assessment.id).where("question_id", "in", [...questions.keys()]).execute()).map((r) => [
+      r.question_id,
+      r.revision,
+    ]),
+  );
+  for (const id of questions.keys()) {
+    const value = JSON.stringify(answers[id] ?? null);
+    const revision = (stored.get(id) ?? 0) + 1;
+    await trx
+      .insertInto("answer")
+      .values({ assessment_id: assessment.id, question_id: id, value, revision, updated_at: now, updated_by: viewer.personId })
+      .onConflict((oc) => oc.columns(["assessment_id", "question_id"]).doUpdateSet({ value, revision, updated_at: now, updated_by: viewer.personId }))
+      .execute();
+  }
+  await recordEvent(trx, { viewer, at: now, action: "assessment.register-snapshot", subjectType: "assessment", subjectId: assessment.id, assessmentId: assessment.id, detail: { answers } });
 }
 
 /** The next version of a submitted assessment, with its answers and context; or the concept already started. */
@@ -61,9 +92,12 @@ export async function startNextVersion(assessment: AssessmentWithPractice, viewe
       previousId: assessment.id,
       contentVersion: assessment.content_version,
     });
-    // Copies in SQL: the answers keep their values; revisions restart for the new version.
+    // Copies in SQL: the answers keep their values; revisions restart for the new version. The register's
+    // snapshot stays with the version it was taken for: the new concept reads the register itself.
+    const register = [...registerQuestions(getQuestionnaire(assessment.content_version).sections).keys()];
     await sql`insert into answer (assessment_id, question_id, value, revision, updated_at, updated_by)
-      select ${id}, question_id, value, 1, ${now}, ${viewer.personId} from answer where assessment_id = ${assessment.id} and value != 'null'`.execute(trx);
+      select ${id}, question_id, value, 1, ${now}, ${viewer.personId} from answer where assessment_id = ${assessment.id} and value != 'null'
+      and question_id not in (${sql.join(register.length > 0 ? register : [""])})`.execute(trx);
     await sql`insert into signal_context (assessment_id, signal_id, text, revision, updated_at, updated_by)
       select ${id}, signal_id, text, 1, ${now}, ${viewer.personId} from signal_context where assessment_id = ${assessment.id}`.execute(trx);
     await refreshAssessmentSignals(trx, id);

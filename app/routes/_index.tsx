@@ -21,7 +21,6 @@ import {
   REQUESTS_PER_DAY,
 } from "~/models/sharing.server";
 import { hasPortfolio } from "~/models/portfolio.server";
-import { listRegions, setPracticeRegion } from "~/models/regions.server";
 import { canEdit, getAuth, isVerified, mfaRedirect, requireRole, requireVerified, requireViewer } from "~/models/viewer.server";
 import { getOwnVerification } from "~/models/platform.server";
 import { VerifiedMark } from "~/components/verified-mark";
@@ -54,16 +53,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     verified && viewer.organisationKind === "keten" && viewer.role === "beheerder" ? listKetenSelfAssessments(viewer.organisationId) : Promise.resolve([]),
     verified ? Promise.resolve(null) : getOwnVerification(viewer),
   ]);
-  const regions = speaksForPractices && canEdit(viewer) ? await listRegions() : [];
   return {
     anonymous: false as const,
     pageTitle: await titleFor(request, "home", viewer.organisationName),
     verified,
     trust: trust && { status: trust.verification, note: trust.lastDecision?.note ?? null, claim: trust.claim },
     requestMax: REQUEST_MESSAGE_MAX,
-    regions,
     sharedMore: shared.length >= HOME_LIST_LIMIT,
-    regionSaved: new URL(request.url).searchParams.get("done") === "region",
     organisationName: viewer.organisationName,
     kind: viewer.organisationKind,
     perspective: PERSPECTIVE_OF_KIND[viewer.organisationKind],
@@ -130,13 +126,6 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect("/?done=requested#requests");
   }
-  if (intent === "set-region") {
-    requireRole(viewer, ["beheerder", "invuller"]);
-    const result = await setPracticeRegion(viewer, String(form.get("practiceId") ?? ""), String(form.get("regionId") ?? ""));
-    if (result === "not-found") throw new Response("Not found", { status: 404 });
-    if (result === "unknown-region") return data({ intent, field: `region-${String(form.get("practiceId") ?? "")}`, error: "home.region.error", max: 0 }, { status: 400 });
-    return redirect("/?done=region");
-  }
   if (intent === "accept" || intent === "decline") {
     requireRole(viewer, ["beheerder"]);
     try {
@@ -184,11 +173,6 @@ export default function Home() {
       <h1>{t("home.title")}</h1>
       <p className="hint">{t("home.signedInAs", { organisation: data.organisationName })}</p>
       {data.trust ? <TrustBanner kind={data.kind} status={data.trust.status} note={data.trust.note} claim={data.trust.claim} /> : null}
-      {data.regionSaved ? (
-        <p className="callout callout--ok" role="status">
-          {t("home.region.saved")}
-        </p>
-      ) : null}
       {data.hasPortfolio ? (
         <p className="callout">
           {t(data.kind === "keten" ? "home.workspace.leadKeten" : "home.workspace.lead")} <Link to="/portfolio">{t("home.workspace.open")}</Link>
@@ -211,37 +195,11 @@ export default function Home() {
                   <p className="hint">
                     {t("home.agb")}: {practice.agb ?? "–"} · {practice.postcode ?? ""}
                   </p>
-                  {data.regions.length > 0 ? (
-                    <Form method="post" className="inline-form region-choice">
-                      <CsrfInput />
-                      <input type="hidden" name="practiceId" value={practice.id} />
-                      <label htmlFor={`region-${practice.id}`}>{t("home.region.label")}</label>
-                      <select
-                        id={`region-${practice.id}`}
-                        name="regionId"
-                        defaultValue={practice.region_id ?? ""}
-                        aria-describedby={`region-${practice.id}-help`}
-                      >
-                        <option value="">{t("home.region.none")}</option>
-                        {data.regions.map((r) => (
-                          <option key={r.id} value={r.id}>
-                            {r.name}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" name="_intent" value="set-region" className="secondary">
-                        {t("home.region.save")}
-                      </button>
-                      <span id={`region-${practice.id}-help`} className="hint block">
-                        {t("home.region.help")}
-                      </span>
-                      <FieldError
-                        id={`region-${practice.id}-error`}
-                        message={
-                          actionData && actionData.intent === "set-region" && actionData.field === `region-${practice.id}` ? actionData.error : undefined
-                        }
-                      />
-                    </Form>
+                  {/* One place for the register (issue 13): name, AGB, postcode and region are changed on /organisation. */}
+                  {data.isBeheerder && (data.kind === "praktijk" || practice.organisation_id === null) ? (
+                    <p className="hint">
+                      {t("register.home.where")} <Link to="/organisation#register">{t("register.home.edit")}</Link>
+                    </p>
                   ) : null}
                   {current ? (
                     <p>
@@ -336,6 +294,12 @@ export default function Home() {
 
           <section aria-labelledby="own-title">
             <h2 id="own-title">{t(`home.own.${data.perspective}`)}</h2>
+            {data.assessments.length === 0 ? (
+              <p className="hint">
+                {data.verified ? t("register.empty.own") : t("register.start.unverified")}{" "}
+                {data.verified && data.hasPortfolio ? <Link to="/portfolio">{t("register.empty.portfolio")}</Link> : null}
+              </p>
+            ) : null}
             <ul className="plain">
               {data.assessments.map((a) => (
                 <li key={a.id}>

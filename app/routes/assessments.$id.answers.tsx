@@ -9,7 +9,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireEditableAssessment(request, params);
   const section = findSection(ctx, String(form.get("_section") ?? ""));
   const only = String(form.get("_only") ?? "");
-  if (!section.questions.some((q) => q.id === only)) {
+  // A register fact is not an answer: it is changed on /organisation, never here.
+  if (!section.questions.some((q) => q.id === only && !(q.type === "text" && q.register))) {
     return Response.json({ ok: false, errors: { [only]: "errors.generic" } }, { status: 400 });
   }
   try {

@@ -19,6 +19,12 @@ import { confirmedText, navWithConfirmations, sectionMarks } from "~/models/know
 
 export const meta = titleMeta;
 
+/** Whether the viewer keeps the practice's register: its own organisation's beheerder, or a keten's for a member without an account. */
+function keepsRegister(viewer: { role: string; organisationId: string; organisationKind: string }, assessment: { practice_org_id: string | null; practice_keten_id: string | null }) {
+  if (viewer.role !== "beheerder") return false;
+  return assessment.practice_org_id === viewer.organisationId || (assessment.practice_org_id === null && viewer.organisationKind === "keten" && assessment.practice_keten_id === viewer.organisationId);
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await loadAssessmentContext(request, params);
   const section = findSection(ctx, params.sectionId);
@@ -85,6 +91,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revisions: Object.fromEntries(section.questions.map((q) => [q.id, ctx.stored.get(q.id)?.revision ?? 0])),
     kernpuntTexts,
     saved: new URL(request.url).searchParams.has("saved"),
+    given: {
+      changedAt: ctx.register?.changedAt ?? null,
+      changedBy: ctx.register?.changedBy ?? null,
+      submittedAt: ctx.assessment.status === "ingediend" ? ctx.assessment.submitted_at : null,
+      // The register is kept on /organisation by the beheerder of the organisation that speaks for the practice.
+      editUrl: keepsRegister(ctx.viewer, ctx.assessment) ? "/organisation#register" : null,
+    },
   };
 }
 
@@ -234,6 +247,7 @@ export default function SectionPage() {
           readOnly={!data.assessment.editable}
           marks={data.marks}
           confirm={data.confirm}
+          given={data.given}
         />
       </div>
     </div>

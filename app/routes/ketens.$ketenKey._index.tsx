@@ -14,6 +14,7 @@ import i18next, { requestLng } from "~/i18next.server";
 import { STATEMENT_CHOICES } from "~/domain/answers";
 import { getKetenView, rollupSentence } from "~/models/keten.server";
 import { requireViewer } from "~/models/viewer.server";
+import { ownStart } from "~/models/start-own.server";
 import { getCurrentQuestionnaire } from "~/models/content.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { titleMeta } from "~/utils/page-title";
@@ -49,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     withAnswers: view.withAnswers,
     currentRules: getCurrentQuestionnaire().parameters.rulesVersion,
+    start: ownStart(viewer),
   };
 }
 
@@ -104,6 +106,7 @@ export default function KetenPage() {
         })}
         showKeten={false}
         currentRules={d.currentRules}
+        start={d.start}
       />
 
       <section aria-labelledby="governance-title">

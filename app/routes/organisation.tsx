@@ -19,12 +19,17 @@ import accountStyles from "~/styles/account.css?url";
 import { titleMeta } from "~/utils/page-title";
 import { titleFor } from "~/utils/page-title.server";
 import { TextField } from "~/components/ui/text-field";
+import { RegisterSection } from "~/components/register-section";
+import { parseRegisterForm, readRegisterForm, REGISTER_NAME_MAX } from "~/domain/register-form";
+import { listRegister, updateRegister } from "~/models/register.server";
+import { listRegions } from "~/models/regions.server";
+import { getEnv } from "~/utils/env.server";
 
 export const meta = titleMeta;
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: accountStyles }];
 
 const ROLES = ["beheerder", "invuller", "lezer"] as const satisfies readonly MemberRole[];
-const NOTICES = ["invited", "roleChanged", "removed", "verificationRequested", "mfaOn", "mfaOff"] as const;
+const NOTICES = ["invited", "roleChanged", "removed", "verificationRequested", "mfaOn", "mfaOff", "registerSaved", "registerReset", "registerUnchanged"] as const;
 const NOTE_MAX = 1000;
 const AgainSchema = z.object({
   kvk: identifierSchema("kvk", { required: false, message: "trust.errors.kvk" }),
@@ -55,12 +60,14 @@ const notFound = () => new Response("Not found", { status: 404 });
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const isBeheerder = viewer.role === "beheerder";
-  const [members, invitations, verification, requireMfa] = await Promise.all([
+  const [members, invitations, verification, requireMfa, register] = await Promise.all([
     listMembers({ viewerOrgId: viewer.organisationId }),
     isBeheerder ? listOpenInvitations({ viewerOrgId: viewer.organisationId }) : Promise.resolve([]),
     getOwnVerification(viewer),
     getRequireMfa(viewer.organisationId),
+    listRegister(viewer),
   ]);
+  const regions = isBeheerder && register.length > 0 ? await listRegions() : [];
   const params = new URL(request.url).searchParams;
   const removeId = params.get("remove");
   const confirmRemove = isBeheerder && removeId ? (members.find((m) => m.personId === removeId) ?? null) : null;
@@ -78,6 +85,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lastNote: verification.lastDecision?.note ?? null,
     },
     noteMax: NOTE_MAX,
+    // The practice register (issue 13): a praktijk's own practice, a verified keten's members without an account.
+    register,
+    regions: regions.map((r) => ({ id: r.id, name: r.name })),
+    nameMax: REGISTER_NAME_MAX,
     // Insurers and toezichthouders always require a second factor of everyone; others may choose to.
     mfa: { always: viewer.organisationKind === "zorgverzekeraar" || viewer.organisationKind === "toezichthouder", required: requireMfa },
     viewerPersonId: viewer.personId,
@@ -128,6 +139,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect("/organisation?notice=roleChanged");
   }
 
+  if (intent === "register") {
+    const values = readRegisterForm(form);
+    const parsed = parseRegisterForm(values);
+    if (!parsed.ok) return data({ intent: "register" as const, feedback: { practiceId: values.practiceId, errors: parsed.errors, values } }, { status: 400 });
+    const result = await updateRegister(viewer, parsed.data);
+    if (!result.ok && result.reason === "not-found") throw notFound();
+    // The platform's contact only in the answer that names it: the page itself shows no other organisation's address.
+    if (!result.ok) return data({ intent: "register" as const, feedback: { practiceId: values.practiceId, errors: result.errors, values, contact: getEnv().PLATFORM_CONTACT } }, { status: 400 });
+    const notice = result.verificationReset ? "registerReset" : result.changed.length > 0 ? "registerSaved" : "registerUnchanged";
+    return redirect(`/organisation?notice=${notice}#register`);
+  }
+
   if (intent === "require-mfa") {
     const on = form.get("value") === "on";
     // Weakening sign-in for everyone is a security change: only within ten minutes of proving who one is.
@@ -165,7 +188,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Organisation() {
-  const { organisation, verification, noteMax, mfa, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice } = useLoaderData<typeof loader>();
+  const { organisation, verification, noteMax, mfa, viewerPersonId, isBeheerder, members, invitations, confirmRemove, notice, register, regions, nameMax } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const lng = useLng();
@@ -182,7 +206,17 @@ export default function Organisation() {
       <p className="lead">{t("accountFlows.organisation.kindLine", { organisation: organisation.name, kind: t(`account.kind.${organisation.kind}`) })}</p>
       {notice ? (
         <p className="callout callout--ok" role="status">
-          {notice === "mfaOn" ? t("security.requireMfa.noticeOn") : notice === "mfaOff" ? t("security.requireMfa.noticeOff") : t(`accountFlows.organisation.notice.${notice}`)}
+          {notice === "mfaOn"
+            ? t("security.requireMfa.noticeOn")
+            : notice === "mfaOff"
+              ? t("security.requireMfa.noticeOff")
+              : notice === "registerSaved"
+                ? t("register.saved")
+                : notice === "registerReset"
+                  ? t("register.savedReset")
+                  : notice === "registerUnchanged"
+                    ? t("register.unchanged")
+                    : t(`accountFlows.organisation.notice.${notice}`)}
         </p>
       ) : null}
 
@@ -200,6 +234,16 @@ export default function Organisation() {
             </Link>
           </Form>
         </section>
+      ) : null}
+
+      {register.length > 0 || organisation.kind === "praktijk" ? (
+        <RegisterSection
+          practices={register}
+          regions={regions}
+          editable={isBeheerder}
+          feedback={actionData?.intent === "register" ? actionData.feedback : null}
+          nameMax={nameMax}
+        />
       ) : null}
 
       <section aria-labelledby="verification-title" id="verification" className="narrow">

@@ -15,6 +15,7 @@ import { DEFAULT_QUERY, GROUPS, SORTS, SOURCES, STATUSES } from "~/domain/portfo
 import { redCellsByRegion } from "~/models/regions.server";
 import { getPortfolio, hasPortfolio, listPortfolioFacets } from "~/models/portfolio.server";
 import { requireViewer } from "~/models/viewer.server";
+import { ownStart } from "~/models/start-own.server";
 import { getCurrentQuestionnaire } from "~/models/content.server";
 import { readPortfolioParams, toPortfolioQuery } from "~/utils/portfolio-query.server";
 import { portfolioSearch } from "~/utils/portfolio-search";
@@ -42,11 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canImport: canImport(viewer),
     isKeten: viewer.organisationKind === "keten",
     currentRules: getCurrentQuestionnaire().parameters.rulesVersion,
+    // A way in from every row (issue 13); an empty portfolio without filters says how to fill it.
+    start: ownStart(viewer),
+    filtered: [...new URL(request.url).searchParams.keys()].some((k) => k !== "page"),
   };
 }
 
 export default function Portfolio() {
-  const { params, page, facets, regionRed, pageSize, canImport, isKeten, currentRules } = useLoaderData<typeof loader>();
+  const { params, page, facets, regionRed, pageSize, canImport, isKeten, currentRules, start, filtered } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const groups = groupRows(
     page.rows,
@@ -239,7 +243,21 @@ export default function Portfolio() {
       </section>
 
       {page.total === 0 ? (
-        <p className="callout">{t("workspaces.portfolio.empty")}</p>
+        filtered ? (
+          <p className="callout">
+            {t("workspaces.portfolio.empty")} <Link to="/portfolio">{t("workspaces.portfolio.filter.reset")}</Link>
+          </p>
+        ) : (
+          <p className="callout">
+            {t("register.empty.portfolioEmpty")} <Link to="/#own-title">{t("register.empty.home")}</Link>
+            {canImport ? (
+              <>
+                {" · "}
+                <Link to="/portfolio/import">{t("register.empty.import")}</Link>
+              </>
+            ) : null}
+          </p>
+        )
       ) : (
         <>
           <p className="hint">
@@ -249,6 +267,7 @@ export default function Portfolio() {
             groups={groups}
             currentRules={currentRules}
             regionRed={regionRed}
+            start={start}
             caption={t("workspaces.portfolio.caption", {
               from: (page.page - 1) * pageSize + 1,
               to: (page.page - 1) * pageSize + page.rows.length,

@@ -5,17 +5,21 @@
  */
 import { VerifiedMark } from "~/components/verified-mark";
 import { ScrollRegion } from "~/components/scroll-region";
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { SignalStatusBadge } from "~/components/signal-card";
 import { requestLng } from "~/i18next.server";
-import { PERSPECTIVE_OF_KIND } from "~/models/assessment.server";
+import { PERSPECTIVE_OF_KIND, startExternalAssessment } from "~/models/assessment.server";
+import { getPortfolioRow } from "~/models/portfolio.server";
+import { ownStart } from "~/models/start-own.server";
+import { StartOwn } from "~/components/start-own";
+import { readForm } from "~/utils/csrf.server";
 import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
 import { regionContextView } from "~/models/regions.server";
 import { RegionContext } from "~/components/regional";
-import { canEdit, requireViewer } from "~/models/viewer.server";
+import { canEdit, requireRole, requireViewer } from "~/models/viewer.server";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { pageTitle, titleMeta } from "~/utils/page-title";
 
@@ -69,12 +73,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }),
     })),
     canCompare: Boolean(w.self && w.own),
-    // An insurer, toezichthouder or huisarts writes its own assessment; a keten reads its members.
-    canStartOwn: perspective !== "zelfevaluatie" && canEdit(viewer) && !w.own,
+    // An insurer, toezichthouder or huisarts writes its own assessment, with or without an account of the
+    // practice; a keten reads its members. A lezer is told why it cannot.
+    startOwn: w.own ? null : ownStart(viewer),
     ownId: w.own?.id ?? null,
     ownPerspective: perspective,
     canRequest: perspective !== "zelfevaluatie" && canEdit(viewer) && !w.self && w.practice.hasAccount && w.practice.agb !== null,
   };
+}
+
+/**
+ * Starting the reader's own assessment of this practice (issue 13: a way in from every practice). A
+ * practice outside the reader's portfolio is a 404 like any other; a lezer 403; an organisation that
+ * writes self-assessments only (a keten) 403.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const viewer = await requireViewer(request);
+  if (form.get("_intent") !== "start-own") throw new Response("Bad request", { status: 400 });
+  const practiceId = params.practiceId ?? "";
+  if (!(await getPortfolioRow(viewer, practiceId))) throw new Response("Not found", { status: 404 });
+  requireRole(viewer, ["beheerder", "invuller"]);
+  const id = await startExternalAssessment({ practiceId, viewer });
+  if (!id) throw new Response("Forbidden", { status: 403 });
+  return redirect(`/assessments/${id}`);
 }
 
 export default function PracticePage() {
@@ -115,17 +137,9 @@ export default function PracticePage() {
           </Link>
         ) : null}
       </nav>
-      {d.canStartOwn || d.canRequest ? (
+      {d.startOwn || d.canRequest ? (
         <div className="actions">
-          {d.canStartOwn && d.practice.agb ? (
-            <Form method="post" action="/?index">
-              <CsrfInput />
-              <input type="hidden" name="agb" value={d.practice.agb} />
-              <button type="submit" name="_intent" value="start-external" className="secondary">
-                {t(`home.startAbout.${d.ownPerspective}`)}
-              </button>
-            </Form>
-          ) : null}
+          {d.startOwn ? <StartOwn practiceId={d.practice.id} practiceName={d.practice.name} start={d.startOwn} /> : null}
           {d.canRequest && d.practice.agb ? (
             <Form method="post" action="/?index">
               <CsrfInput />

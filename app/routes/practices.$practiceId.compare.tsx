@@ -13,6 +13,8 @@ import { requestLng } from "~/i18next.server";
 import { compareAssessments } from "~/models/comparison.server";
 import { loadPracticeWorkspace } from "~/models/practice-workspace.server";
 import { requireViewer } from "~/models/viewer.server";
+import { ownStart } from "~/models/start-own.server";
+import { StartOwn } from "~/components/start-own";
 import { workspaceClientLoader, workspaceHandle } from "~/utils/workspace-texts";
 import { pageTitle, titleMeta } from "~/utils/page-title";
 
@@ -35,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ownLabel: w.own?.label ?? null,
     reading: w.questionnaire.dialogue.comparison.reading[w.lng],
     only,
+    // Nothing to compare yet: the way to get there (issue 13).
+    startOwn: w.own ? null : ownStart(viewer),
     comparison: comparison && {
       ...comparison,
       sections: comparison.sections
@@ -60,7 +64,16 @@ export default function ComparePage() {
       </h1>
       <p className="lead">{d.reading}</p>
       {!d.comparison ? (
-        <p className="callout">{t(d.selfLabel ? "workspaces.compare.noOwn" : "workspaces.compare.noSelf")}</p>
+        <div className="callout">
+          <p>{t(d.selfLabel ? "register.empty.compareNoOwn" : "register.empty.compareNoSelf")}</p>
+          {d.selfLabel && d.startOwn ? (
+            <StartOwn practiceId={d.practice.id} practiceName={d.practice.name} start={d.startOwn} />
+          ) : (
+            <p>
+              <Link to={base}>{t("register.empty.toPractice")}</Link>
+            </p>
+          )}
+        </div>
       ) : (
         <>
           <p role="status" className="callout">

@@ -17,6 +17,7 @@ import * as signalRulesVersion from "./2026-12-03-10-signal-rules-version";
 import * as trust from "./2026-12-03-11-trust";
 import * as mfa from "./2026-12-03-11a-mfa";
 import * as answerOrigin from "./2026-12-03-12b-answer-origin";
+import * as register from "./2026-12-03-12c-register";
 
 export const migrations: Record<string, Migration> = {
   "2026-11-23-01-initial": initial,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-11-trust": trust,
   "2026-12-03-11a-mfa": mfa,
   "2026-12-03-12b-answer-origin": answerOrigin,
+  "2026-12-03-12c-register": register,
 };

@@ -154,28 +154,27 @@ describe("two people, one answer", () => {
     const assessmentUrl = await openDemoAssessment(page, env.server);
     const id = idOf(assessmentUrl);
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
-    const before = stored(id, "agb-code");
-    const agb = page.getByLabel("AGB-code van de praktijk");
-    await agb.fill("1234567");
-    await agb.blur();
+    const before = stored(id, "ingeschreven-patienten");
+    const patients = page.getByLabel("Aantal ingeschreven patiënten");
+    await patients.fill("heel veel");
+    await patients.blur();
     const status = page.locator("#autosave-status");
-    await expect.poll(() => status.textContent()).toContain("Niet opgeslagen: AGB-code van de praktijk (controleer de invoer)");
+    await expect.poll(() => status.textContent()).toContain("Niet opgeslagen: Aantal ingeschreven patiënten (controleer de invoer)");
     expect(await status.textContent()).not.toContain("Alle antwoorden opgeslagen");
-    expect(await agb.inputValue()).toBe("1234567");
-    expect(await page.locator("#q-agb-code .field-error").textContent()).toContain("8 cijfers");
+    expect(await patients.inputValue()).toBe("heel veel");
+    expect(await page.locator("#q-ingeschreven-patienten .field-error").textContent()).toContain("heel getal");
     // Another answer saves meanwhile; the refused one is still named.
-    await page.getByLabel("Naam van de praktijk").fill("De Linde");
-    await page.getByLabel("Naam van de praktijk").blur();
-    await expect.poll(() => page.locator("#q-praktijknaam .save-state").textContent()).toContain("Opgeslagen");
-    expect(await status.textContent()).toContain("AGB-code van de praktijk");
-    expect(stored(id, "agb-code")).toEqual(before);
+    await page.getByRole("radio", { name: "Besloten vennootschap (bv)" }).check();
+    await expect.poll(() => page.locator("#q-rechtsvorm .save-state").textContent()).toContain("Opgeslagen");
+    expect(await status.textContent()).toContain("Aantal ingeschreven patiënten");
+    expect(stored(id, "ingeschreven-patienten")).toEqual(before);
     await expectAccessible(page);
 
     // Corrected, it saves and the status says all is saved.
-    await agb.fill("01234567");
-    await agb.blur();
+    await patients.fill("6400");
+    await patients.blur();
     await expect.poll(() => status.textContent()).toContain("Alle antwoorden opgeslagen");
-    expect(stored(id, "agb-code").value).toBe("01234567");
+    expect(stored(id, "ingeschreven-patienten").value).toBe(6400);
     await context.close();
   });
 
@@ -190,12 +189,12 @@ describe("two people, one answer", () => {
     const other = await context.newPage();
     await signIn(other, env.server, "invuller@praktijk-de-linde.example.com");
     await other.close();
-    const name = page.getByLabel("Naam van de praktijk");
-    await name.fill("De Linde na een nieuwe sessie");
-    await name.blur();
-    await expect.poll(() => page.locator("#q-praktijknaam .save-state").textContent()).toContain("Opgeslagen");
+    const patients = page.getByLabel("Aantal ingeschreven patiënten");
+    await patients.fill("6500");
+    await patients.blur();
+    await expect.poll(() => page.locator("#q-ingeschreven-patienten .save-state").textContent()).toContain("Opgeslagen");
     expect(await page.locator("#autosave-status").textContent()).toContain("Het formulier is vernieuwd");
-    expect(stored(id, "praktijknaam").value).toBe("De Linde na een nieuwe sessie");
+    expect(stored(id, "ingeschreven-patienten").value).toBe(6500);
     await context.close();
   });
 });

@@ -131,18 +131,24 @@ describe("self-assessment without JavaScript", () => {
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
     expect(await rows.count()).toBe(3);
 
-    // Bad input without JavaScript: AGB of 7 digits and 300 hours a week.
-    await page.getByLabel("AGB-code van de praktijk").fill("1234567");
+    // Bad input without JavaScript: text for a number of patients and 300 hours a week.
+    await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
+    // The register facts are given, not asked (issue 13): no field for the AGB.
+    expect(await page.getByLabel("AGB-code van de praktijk").count()).toBe(0);
+    expect(await page.locator("section.given-facts").textContent()).toContain("01234567");
+    const patients = page.getByLabel("Aantal ingeschreven patiënten");
+    const storedPatients = await patients.inputValue();
+    await patients.fill("heel veel");
     await page.locator(".list-row").first().getByLabel("Uren per week").fill("300");
     await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     await page.waitForLoadState();
     expect(await page.getByRole("alert").first().textContent()).toContain("Er is niets opgeslagen");
-    expect(await page.locator("#q-agb-code .field-error").textContent()).toContain("precies 8 cijfers");
+    expect(await page.locator("#q-ingeschreven-patienten .field-error").textContent()).toContain("heel getal");
     expect(await page.locator(".list-row").first().locator(".field-error").textContent()).toContain("niet groter zijn dan 80");
-    expect(await page.getByLabel("AGB-code van de praktijk").inputValue()).toBe("1234567");
+    expect(await page.getByLabel("Aantal ingeschreven patiënten").inputValue()).toBe("heel veel");
     await expectAccessible(page);
     await page.goto(`${assessmentUrl}/sections/praktijkgegevens`);
-    expect(await page.getByLabel("AGB-code van de praktijk").inputValue()).toBe("01234567");
+    expect(await page.getByLabel("Aantal ingeschreven patiënten").inputValue()).toBe(storedPatients);
     await context.close();
     // Many plain page loads: room for a busy shared machine.
   }, 120_000);

@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_PASSWORD, startServer, type TestServer } from "../e2e/harness";
 import { Client, DbReader, expectStatus, fingerprintDiff, must, Tally, type Reply } from "./helpers";
-import { access, ACTORS, ORGS, PLATFORM_EMAIL, platformDefault, RESOURCE_KEYS, ROUTES, type Actor, type Expectation, type OrgKey, type Probe, type ResourceKey, type World } from "./matrix";
+import { access, ACTORS, MARKER_QUESTION, MARKER_SECTION, markerFields, ORGS, PLATFORM_EMAIL, platformDefault, RESOURCE_KEYS, ROUTES, type Actor, type Expectation, type OrgKey, type Probe, type ResourceKey, type World } from "./matrix";
 
 const ANDER = {
   name: "Huisartsenpraktijk Elders (isolatietest)",
@@ -114,13 +114,8 @@ async function signUpStranger(org: OrgKey) {
 }
 
 async function plantMarker(c: Client, assessmentId: string, marker: string) {
-  const rev = db.one<{ revision: number }>("select revision from answer where assessment_id = ? and question_id = 'regio'", assessmentId)?.revision ?? 0;
-  const reply = await c.post(`/assessments/${assessmentId}/answers`, {
-    _section: "praktijkgegevens",
-    _only: "regio",
-    regio: marker,
-    "_rev.regio": String(rev),
-  });
+  const rev = db.one<{ revision: number }>("select revision from answer where assessment_id = ? and question_id = ?", assessmentId, MARKER_QUESTION)?.revision ?? 0;
+  const reply = await c.post(`/assessments/${assessmentId}/answers`, { _section: MARKER_SECTION, _only: MARKER_QUESTION, ...markerFields(marker, rev) });
   expectStatus(reply, 200, `${c.label} autosaves its marker`);
 }
 

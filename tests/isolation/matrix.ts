@@ -117,7 +117,7 @@ export interface World {
     /** Region figures the insurer's beheerder uploaded, still in preview. */
     regionImport: string;
   };
-  /** A unique answer (regio) planted in each assessment: no refused reply may contain it. */
+  /** A unique answer (the note of MARKER_QUESTION) planted in each assessment: no refused reply may contain it. */
   markers: Record<ResourceKey, string>;
   /** Texts only their own organisation may ever see: the insurer's note, context texts of C, B and O, an audit-only address. */
   secrets: { note: string; context: Record<"C" | "B" | "O", string>; audit: string };
@@ -319,17 +319,25 @@ const BOGUS_ID = "00000000-0000-4000-8000-000000000000";
 const BOGUS_TOKEN = "A".repeat(43);
 const STRONG_PASSWORD = "Zeven-zwanen-zwemmen-in-de-Vecht-1893";
 
+/**
+ * Where the suite plants each assessment's marker and probes its changes: the note of a statement (free
+ * text that stays an answer). It was the `regio` question until the register (issue 13) made the region
+ * a given fact that no form may change; "weet niet" leaves every signal and kernpunt as unanswered would.
+ */
+export const MARKER_SECTION = "continuiteit";
+export const MARKER_QUESTION = "vaste-huisarts";
+
+/** The marker question's fields as a form posts them. */
+export function markerFields(text: string, revision: number) {
+  return { [`${MARKER_QUESTION}.choice`]: "weet-niet", [`${MARKER_QUESTION}.note`]: text, [`_rev.${MARKER_QUESTION}`]: String(revision) };
+}
+
 function answerForm(w: World, a: Actor, r: ResourceKey) {
-  return {
-    _section: "praktijkgegevens",
-    _only: "regio",
-    regio: `gewijzigd door ${a.key}`,
-    "_rev.regio": String(w.revision(w.ids[r], "regio")),
-  };
+  return { _section: MARKER_SECTION, _only: MARKER_QUESTION, ...markerFields(`gewijzigd door ${a.key}`, w.revision(w.ids[r], MARKER_QUESTION)) };
 }
 
 function sectionForm(w: World, a: Actor, r: ResourceKey) {
-  return { _intent: "save", regio: `gewijzigd door ${a.key}`, "_rev.regio": String(w.revision(w.ids[r], "regio")) };
+  return { _intent: "save", ...markerFields(`gewijzigd door ${a.key}`, w.revision(w.ids[r], MARKER_QUESTION)) };
 }
 
 function contextForm(w: World, a: Actor, r: ResourceKey) {
@@ -632,11 +640,11 @@ export const ROUTES: Record<string, RouteEntry> = {
         name: "read",
         method: "GET",
         perResource: true,
-        path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`,
+        path: (w, r) => `${A(w, r)}/sections/${MARKER_SECTION}`,
         expect: read({ contains: (w, r) => [w.markers[r]] }),
       },
-      { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens.data`, expect: readData },
-      { name: "save", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: sectionForm, expect: change("edit") },
+      { name: "read (data)", method: "GET", perResource: true, path: (w, r) => `${A(w, r)}/sections/${MARKER_SECTION}.data`, expect: readData },
+      { name: "save", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/${MARKER_SECTION}`, form: sectionForm, expect: change("edit") },
       // Issue 13: confirming a section or an answer taken over changes the assessment: as a save.
       { name: "klopt nog", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: confirmForm("confirm-section"), expect: change("edit") },
       { name: "klopt (one answer)", method: "POST", perResource: true, path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`, form: confirmForm("confirm:eigenaar"), expect: change("edit") },
@@ -658,7 +666,7 @@ export const ROUTES: Record<string, RouteEntry> = {
         actors: owner,
         perResource: true,
         resources: ["C"],
-        path: (w, r) => `${A(w, r)}/sections/praktijkgegevens`,
+        path: (w, r) => `${A(w, r)}/sections/${MARKER_SECTION}`,
         form: sectionForm,
         expect: csrfRefused,
       },
@@ -1200,13 +1208,6 @@ function regionPage(a: Actor, w: World): Expectation {
   return { kind: "allow", status: [200], contains: sees(a, "linde", w) ? [w.practiceNames.linde] : [], notContains: hidden };
 }
 
-/** A practice chooses its region: its beheerder and invuller; a lezer 403; another organisation 404. */
-function setRegion(a: Actor): Expectation {
-  if (!isPerson(a)) return toLogin;
-  if (a.role === "lezer") return { kind: "refuse", status: [403] };
-  return a.org === "praktijk" ? { kind: "skip", why: "De Linde sets its own region" } : { kind: "refuse", status: [404] };
-}
-
 Object.assign(ROUTES, {
   "regions._index": {
     about: "The matrix: public data, for everyone signed in; no practice in it.",
@@ -1241,9 +1242,66 @@ Object.assign(ROUTES, {
   },
 } satisfies Record<string, RouteEntry>);
 
-ROUTES._index!.probes.push(
-  { name: "set De Linde's region", method: "POST", path: () => "/?index", form: (w) => ({ _intent: "set-region", practiceId: w.ids.practice.linde, regionId: "any" }), expect: setRegion },
-  { name: "set a region without CSRF", method: "POST", csrf: "none", actors: is("praktijk", "beheerder"), path: () => "/?index", form: (w) => ({ _intent: "set-region", practiceId: w.ids.practice.linde }), expect: () => ({ kind: "refuse", status: [403] }) },
+/**
+ * The practice register (issue 13) on /organisation: changed by the beheerder of the organisation that
+ * speaks for the practice (a verified keten's beheerder for a member without an account); another
+ * organisation's beheerder gets 404, anyone else who is not a beheerder 403. Every refusal changes nothing.
+ */
+function registerChange(a: Actor): Expectation {
+  if (!isPerson(a)) return toLogin;
+  if (a.role !== "beheerder") return { kind: "refuse", status: [403] };
+  return a.org === "praktijk" ? { kind: "skip", why: "De Linde's beheerder keeps its register (browser test, model tests)" } : { kind: "refuse", status: [404] };
+}
+
+const registerForm = (w: World, practice: "linde" | "ander") => ({
+  intent: "register",
+  practiceId: w.ids.practice[practice],
+  name: "Overgenomen praktijk",
+  agb: "09999999",
+  kvk: "",
+  postcode: "1234 AB",
+  regionId: "",
+});
+
+ROUTES.organisation!.probes.push(
+  { name: "change De Linde's register", method: "POST", path: () => "/organisation", form: (w) => registerForm(w, "linde"), expect: registerChange },
+  {
+    name: "change the second practice's register",
+    method: "POST",
+    path: () => "/organisation",
+    form: (w) => registerForm(w, "ander"),
+    expect: (a) => (!isPerson(a) ? toLogin : a.role !== "beheerder" ? { kind: "refuse", status: [403] } : a.org === "ander" ? { kind: "skip", why: "its own beheerder keeps it" } : { kind: "refuse", status: [404] }),
+  },
+  { name: "change the register without CSRF", method: "POST", csrf: "none", actors: is("praktijk", "beheerder"), path: () => "/organisation", form: (w) => registerForm(w, "linde"), expect: () => ({ kind: "refuse", status: [403] }) },
+);
+
+/**
+ * Starting one's own assessment from a practice page (issue 13): whoever sees the practice in its
+ * portfolio and writes about others (insurer, toezichthouder) as beheerder or invuller; the insurer
+ * already has B, so it is taken there; a lezer 403; a keten (self-assessments only) 403; anyone who does
+ * not see the practice (unverified, another practice, an id that does not exist) 404.
+ */
+function startOwnProbe(subject: "linde" | "ander" | "bogus"): Probe {
+  return {
+    name: `start own about ${subject}`,
+    method: "POST",
+    path: (w) => `${P(w, subject)}?index`,
+    form: () => ({ _intent: "start-own" }),
+    expect: (a, w) => {
+      if (!isPerson(a)) return toLogin;
+      if (!sees(a, subject, w)) return { kind: "refuse", status: [404], notContains: hiddenFrom(a, w) };
+      if (a.role === "lezer" || a.org === "keten") return { kind: "refuse", status: [403] };
+      if (a.org === "verzekeraar") return { kind: "allow", status: [302], location: new RegExp(`^/assessments/${w.ids.B}$`) };
+      return { kind: "skip", why: `${a.key} starts its own gespreksvoorbereiding (browser test)` };
+    },
+  };
+}
+
+ROUTES["practices.$practiceId._index"]!.probes.push(
+  startOwnProbe("linde"),
+  startOwnProbe("ander"),
+  startOwnProbe("bogus"),
+  { name: "start own without CSRF", method: "POST", csrf: "none", actors: is("verzekeraar", "beheerder"), path: (w) => `${P(w, "linde")}?index`, form: () => ({ _intent: "start-own" }), expect: () => ({ kind: "refuse", status: [403] }) },
 );
 
 /* ------------------------------------------------------------------------------------------------

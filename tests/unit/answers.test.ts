@@ -266,7 +266,6 @@ describe("readSectionForm", () => {
   test("gives the nested shape the client produces", () => {
     const values = readSectionForm(praktijkgegevens, praktijkForm());
     expect(values).toMatchObject({
-      praktijknaam: "De Linde",
       "ingeschreven-patienten": "9.000",
       huisartsen: [
         { rol: "praktijkhouder", "uren-per-week": "32,5", "dagen-aanwezig": ["ma", "do"], "jaren-verbonden": "12" },
@@ -279,26 +278,24 @@ describe("readSectionForm", () => {
   test("sectionSchema parses it into typed answers; questions missing from the post stay undefined", () => {
     const parsed = sectionSchema(praktijkgegevens).parse(readSectionForm(praktijkgegevens, praktijkForm()));
     expect(parsed).toMatchObject({
-      praktijknaam: "De Linde",
-      "agb-code": "01234567",
-      postcode: "3511 AB",
       eigenaar: "huisarts",
       "ingeschreven-patienten": 9000,
       huisartsen: [{ rol: "praktijkhouder", "uren-per-week": 32.5, "dagen-aanwezig": ["ma", "do"], "jaren-verbonden": 12 }],
       team: { aios: { personen: 1, uren: 36 }, pa: { personen: null, uren: null } },
     });
-    // Not on the form: left alone, not cleared.
-    for (const id of ["kvk-nummer", "regio", "rechtsvorm"]) {
+    // Not on the form: left alone, not cleared. Register facts are never read from a post (issue 13),
+    // even when a post carries them: they are changed on /organisation.
+    for (const id of ["praktijknaam", "agb-code", "postcode", "kvk-nummer", "regio", "rechtsvorm"]) {
       expect(parsed[id], id).toBeUndefined();
     }
   });
 
   test("a field posted empty clears the answer (null), unlike a field not posted", () => {
     const form = new FormData();
-    form.set("regio", "");
+    form.set("ingeschreven-patienten", "");
     const parsed = sectionSchema(praktijkgegevens).parse(readSectionForm(praktijkgegevens, form));
-    expect(parsed.regio).toBeNull();
-    expect(parsed.praktijknaam).toBeUndefined();
+    expect(parsed["ingeschreven-patienten"]).toBeNull();
+    expect(parsed.eigenaar).toBeUndefined();
     expect(parsed.huisartsen).toBeUndefined();
   });
 
@@ -316,8 +313,10 @@ describe("readSectionForm", () => {
   });
 
   test("`only` limits the read to the named questions (autosave of one field)", () => {
-    const values = readSectionForm(praktijkgegevens, praktijkForm(), new Set(["postcode"]));
-    expect(values).toEqual({ postcode: "3511ab" });
+    const values = readSectionForm(praktijkgegevens, praktijkForm(), new Set(["eigenaar"]));
+    expect(values).toEqual({ eigenaar: "huisarts" });
+    // A register fact named alone reads nothing: it is not an answer.
+    expect(readSectionForm(praktijkgegevens, praktijkForm(), new Set(["postcode"]))).toEqual({});
   });
 });
 

@@ -36,7 +36,8 @@ let passwordHash: string;
 
 async function answer(viewer: Viewer, assessmentId: string, regio: string) {
   const assessment = (await getAssessment({ id: assessmentId, viewerOrgId: viewer.organisationId }))!;
-  await saveAnswers({ assessment, viewer, entries: [{ questionId: "regio", value: regio, seenRevision: 0 }] });
+  // A note of a statement: free text that stays an answer (the register facts are no longer answers, issue 13).
+  await saveAnswers({ assessment, viewer, entries: [{ questionId: "vaste-huisarts", value: { choice: "weet-niet", note: regio }, seenRevision: 0 }] });
 }
 
 beforeAll(async () => {
@@ -92,7 +93,7 @@ describe("the organisation's export", () => {
     expect(doc.people.map((p: { email: string }) => p.email).sort()).toEqual(["beheerder@export.example.com", "invuller@export.example.com"]);
     expect(doc.practices.map((p: { id: string }) => p.id)).toEqual([practiceId]);
     expect(doc.assessments.map((a: { id: string }) => a.id)).toEqual([ownAssessment]);
-    expect(doc.assessments[0].answers).toContainEqual(expect.objectContaining({ questionId: "regio", value: MARK.own, updatedBy: invuller.personId }));
+    expect(doc.assessments[0].answers).toContainEqual(expect.objectContaining({ questionId: "vaste-huisarts", value: { choice: "weet-niet", note: MARK.own }, updatedBy: invuller.personId }));
     expect(doc.conversationNotes.map((n: { text: string }) => n.text)).toEqual([`Afspraak ${MARK.own}`]);
     expect(doc.sharesGranted).toHaveLength(1);
     expect(doc.sharesGranted[0].sharedWith.name).toBe("Verzekeraar Export");
@@ -115,7 +116,7 @@ describe("the organisation's export", () => {
 
   test("the insurer's export has its beoordeling, note and request, not the practice's shared content", async () => {
     const doc = JSON.parse(await exportOrganisationText(insurer));
-    expect(doc.assessments.map((a: { answers: Array<{ value: unknown }> }) => a.answers.map((x) => x.value)).flat()).toEqual([MARK.insurer]);
+    expect(doc.assessments.map((a: { answers: Array<{ value: unknown }> }) => a.answers.map((x) => x.value)).flat()).toEqual([{ choice: "weet-niet", note: MARK.insurer }]);
     expect(doc.sharesReceived).toEqual([expect.objectContaining({ assessmentId: ownAssessment, sharedBy: expect.objectContaining({ name: "Praktijk Export" }) })]);
     expect(doc.requestsSent).toHaveLength(1);
     const text = JSON.stringify(doc);

@@ -4,6 +4,7 @@
  * insurer's own cut-offs for its own view only, a region's row beside a practice, and a practice's own
  * choice of region.
  */
+import { updateRegister } from "~/models/register.server";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -22,7 +23,6 @@ import {
   publishCriteria,
   RegionImportStateError,
   setOwnCriteria,
-  setPracticeRegion,
   storeRegionRows,
 } from "~/models/regions.server";
 import type { PlatformViewer, Viewer } from "~/models/viewer.server";
@@ -168,9 +168,11 @@ describe("a practice and its region", () => {
     const db = await getDb();
     const practice = await makePractice(db, { organisation_id: practiceViewer.organisationId, agb: "20000001" });
     const region = await db.selectFrom("region").select("id").where("code", "=", "T-01").executeTakeFirstOrThrow();
-    expect(await setPracticeRegion(manager, practice.id, region.id)).toBe("not-found");
-    expect(await setPracticeRegion(practiceViewer, practice.id, "geen-regio")).toBe("unknown-region");
-    expect(await setPracticeRegion(practiceViewer, practice.id, region.id)).toBe("ok");
+    // The region is a fact of the practice register (issue 13), kept on /organisation.
+    const form = (regionId: string) => ({ practiceId: practice.id, name: practice.name, agb: practice.agb!, kvk: null, postcode: practice.postcode, regionId });
+    expect(await updateRegister(manager, form(region.id))).toEqual({ ok: false, reason: "not-found" });
+    expect(await updateRegister(practiceViewer, form("geen-regio"))).toMatchObject({ ok: false, errors: { regionId: "register.errors.region" } });
+    expect(await updateRegister(practiceViewer, form(region.id))).toMatchObject({ ok: true, changed: ["regionId"] });
     expect(await practiceRegionId(practice.id, manager.organisationId)).toBe(region.id);
     const context = (await getRegionContext(region.id))!;
     expect(context.row.code).toBe("T-01");

@@ -55,7 +55,7 @@ const load = (id: string, v: Viewer) => getAssessment({ id, viewerOrgId: v.organ
 async function newSubmitted() {
   const id = (await startSelfAssessment({ practiceId, viewer: author }))!;
   const concept = (await load(id, author))!;
-  await saveAnswers({ assessment: concept, viewer: author, entries: [{ questionId: "regio", value: "Utrecht", seenRevision: 0 }] });
+  await saveAnswers({ assessment: concept, viewer: author, entries: [{ questionId: "eigenaar", value: "huisarts", seenRevision: 0 }] });
   await submitAssessment(concept, author);
   return (await load(id, author))!;
 }
@@ -76,12 +76,15 @@ describe("submit, versions, share, revoke", () => {
     const submitted = await newSubmitted();
     expect(submitted.status).toBe("ingediend");
     await expect(
-      saveAnswers({ assessment: submitted, viewer: author, entries: [{ questionId: "regio", value: "Zeist", seenRevision: 1 }] }),
+      saveAnswers({ assessment: submitted, viewer: author, entries: [{ questionId: "eigenaar", value: "bestuurder", seenRevision: 1 }] }),
     ).rejects.toBeInstanceOf(FrozenAssessmentError);
     const nextId = await startNextVersion(submitted, author);
     const next = (await load(nextId, author))!;
     expect(next).toMatchObject({ status: "concept", version_no: submitted.version_no + 1, previous_id: submitted.id });
-    expect((await getAnswers(nextId)).get("regio")?.value).toBe("Utrecht");
+    expect((await getAnswers(nextId)).get("eigenaar")?.value).toBe("huisarts");
+    // The register's snapshot stays with the submitted version; the new concept reads the register itself.
+    expect((await getAnswers(submitted.id)).has("agb-code")).toBe(true);
+    expect((await getAnswers(nextId)).has("agb-code")).toBe(false);
     // Starting again returns the concept in progress, not a third version.
     expect(await startNextVersion(submitted, author)).toBe(nextId);
     await submitAssessment(next, author);

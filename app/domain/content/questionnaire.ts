@@ -108,6 +108,7 @@ export function buildQuestionnaire(input: {
       if (!(ref in input.parameters)) problems.push(`${where} refers to unknown parameter ${ref}`);
     }
   };
+  const registerSeen = new Set<string>();
   for (const section of input.sections) {
     checkCondition(`section ${section.id} priority`, section.priority?.when);
     const order = section.questions.map((q) => q.id);
@@ -128,6 +129,12 @@ export function buildQuestionnaire(input: {
         question.autoStatus.forEach((auto, i) =>
           checkCondition(`question ${question.id} autoStatus[${i}]`, auto.when),
         );
+      }
+      if (question.type === "text" && question.register) {
+        // A register fact is shown once and never hidden: it is given, not asked.
+        if (registerSeen.has(question.register)) problems.push(`question ${question.id} shows register fact ${question.register} a second time`);
+        registerSeen.add(question.register);
+        if (question.showWhen) problems.push(`register question ${question.id} may not have showWhen`);
       }
       if (question.type === "list") {
         for (const field of question.item) {

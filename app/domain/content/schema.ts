@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { RULES_VERSIONS, SIGNAL_IDS } from "../signal-ids";
+import { REGISTER_FACTS } from "../register";
 
 export const LOCALES = ["nl", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -200,7 +201,14 @@ const GridSchema = z.strictObject({
 });
 
 export const QuestionSchema = z.discriminatedUnion("type", [
-  TextFieldSchema.extend(KernpuntLink),
+  TextFieldSchema.extend({
+    ...KernpuntLink,
+    /**
+     * A fact of the practice register (issue 13): shown as a given fact with where it comes from, never
+     * asked. A concept reads the register; a submitted version keeps what it said when submitted.
+     */
+    register: z.enum(REGISTER_FACTS).optional(),
+  }),
   IntegerFieldSchema.extend(KernpuntLink),
   DecimalFieldSchema.extend(KernpuntLink),
   ChoiceFieldSchema.extend(KernpuntLink),

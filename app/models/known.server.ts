@@ -20,6 +20,9 @@ import { recordEvent } from "./audit.server";
 import { importedSignalFacts, refreshAssessmentSignals } from "./signal-store.server";
 import { isVerified, type Viewer } from "./viewer.server";
 import type { AssessmentWithPractice } from "./assessment.server";
+import { registerAnswers, registerQuestions } from "~/domain/register";
+import { getQuestionnaire } from "./content.server";
+import { getRegisterFacts } from "./register.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -241,7 +244,13 @@ async function versionState(db: Db, assessmentId: string): Promise<{ answers: An
     db.selectFrom("answer").select(["question_id", "value"]).where("assessment_id", "=", assessmentId).execute(),
     db.selectFrom("assessment").selectAll().where("id", "=", assessmentId).executeTakeFirstOrThrow(),
   ]);
-  return { answers: answersOf(rows), signals: Object.fromEntries(SIGNAL_IDS.map((id) => [id, a[SIGNAL_COLUMN[id]] ?? null])) as SignalStatuses };
+  // A concept's register facts are the register's now (a submitted version keeps its snapshot), as its pages show them.
+  const answers = answersOf(rows);
+  if (a.status === "concept") {
+    const questions = registerQuestions(getQuestionnaire(a.content_version).sections);
+    Object.assign(answers, registerAnswers(questions, await getRegisterFacts(db, a.practice_id)));
+  }
+  return { answers, signals: Object.fromEntries(SIGNAL_IDS.map((id) => [id, a[SIGNAL_COLUMN[id]] ?? null])) as SignalStatuses };
 }
 
 /**

@@ -186,7 +186,7 @@ describe("comparison and afweging", () => {
     await practice.page.getByRole("link", { name: "Verder met de zelfevaluatie" }).click();
     await practice.page.getByRole("button", { name: "Versie indienen" }).click();
     await practice.page.waitForURL(/done=submitted/);
-    await practice.page.locator("#share-target").selectOption({ label: "Voorbeeld Zorgverzekeraar (demo) (zorgverzekeraar)" });
+    await practice.page.locator("#share-target").selectOption({ label: "Voorbeeld Zorgverzekeraar (demo) (geverifieerd) (zorgverzekeraar)" });
     await practice.page.getByRole("button", { name: "Delen", exact: true }).click();
     await practice.page.waitForURL(/done=shared/);
 

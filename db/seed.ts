@@ -152,7 +152,8 @@ export async function seedDemo(db: Kysely<Database>) {
   });
 
   // The demo practice's self-assessment in progress goes through the same model as a person's answers.
-  const { startSelfAssessment, saveAnswers, getAssessment } = await import("../app/models/assessment.server");
+  const { saveAnswers, getAssessment } = await import("../app/models/assessment.server");
+  const { startSelfAssessment } = await import("../app/models/start.server");
   const viewer = await viewerFor(db, DEMO_PRACTICE_EMAIL);
   const practice = await db.selectFrom("practice").select("id").where("organisation_id", "=", orgIds.praktijk!).executeTakeFirstOrThrow();
   const assessmentId = await startSelfAssessment({ practiceId: practice.id, viewer });

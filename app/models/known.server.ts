@@ -19,7 +19,7 @@ import { diffVersions, type SignalStatuses } from "../domain/versions";
 import { recordEvent } from "./audit.server";
 import { importedSignalFacts, refreshAssessmentSignals } from "./signal-store.server";
 import { isVerified, type Viewer } from "./viewer.server";
-import type { AssessmentWithPractice } from "./assessment.server";
+import { FrozenAssessmentError, getAssessment, type AssessmentWithPractice } from "./assessment.server";
 import { registerAnswers, registerQuestions } from "~/domain/register";
 import { getQuestionnaire } from "./content.server";
 import { getRegisterFacts } from "./register.server";
@@ -180,7 +180,6 @@ export async function confirmAnswers(input: {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom("assessment").select("status").where("id", "=", input.assessment.id).executeTakeFirst();
     if (row?.status !== "concept") {
-      const { FrozenAssessmentError } = await import("./assessment.server");
       throw new FrozenAssessmentError("a submitted assessment cannot change");
     }
     const ids = [...input.questionIds];
@@ -272,7 +271,6 @@ export async function previousVisibleVersion(
     .where("version_no", "<", assessment.version_no)
     .orderBy("version_no", "desc")
     .execute();
-  const { getAssessment } = await import("./assessment.server");
   for (const { id } of earlier) {
     const previous = await getAssessment({ id, viewerOrgId: viewer.organisationId, viewerRole: viewer.role });
     if (previous) return { assessment: previous, ...(await versionState(db, previous.id)) };
@@ -282,7 +280,6 @@ export async function previousVisibleVersion(
 
 /** Two versions the viewer may both see, of the same line (practice, author, perspective), or null. */
 export async function compareVersions(input: { id: string; withId: string; viewer: Viewer; questionnaire: Questionnaire }) {
-  const { getAssessment } = await import("./assessment.server");
   const load = (id: string) => getAssessment({ id, viewerOrgId: input.viewer.organisationId, viewerRole: input.viewer.role });
   const [a, b] = await Promise.all([load(input.id), load(input.withId)]);
   if (!a || !b || a.id === b.id) return null;

@@ -13,7 +13,7 @@ import { getRegisterFacts } from "./register.server";
 import { recordEvent } from "./audit.server";
 import { refreshPortfolioOfShare, refreshPortfoliosOfAssessment } from "./portfolio.server";
 import { refreshAssessmentSignals } from "./signal-store.server";
-import { findConcept, insertAssessment, type AssessmentWithPractice } from "./assessment.server";
+import { findConcept, getAssessment, insertAssessment, type AssessmentWithPractice } from "./assessment.server";
 import { isVerified, type Viewer } from "./viewer.server";
 
 export class SharingError extends Error {
@@ -339,7 +339,6 @@ export async function decideRequest(viewer: Viewer, requestId: string, accept: b
     .orderBy("version_no", "desc")
     .executeTakeFirst();
   if (!latest) throw new SharingError("nothing-submitted");
-  const { getAssessment } = await import("./assessment.server");
   const assessment = await getAssessment({ id: latest.id, viewerOrgId: viewer.organisationId });
   const shareId = await grantShare(assessment!, viewer, request.requester_org_id);
   await db.transaction().execute(async (trx) => {

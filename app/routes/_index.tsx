@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import * as z from "zod/mini";
 import { CsrfInput } from "~/components/csrf-input";
 import { FieldError } from "~/components/field-error";
-import { listAssessmentsForOrg, PERSPECTIVE_OF_KIND, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
+import { listAssessmentsForOrg, PERSPECTIVE_OF_KIND } from "~/models/assessment.server";
+import { startExternalAssessment, startSelfAssessment } from "~/models/start.server";
 import { listPracticesForOrg } from "~/models/practice.server";
 import { getCurrentQuestionnaire } from "~/models/content.server";
 import {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { DEMO_PASSWORD, expectAccessible, newContext, signIn, useServerAndBrowser, watchConsole } from "./harness";
+import { DEMO_PASSWORD, enrolTotp, expectAccessible, followMail, newContext, signIn, useServerAndBrowser, watchConsole } from "./harness";
 
 const env = useServerAndBrowser();
 
@@ -23,11 +23,18 @@ describe("the organisation's data", () => {
     await page.goto(env.server.url + "/signup");
     await page.getByLabel("Naam van de organisatie").fill(ORGANISATION);
     await page.getByLabel("Soort organisatie").selectOption("praktijk");
+    // A praktijk signs up with its AGB (issue 11); one no other practice holds.
+    await page.getByLabel("AGB-code van de praktijk").fill("0199 7731");
     await page.getByLabel("Uw naam").fill("Sam Sluiter");
     await page.getByLabel("E-mailadres").fill(EMAIL);
     await page.getByLabel("Wachtwoord", { exact: true }).fill(PASSWORD);
     await page.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
     await page.getByRole("button", { name: "Account aanmaken" }).click();
+    // Sign-up is confirmed by mail, and a beheerder sets up a second factor first (issue 11).
+    await page.waitForURL(/\/signup\?sent=1$/);
+    await followMail(page, env.server, EMAIL, /Bevestig uw aanmelding/);
+    await page.getByRole("button", { name: "Aanmelding bevestigen" }).click();
+    await enrolTotp(page);
     await page.waitForURL(env.server.url + "/");
 
     await page.goto(env.server.url + "/organisation");

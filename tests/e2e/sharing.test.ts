@@ -48,7 +48,7 @@ describe("sharing a self-assessment", () => {
     expect(await practice.page.locator("#sharing").textContent()).toContain("Voorbeeld Zorgverzekeraar (demo)");
     // With several organisations at once: the toezichthouder too, by the form.
     expect(await practice.page.locator("#sharing").textContent()).not.toContain("één organisatie tegelijk");
-    await practice.page.locator("#share-target").selectOption({ label: "Voorbeeld Toezichthouder (demo) (toezichthouder)" });
+    await practice.page.locator("#share-target").selectOption({ label: "Voorbeeld Toezichthouder (demo) (geverifieerd) (toezichthouder)" });
     await practice.page.getByRole("button", { name: "Delen", exact: true }).click();
     await practice.page.waitForURL(/done=shared/);
     expect(await practice.page.locator("ul.shares a").allTextContents()).toEqual([

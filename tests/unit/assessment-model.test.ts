@@ -8,15 +8,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import type { Database, Organisation, Practice } from "../../db/schema";
 import type { AnswerValue } from "~/domain/answers";
-import {
-  FrozenAssessmentError,
-  answerValues,
-  getAnswers,
-  getAssessment,
-  listAssessmentsForOrg,
-  saveAnswers,
-  startSelfAssessment,
-} from "~/models/assessment.server";
+import { FrozenAssessmentError, answerValues, getAnswers, getAssessment, listAssessmentsForOrg, saveAnswers } from "~/models/assessment.server";
+import { startSelfAssessment } from "~/models/start.server";
 import { getPracticeForOrg, listPracticesForOrg } from "~/models/practice.server";
 import type { Viewer } from "~/models/viewer.server";
 import { makeAnswers, makeHuisarts, makeOrganisation, makePractice, makeViewer } from "../factories";

@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
-import { getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
+import { getAssessment, saveAnswers } from "~/models/assessment.server";
+import { startExternalAssessment, startSelfAssessment } from "~/models/start.server";
 import { compareAssessments, differencesOf } from "~/models/comparison.server";
 import { buildPracticeGuide } from "~/models/guide.server";
 import { loadPracticeWorkspace, type PracticeWorkspace } from "~/models/practice-workspace.server";

@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import type { Organisation } from "../../db/schema";
-import { getAnswers, getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
+import { getAnswers, getAssessment, saveAnswers } from "~/models/assessment.server";
+import { startExternalAssessment, startSelfAssessment } from "~/models/start.server";
 import { changesSincePrevious } from "~/models/known-view.server";
 import { assessmentContext } from "~/models/assessment-context.server";
 import { renderReportPdf } from "~/models/report-export.server";

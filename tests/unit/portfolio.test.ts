@@ -5,7 +5,8 @@
 import { afterEach, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import type { Organisation } from "../../db/schema";
-import { getAnswers, getAssessment, saveAnswers, startExternalAssessment, startSelfAssessment } from "~/models/assessment.server";
+import { getAnswers, getAssessment, saveAnswers } from "~/models/assessment.server";
+import { startExternalAssessment, startSelfAssessment } from "~/models/start.server";
 import { confirmImport, discardImport, getImport, getImportedFacts, ImportStateError, previewImport } from "~/models/facts-import.server";
 import {
   computePortfolioEntries,

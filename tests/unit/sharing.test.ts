@@ -5,14 +5,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
 import type { Organisation } from "../../db/schema";
-import {
-  FrozenAssessmentError,
-  getAnswers,
-  getAssessment,
-  saveAnswers,
-  startExternalAssessment,
-  startSelfAssessment,
-} from "~/models/assessment.server";
+import { FrozenAssessmentError, getAnswers, getAssessment, saveAnswers } from "~/models/assessment.server";
+import { startExternalAssessment, startSelfAssessment } from "~/models/start.server";
 import {
   createRequest,
   decideRequest,

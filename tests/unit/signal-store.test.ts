@@ -1,7 +1,8 @@
 /** Stored signals follow every save in the same transaction, and can be counted in SQL. */
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/index.server";
-import { getAssessment, saveAnswers, startSelfAssessment } from "~/models/assessment.server";
+import { getAssessment, saveAnswers } from "~/models/assessment.server";
+import { startSelfAssessment } from "~/models/start.server";
 import { submitAssessment, startNextVersion } from "~/models/sharing.server";
 import { SIGNAL_IDS } from "~/domain/content/schema";
 import { backfillAssessmentSignals, SIGNAL_COLUMN } from "~/models/signal-store.server";
